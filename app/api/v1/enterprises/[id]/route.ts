@@ -1,0 +1,3 @@
+import { getEnterpriseEndpoint } from "@/lib/enterprises/api";
+
+export const GET = getEnterpriseEndpoint.handler;

@@ -1,0 +1,3 @@
+import { listEnterprisesEndpoint } from "@/lib/enterprises/api";
+
+export const GET = listEnterprisesEndpoint.handler;

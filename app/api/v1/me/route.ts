@@ -1,0 +1,3 @@
+import { getMe } from "@/lib/me/api";
+
+export const GET = getMe.handler;

@@ -1,0 +1,7 @@
+import "server-only";
+import { getEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
+import { getMe } from "@/lib/me/api";
+import type { Endpoint } from "./endpoint";
+
+/** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
+export const API_ENDPOINTS: readonly Endpoint[] = [getMe, listEnterprisesEndpoint, getEnterpriseEndpoint];

@@ -1,0 +1,151 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getServerSession } from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { loadActor } from "@/lib/auth/actor";
+import { authOptions } from "@/lib/auth/options";
+import { can, type Action, type Actor } from "@/lib/auth/policy";
+import { actorFromBearer } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/errors";
+import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/messages";
+import { fieldErrors } from "@/lib/i18n/zod";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/**
+ * One /api/v1 endpoint: its contract (fed to the OpenAPI document) and its handler. Every route
+ * goes through here, so each one resolves the actor (session or API token), checks its declared
+ * permission, validates its input with zod and answers errors as JSON with a stable code.
+ */
+export type EndpointDef<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType,
+> = {
+  method: Method;
+  /** OpenAPI-style path below /api/v1, e.g. "/enterprises/{id}". */
+  path: string;
+  summary: string;
+  tag: string;
+  permission: Action;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  successStatus?: number;
+};
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export type EndpointContext<P, Q, B> = {
+  actor: Actor;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+  locale: Locale;
+  requestId: string;
+  request: NextRequest;
+};
+
+export type Endpoint = {
+  def: EndpointDef<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, z.ZodType>;
+  handler: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+};
+
+export function endpoint<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(
+  def: EndpointDef<P, Q, B, R>,
+  run: (ctx: EndpointContext<P, Q, B>) => Promise<z.input<R>>,
+): Endpoint {
+  const handler = async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+    const requestId = randomUUID();
+    const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    try {
+      const actor = await resolveActor(request);
+      if (!actor) throw new AppError("unauthenticated");
+      if (!can(actor, def.permission)) throw new AppError("forbidden");
+
+      // A malformed id can name no record: answer as for any record that does not exist.
+      const params = def.params ? parseOr(def.params, await context.params, "not_found", locale) : undefined;
+      const query = def.query
+        ? parseOr(def.query, Object.fromEntries(request.nextUrl.searchParams), "bad_request", locale)
+        : undefined;
+      let body: unknown;
+      if (def.body) {
+        let raw: unknown;
+        try {
+          raw = await request.json();
+        } catch {
+          throw new AppError("bad_request", "Request body is not valid JSON");
+        }
+        body = parseOr(def.body, raw, "validation_failed", locale);
+      }
+      const result = await run({
+        actor,
+        params: params as Infer<P>,
+        query: query as Infer<Q>,
+        body: body as Infer<B>,
+        locale,
+        requestId,
+        request,
+      });
+      // Parsing the result through its schema strips anything not in the public contract.
+      const dto = def.response.parse(result);
+      return NextResponse.json(dto, { status: def.successStatus ?? 200, headers: { "x-request-id": requestId } });
+    } catch (error) {
+      return errorResponse(error, locale, requestId);
+    }
+  };
+  return { def: def as Endpoint["def"], handler };
+}
+
+async function resolveActor(request: NextRequest): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) return actorFromBearer(authorization);
+  const session = await getServerSession(authOptions);
+  return session?.user?.id ? loadActor(session.user.id, "session") : null;
+}
+
+function parseOr<S extends z.ZodType>(schema: S, input: unknown, code: "not_found" | "bad_request" | "validation_failed", locale: Locale) {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  if (code === "not_found") throw new AppError("not_found");
+  throw new AppError(code, undefined, fieldErrors(parsed.error, locale));
+}
+
+export function errorResponse(error: unknown, locale: Locale, requestId: string): Response {
+  const t = translator(locale);
+  const appError = toAppError(error);
+  if (appError.code === "internal") {
+    console.error(`[api] ${requestId}`, error);
+  }
+  return NextResponse.json(
+    {
+      error: {
+        code: appError.code,
+        message: t(`errors.${appError.code}`, { requestId }),
+        ...(appError.fields ? { fields: appError.fields } : {}),
+        ...(appError.details ? { details: appError.details } : {}),
+        requestId,
+      },
+    },
+    { status: appError.status, headers: { "x-request-id": requestId } },
+  );
+}
+
+/** Known failures keep their meaning; database constraint errors map to 404/409; the rest is 500. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return new AppError("internal"); // a response that broke its own contract
+  const code = (error as { code?: unknown })?.code;
+  if (code === "P2025") return new AppError("not_found");
+  if (code === "P2002" || code === "P2034") return new AppError("conflict");
+  return new AppError("internal");
+}

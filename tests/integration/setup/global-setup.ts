@@ -1,0 +1,63 @@
+/**
+ * Vitest global setup for the integration project: one throwaway embedded PostgreSQL per run,
+ * migrated once into the template database "template_reform". Each test file then clones its
+ * own database from it (tests/integration/setup/db.ts), which takes a few tens of milliseconds.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../../lib/db/schema-engine";
+import { TEMPLATE_DB, assertLocalDatabaseUrl } from "./local";
+
+export default async function setup(project: TestProject) {
+  const t0 = performance.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-it-"));
+  // As root the server runs as the `postgres` user, which must be able to enter this folder.
+  fs.chmodSync(tmp, 0o755);
+
+  let db: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
+  const cleanup = async () => {
+    await db?.stop().catch(() => {});
+    db = undefined;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    db = await startEmbeddedPostgres({
+      dataDir: path.join(tmp, "pg"),
+      port: 0, // any free port: runs may overlap (other worktrees, a running `npm start`)
+      database: TEMPLATE_DB,
+      persistent: false,
+    });
+    const started = performance.now();
+    assertLocalDatabaseUrl(db.url);
+    const applied = await applyMigrations(db.url);
+    const migrated = performance.now();
+
+    const base = db.url.slice(0, db.url.lastIndexOf("/"));
+    const admin = new pg.Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    try {
+      // Refuse accidental connections, so that CREATE DATABASE ... TEMPLATE never finds it busy.
+      await admin.query(`ALTER DATABASE "${TEMPLATE_DB}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+    } finally {
+      await admin.end();
+    }
+
+    project.provide("pgBaseUrl", base);
+    if (process.env.REFORM_TEST_TIMINGS) {
+      console.log(
+        `[integration] embedded PostgreSQL ${(started - t0).toFixed(0)} ms, ` +
+          `${applied.length} migration(s) ${(migrated - started).toFixed(0)} ms`,
+      );
+    }
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+
+  return cleanup;
+}
