@@ -113,6 +113,7 @@ CREATE TABLE "Programme" (
     "descriptionEn" TEXT,
     "startDate" DATE NOT NULL,
     "endDate" DATE NOT NULL,
+    "reportingUntil" DATE,
     "status" "ProgrammeStatus" NOT NULL DEFAULT 'ACTIVE',
     "supervisorId" UUID NOT NULL,
     "closeOffLevels" INTEGER NOT NULL DEFAULT 1,
