@@ -36,6 +36,10 @@ export type EndpointDef<
   body?: B;
   response: R;
   successStatus?: number;
+  /** For the OpenAPI document: a multipart/form-data request (the handler reads the form itself). */
+  multipart?: z.ZodType;
+  /** For the OpenAPI document: the response is a file of this media type, not JSON. */
+  fileResponse?: string;
 };
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -62,7 +66,7 @@ export function endpoint<
   R extends z.ZodType = z.ZodType,
 >(
   def: EndpointDef<P, Q, B, R>,
-  run: (ctx: EndpointContext<P, Q, B>) => Promise<z.input<R>>,
+  run: (ctx: EndpointContext<P, Q, B>) => Promise<z.input<R> | Response>,
 ): Endpoint {
   const handler = async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
     const requestId = randomUUID();
@@ -96,6 +100,7 @@ export function endpoint<
         requestId,
         request,
       });
+      if (result instanceof Response) return result;
       // Parsing the result through its schema strips anything not in the public contract.
       const dto = def.response.parse(result);
       return NextResponse.json(dto, { status: def.successStatus ?? 200, headers: { "x-request-id": requestId } });
@@ -131,12 +136,22 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
       error: {
         code: appError.code,
         message: t(`errors.${appError.code}`, { requestId }),
-        ...(appError.fields ? { fields: appError.fields } : {}),
+        ...(appError.fields ? { fields: translateFields(appError.fields, t) } : {}),
         ...(appError.details ? { details: appError.details } : {}),
         requestId,
       },
     },
     { status: appError.status, headers: { "x-request-id": requestId } },
+  );
+}
+
+/** Field messages are keys under "validation" where the domain set them, else already translated. */
+function translateFields(fields: Record<string, string>, t: ReturnType<typeof translator>) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, message]) => [
+      field,
+      t.has(`validation.${message}` as never) ? t(`validation.${message}` as never) : message,
+    ]),
   );
 }
 

@@ -33,7 +33,7 @@ export function openApiDocument() {
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
   registry.registerComponent("securitySchemes", "token", { type: "http", scheme: "bearer", description: "API token (rl_...)" });
   for (const { def } of API_ENDPOINTS) {
-    const statuses = [401, 403, 404, ...(def.query ? [400] : []), ...(def.body ? [400, 409, 422] : [])];
+    const statuses = [401, 403, 404, ...(def.query ? [400] : []), ...(def.body ? [400, 409, 422] : []), ...(def.multipart ? [422] : [])];
     registry.registerPath({
       method: def.method,
       path: def.path,
@@ -44,9 +44,12 @@ export function openApiDocument() {
         ...(def.params ? { params: def.params as z.ZodObject } : {}),
         ...(def.query ? { query: def.query as z.ZodObject } : {}),
         ...(def.body ? { body: { content: { "application/json": { schema: def.body } } } } : {}),
+        ...(def.multipart ? { body: { content: { "multipart/form-data": { schema: def.multipart } } } } : {}),
       },
       responses: {
-        [def.successStatus ?? 200]: { description: "OK", content: { "application/json": { schema: def.response } } },
+        [def.successStatus ?? 200]: def.fileResponse
+          ? { description: "The file", content: { [def.fileResponse]: { schema: { type: "string", format: "binary" } } } }
+          : { description: "OK", content: { "application/json": { schema: def.response } } },
         ...Object.fromEntries(
           [...new Set(statuses)].map((status) => [
             status,

@@ -1,0 +1,3 @@
+import { downloadEvidenceEndpoint } from "@/lib/ledger/api";
+
+export const GET = downloadEvidenceEndpoint.handler;

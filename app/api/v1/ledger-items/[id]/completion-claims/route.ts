@@ -1,0 +1,3 @@
+import { claimCompletionEndpoint } from "@/lib/ledger/api";
+
+export const POST = claimCompletionEndpoint.handler;

@@ -1,0 +1,3 @@
+import { uploadEvidenceEndpoint } from "@/lib/ledger/api";
+
+export const POST = uploadEvidenceEndpoint.handler;

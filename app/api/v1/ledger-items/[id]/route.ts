@@ -1,0 +1,3 @@
+import { getLedgerItemEndpoint } from "@/lib/ledger/api";
+
+export const GET = getLedgerItemEndpoint.handler;

@@ -1,0 +1,3 @@
+import { listLedgerItemsEndpoint } from "@/lib/ledger/api";
+
+export const GET = listLedgerItemsEndpoint.handler;

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditInput = {
+  actor: Actor | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+};
+
+/** Dates as ISO strings, decimals and bigints as strings: the JSON stored must read back the same. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (v && typeof v === "object" && "toFixed" in v && "d" in v) return String(v); // Prisma Decimal
+      return v;
+    }),
+  ) as Prisma.InputJsonValue;
+}
+
+/**
+ * Writes one audit record. Call it inside the same transaction as the change it describes, so
+ * that a change without its record (or the reverse) cannot exist. The table refuses updates and
+ * deletes (a trigger in the first migration).
+ */
+export async function recordAudit(tx: DbTx, input: AuditInput): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: input.actor?.id ?? null,
+      actorLabel: input.actor ? `${input.actor.username} (${input.actor.via})` : "system",
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      requestId: input.requestId ?? null,
+    },
+  });
+}

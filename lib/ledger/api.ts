@@ -1,0 +1,143 @@
+import "server-only";
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { AppError } from "@/lib/errors";
+import { claimCompletion } from "./claim-completion";
+import { openEvidence, uploadEvidence } from "./evidence";
+import { getLedgerItem, listEntries, listLedgerItems } from "./queries";
+import { recordProgress } from "./record-progress";
+import {
+  ClaimCompletionInput,
+  EntryList,
+  EntryWriteResult,
+  EvidenceDto,
+  EvidenceParams,
+  ItemParams,
+  LedgerItemDetail,
+  LedgerListQuery,
+  LedgerPage,
+  RecordProgressInput,
+} from "./schemas";
+
+export const listLedgerItemsEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/ledger-items",
+    tag: "Work ledger",
+    summary: "Ledger items in the caller's scope: filters, sorting, cursor pagination",
+    permission: "ledger.read",
+    query: LedgerListQuery,
+    response: LedgerPage,
+  },
+  ({ actor, query }) => listLedgerItems(actor, query),
+);
+
+export const getLedgerItemEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/ledger-items/{id}",
+    tag: "Work ledger",
+    summary: "One ledger item with indicators, timeline, evidence and notices",
+    permission: "ledger.read",
+    params: ItemParams,
+    response: LedgerItemDetail,
+  },
+  async ({ actor, params }) => {
+    const item = await getLedgerItem(actor, params.id);
+    if (!item) throw new AppError("not_found");
+    return item;
+  },
+);
+
+export const listEntriesEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/ledger-items/{id}/entries",
+    tag: "Work ledger",
+    summary: "The item's progress entries, newest first",
+    permission: "ledger.read",
+    params: ItemParams,
+    response: EntryList,
+  },
+  async ({ actor, params }) => {
+    const items = await listEntries(actor, params.id);
+    if (!items) throw new AppError("not_found");
+    return { items };
+  },
+);
+
+export const recordProgressEndpoint = endpoint(
+  {
+    method: "post",
+    path: "/ledger-items/{id}/entries",
+    tag: "Work ledger",
+    summary: "Record a progress entry (append-only); 409 when `version` is stale",
+    permission: "ledger.write",
+    params: ItemParams,
+    body: RecordProgressInput,
+    response: EntryWriteResult,
+    successStatus: 201,
+  },
+  ({ actor, params, body, locale, requestId }) => recordProgress(actor, { itemId: params.id, input: body, locale, requestId }),
+);
+
+export const claimCompletionEndpoint = endpoint(
+  {
+    method: "post",
+    path: "/ledger-items/{id}/completion-claims",
+    tag: "Work ledger",
+    summary: "Claim completion (销号) with a statement and evidence; the item then waits for review",
+    permission: "ledger.write",
+    params: ItemParams,
+    body: ClaimCompletionInput,
+    response: EntryWriteResult,
+    successStatus: 201,
+  },
+  ({ actor, params, body, locale, requestId }) => claimCompletion(actor, { itemId: params.id, input: body, locale, requestId }),
+);
+
+export const uploadEvidenceEndpoint = endpoint(
+  {
+    method: "post",
+    path: "/ledger-items/{id}/evidence",
+    tag: "Work ledger",
+    summary: "Upload an evidence file (PDF, images, Office documents; at most 20 MB) to attach to an entry",
+    permission: "ledger.write",
+    params: ItemParams,
+    multipart: z.object({ file: z.string().meta({ format: "binary" }) }),
+    response: EvidenceDto,
+    successStatus: 201,
+  },
+  async ({ actor, params, request, requestId }) => {
+    const form = await request.formData().catch(() => {
+      throw new AppError("bad_request", "Expected multipart/form-data");
+    });
+    const file = form.get("file");
+    return uploadEvidence(actor, { itemId: params.id, file: file instanceof File ? file : null, requestId });
+  },
+);
+
+export const downloadEvidenceEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/evidence/{id}",
+    tag: "Work ledger",
+    summary: "Download an evidence file (only within the caller's scope)",
+    permission: "ledger.read",
+    params: EvidenceParams,
+    response: z.unknown(),
+    fileResponse: "application/octet-stream",
+  },
+  async ({ actor, params }) => {
+    const file = await openEvidence(actor, params.id);
+    return new Response(new Uint8Array(file.bytes), {
+      headers: {
+        "content-type": file.mimeType,
+        "content-length": String(file.bytes.byteLength),
+        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+);

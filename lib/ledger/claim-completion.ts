@@ -1,0 +1,34 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { fieldErrors } from "@/lib/i18n/zod";
+import { appendEntry } from "./append-entry";
+import { ClaimCompletionInput } from "./schemas";
+
+/**
+ * A liaison claims completion (销号申请) with evidence and a statement. The item then waits for
+ * review; it counts as completed only when a reviewer gives final approval.
+ */
+export async function claimCompletion(
+  actor: Actor,
+  options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
+  const parsed = ClaimCompletionInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const input = parsed.data;
+  return appendEntry(actor, {
+    itemId: options.itemId,
+    version: input.version,
+    kind: "COMPLETION_CLAIM",
+    period: input.period,
+    narrative: input.statement,
+    percentDone: 100,
+    status: "COMPLETION_CLAIMED",
+    indicatorValues: input.indicatorValues,
+    evidenceIds: input.evidenceIds,
+    links: input.links,
+    requestId: options.requestId,
+    now: options.now,
+  });
+}

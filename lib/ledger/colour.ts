@@ -1,0 +1,47 @@
+/**
+ * Three-colour status by rule (configurable per programme):
+ *   red    = overdue: past the due date and not completed
+ *   yellow = behind plan: percent done trails the straight line from the programme start to the
+ *            due date by more than `behindPlanPoints`
+ *   blue   = due within `dueSoonDays`
+ *   green  = on track
+ * Completed and not-applicable items have no colour. Pure, so the rule is tested as a table.
+ */
+export type Colour = "green" | "blue" | "yellow" | "red" | "done" | "na";
+
+export type ColourRule = { startDate: Date; dueSoonDays: number; behindPlanPoints: number };
+
+export type ColourResult = {
+  colour: Colour;
+  /** Why: the message key under "colour.reason" and its values, shown beside the colour. */
+  reason: { key: "completed" | "notApplicable" | "overdue" | "behindPlan" | "dueSoon" | "onTrack"; values: Record<string, number> };
+};
+
+const DAY = 86_400_000;
+
+export function plannedPercent(startDate: Date, dueDate: Date, today: Date): number {
+  const span = dueDate.getTime() - startDate.getTime();
+  if (span <= 0) return 100;
+  const elapsed = (today.getTime() - startDate.getTime()) / span;
+  return Math.max(0, Math.min(100, Math.round(elapsed * 100)));
+}
+
+export function itemColour(
+  item: { status: string; percentDone: number; dueDate: Date; notApplicable: boolean },
+  rule: ColourRule,
+  today: Date,
+): ColourResult {
+  if (item.notApplicable) return { colour: "na", reason: { key: "notApplicable", values: {} } };
+  if (item.status === "COMPLETED") return { colour: "done", reason: { key: "completed", values: {} } };
+  const daysLeft = Math.round((item.dueDate.getTime() - today.getTime()) / DAY);
+  if (daysLeft < 0) return { colour: "red", reason: { key: "overdue", values: { days: -daysLeft } } };
+  const planned = plannedPercent(rule.startDate, item.dueDate, today);
+  if (item.percentDone < planned - rule.behindPlanPoints) {
+    return {
+      colour: "yellow",
+      reason: { key: "behindPlan", values: { planned, actual: item.percentDone, points: rule.behindPlanPoints } },
+    };
+  }
+  if (daysLeft <= rule.dueSoonDays) return { colour: "blue", reason: { key: "dueSoon", values: { days: daysLeft, within: rule.dueSoonDays } } };
+  return { colour: "green", reason: { key: "onTrack", values: {} } };
+}

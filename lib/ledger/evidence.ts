@@ -1,0 +1,116 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { recordAudit } from "@/lib/audit/record";
+import { can, type Actor } from "@/lib/auth/policy";
+import { ledgerItemScopeWhere } from "@/lib/auth/scope";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { enterpriseRef, findItemForActor, toEvidence } from "./queries";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceDto } from "./schemas";
+
+/** Evidence files live outside public/, by storage key; only the scoped download route serves them. */
+export function evidenceDir(): string {
+  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.cwd(), ".data", "evidence"));
+}
+
+function storagePath(key: string) {
+  // Keys are UUIDs we generate; two-character fan-out keeps directories small.
+  return path.join(evidenceDir(), key.slice(0, 2), key);
+}
+
+/**
+ * Detects the real type from the bytes (a renamed .exe is not a PDF). Office documents that
+ * file-type reports as a zip or CFB container are accepted when the extension agrees.
+ */
+async function detectType(bytes: Uint8Array, fileName: string): Promise<string | null> {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected) return null;
+  const mime = detected.mime === "application/zip" ? officeMimeFor(ext) : detected.mime;
+  if (!mime) return null;
+  const allowedExts = EVIDENCE_TYPES[mime];
+  if (!allowedExts || !allowedExts.includes(ext)) return null;
+  return mime === "application/x-cfb" ? ({ doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint" }[ext] ?? null) : mime;
+}
+
+function officeMimeFor(ext: string): string | null {
+  return (
+    {
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      odt: "application/vnd.oasis.opendocument.text",
+      ods: "application/vnd.oasis.opendocument.spreadsheet",
+    }[ext] ?? null
+  );
+}
+
+/** Uploads one evidence file to an item; it is attached to an entry when that entry is saved. */
+export async function uploadEvidence(
+  actor: Actor,
+  options: { itemId: string; file: File | null; requestId?: string },
+): Promise<EvidenceDto> {
+  const db = getDb();
+  const item = await findItemForActor(db, actor, options.itemId);
+  if (!item) throw new AppError("not_found");
+  if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) })) throw new AppError("forbidden");
+
+  const file = options.file;
+  if (!file || typeof file === "string") throw new AppError("validation_failed", undefined, { file: "fileMissing" });
+  if (file.size === 0) throw new AppError("validation_failed", undefined, { file: "fileEmpty" });
+  if (file.size > EVIDENCE_MAX_BYTES) throw new AppError("validation_failed", undefined, { file: "fileTooLarge" });
+  const fileName = path.basename(file.name || "file").slice(0, 200);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mimeType = await detectType(bytes, fileName);
+  if (!mimeType) throw new AppError("validation_failed", undefined, { file: "fileTypeNotAllowed" });
+
+  const storageKey = randomUUID();
+  const target = storagePath(storageKey);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, bytes, { flag: "wx" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.evidence.create({
+        data: {
+          ledgerItemId: item.id,
+          kind: "FILE",
+          fileName,
+          mimeType,
+          sizeBytes: bytes.byteLength,
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          storageKey,
+          uploadedById: actor.id,
+        },
+        select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, url: true, title: true, entryId: true, createdAt: true, sha256: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "evidence.upload",
+        entityType: "Evidence",
+        entityId: row.id,
+        after: { ledgerItemId: item.id, fileName, mimeType, sizeBytes: bytes.byteLength, sha256: row.sha256 },
+        requestId: options.requestId,
+      });
+      const { sha256: _sha, ...dto } = row;
+      return toEvidence(dto);
+    });
+  } catch (error) {
+    await fs.rm(target, { force: true });
+    throw error;
+  }
+}
+
+/** The file behind an evidence record, for a user whose scope covers its item. */
+export async function openEvidence(actor: Actor, evidenceId: string) {
+  const row = await getDb().evidence.findFirst({
+    where: { id: evidenceId, kind: "FILE", ledgerItem: ledgerItemScopeWhere(actor) },
+    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+  });
+  if (!row?.storageKey) throw new AppError("not_found");
+  const bytes = await fs.readFile(storagePath(row.storageKey)).catch(() => null);
+  if (!bytes) throw new AppError("not_found");
+  return { fileName: row.fileName ?? "evidence", mimeType: row.mimeType ?? "application/octet-stream", bytes };
+}

@@ -1,0 +1,46 @@
+/**
+ * Reporting periods: "2024-05" (a month) or "2024-Q2" (a quarter). Pure functions; dates are
+ * calendar days as UTC midnights, the way PostgreSQL DATE columns come back through Prisma.
+ */
+export type PeriodType = "MONTH" | "QUARTER";
+export type Period = { type: PeriodType; key: string; start: Date; end: Date };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+
+export function parsePeriod(key: string): Period | null {
+  const m = MONTH.exec(key);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    return { type: "MONTH", key, start: new Date(Date.UTC(y, mo - 1, 1)), end: new Date(Date.UTC(y, mo, 0)) };
+  }
+  const q = QUARTER.exec(key);
+  if (q) {
+    const [y, n] = [Number(q[1]), Number(q[2])];
+    return { type: "QUARTER", key, start: new Date(Date.UTC(y, (n - 1) * 3, 1)), end: new Date(Date.UTC(y, n * 3, 0)) };
+  }
+  return null;
+}
+
+/** The calendar day of an instant in China (UTC+8, no daylight saving), as a UTC midnight. */
+export function chinaDay(instant: Date): Date {
+  const shifted = new Date(instant.getTime() + 8 * 3600_000);
+  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
+}
+
+export function periodOf(day: Date, type: PeriodType): Period {
+  const y = day.getUTCFullYear();
+  const mo = day.getUTCMonth() + 1;
+  const key = type === "MONTH" ? `${y}-${String(mo).padStart(2, "0")}` : `${y}-Q${Math.ceil(mo / 3)}`;
+  return parsePeriod(key)!;
+}
+
+/** A period may be reported when it lies within the programme's reporting window and has begun. */
+export function periodAllowed(
+  period: Period,
+  programme: { startDate: Date; endDate: Date; reportingUntil: Date | null },
+  today: Date,
+): boolean {
+  const until = programme.reportingUntil ?? programme.endDate;
+  return period.end >= programme.startDate && period.start <= until && period.start <= today;
+}

@@ -1,0 +1,308 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policy";
+import { enterpriseScopeWhere, ledgerItemScopeWhere } from "@/lib/auth/scope";
+import { getDb, type DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { itemColour } from "./colour";
+import { chinaDay } from "./period";
+import type { EntryDto, EvidenceDto, LedgerItemDetail, LedgerItemRow, LedgerListFilter, LedgerPage } from "./schemas";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoTime = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const rowSelect = {
+  id: true,
+  programmeId: true,
+  isMain: true,
+  responsibleDept: true,
+  responsiblePerson: true,
+  dueDate: true,
+  status: true,
+  percentDone: true,
+  lastEntryAt: true,
+  notApplicable: true,
+  notApplicableReason: true,
+  version: true,
+  task: { select: { id: true, code: true, titleZh: true, titleEn: true } },
+  category: { select: { id: true, code: true, nameZh: true, nameEn: true } },
+  enterprise: { select: { id: true, code: true, nameZh: true, nameEn: true, depth: true } },
+  programme: { select: { startDate: true, dueSoonDays: true, behindPlanPoints: true } },
+} satisfies Prisma.LedgerItemSelect;
+
+type RowData = Prisma.LedgerItemGetPayload<{ select: typeof rowSelect }>;
+
+export function toRow({ programme, ...row }: RowData, today = chinaDay(new Date())): LedgerItemRow {
+  return {
+    ...row,
+    dueDate: isoDate(row.dueDate),
+    lastEntryAt: isoTime(row.lastEntryAt),
+    colour: itemColour(row, programme, today),
+  };
+}
+
+function listWhere(actor: Actor, filter: LedgerListFilter, today: Date): Prisma.LedgerItemWhereInput {
+  const and: Prisma.LedgerItemWhereInput[] = [ledgerItemScopeWhere(actor)];
+  if (filter.programmeId) and.push({ programmeId: filter.programmeId });
+  if (filter.categoryId) and.push({ categoryId: filter.categoryId });
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.mainOnly) and.push({ isMain: true });
+  if (filter.overdue) and.push({ dueDate: { lt: today }, status: { not: "COMPLETED" }, notApplicable: false });
+  if (filter.enterpriseId) and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
+  if (filter.q) {
+    const q = filter.q;
+    and.push({
+      OR: [
+        { task: { code: { contains: q, mode: "insensitive" } } },
+        { task: { titleZh: { contains: q, mode: "insensitive" } } },
+        { task: { titleEn: { contains: q, mode: "insensitive" } } },
+        { enterprise: { nameZh: { contains: q, mode: "insensitive" } } },
+        { enterprise: { nameEn: { contains: q, mode: "insensitive" } } },
+        { responsiblePerson: { contains: q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+function orderBy(filter: LedgerListFilter): Prisma.LedgerItemOrderByWithRelationInput[] {
+  const dir = filter.order;
+  const primary: Prisma.LedgerItemOrderByWithRelationInput = {
+    dueDate: { dueDate: dir },
+    lastEntryAt: { lastEntryAt: { sort: dir, nulls: "last" } },
+    percentDone: { percentDone: dir },
+    task: { task: { code: dir } },
+    enterprise: { enterprise: { code: dir } },
+    status: { status: dir },
+  }[filter.sort] as Prisma.LedgerItemOrderByWithRelationInput;
+  // The id breaks ties so that cursor pages never skip or repeat a row.
+  return [primary, { id: "asc" }];
+}
+
+/** The work ledger: scoped, filtered, sorted, one page at a time. */
+export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): Promise<LedgerPage> {
+  const db = getDb();
+  const today = chinaDay(new Date());
+  const where = listWhere(actor, filter, today);
+  const [rows, total] = await Promise.all([
+    db.ledgerItem.findMany({
+      where,
+      select: rowSelect,
+      orderBy: orderBy(filter),
+      take: filter.limit + 1,
+      ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+    }),
+    db.ledgerItem.count({ where }),
+  ]);
+  const page = rows.slice(0, filter.limit);
+  return {
+    items: page.map((r) => toRow(r, today)),
+    nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
+    total,
+  };
+}
+
+/** What the policy needs to decide on an item: its enterprise's SASAC and ancestors. */
+export async function findItemForActor(db: DbTx, actor: Actor, itemId: string) {
+  return db.ledgerItem.findFirst({
+    where: { AND: [{ id: itemId }, ledgerItemScopeWhere(actor)] },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      percentDone: true,
+      notApplicable: true,
+      taskId: true,
+      programme: { select: { id: true, startDate: true, endDate: true, reportingUntil: true } },
+      enterprise: {
+        select: { id: true, supervisorId: true, ancestors: { select: { ancestorId: true } } },
+      },
+    },
+  });
+}
+
+export function enterpriseRef(item: NonNullable<Awaited<ReturnType<typeof findItemForActor>>>) {
+  return {
+    id: item.enterprise.id,
+    supervisorId: item.enterprise.supervisorId,
+    pathIds: item.enterprise.ancestors.map((a) => a.ancestorId),
+  };
+}
+
+const evidenceSelect = {
+  id: true,
+  kind: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  url: true,
+  title: true,
+  entryId: true,
+  createdAt: true,
+} satisfies Prisma.EvidenceSelect;
+
+export function toEvidence(e: Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>): EvidenceDto {
+  return { ...e, createdAt: e.createdAt.toISOString() };
+}
+
+export const entrySelect = {
+  id: true,
+  kind: true,
+  periodType: true,
+  period: true,
+  narrative: true,
+  percentDone: true,
+  status: true,
+  reviewState: true,
+  late: true,
+  correctsId: true,
+  createdAt: true,
+  author: { select: { id: true, displayName: true } },
+  indicatorValues: { select: { indicatorId: true, value: true } },
+  evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
+  reviews: {
+    select: { decision: true, comment: true, createdAt: true, reviewer: { select: { displayName: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.ProgressEntrySelect;
+
+export function toEntry(e: Prisma.ProgressEntryGetPayload<{ select: typeof entrySelect }>): EntryDto {
+  return {
+    ...e,
+    createdAt: e.createdAt.toISOString(),
+    indicatorValues: e.indicatorValues.map((v) => ({ indicatorId: v.indicatorId, value: Number(v.value) })),
+    evidence: e.evidence.map(toEvidence),
+    reviews: e.reviews.map((r) => ({
+      decision: r.decision,
+      comment: r.comment,
+      reviewer: r.reviewer.displayName,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Entries of an item in scope, newest first; null when the item is not visible. */
+export async function listEntries(actor: Actor, itemId: string): Promise<EntryDto[] | null> {
+  const db = getDb();
+  const item = await findItemForActor(db, actor, itemId);
+  if (!item) return null;
+  const entries = await db.progressEntry.findMany({
+    where: { ledgerItemId: itemId },
+    select: entrySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return entries.map(toEntry);
+}
+
+/** Everything the item page shows; null when the item does not exist or is out of scope. */
+export async function getLedgerItem(actor: Actor, itemId: string): Promise<LedgerItemDetail | null> {
+  const db = getDb();
+  const row = await db.ledgerItem.findFirst({
+    where: { AND: [{ id: itemId }, ledgerItemScopeWhere(actor)] },
+    select: {
+      ...rowSelect,
+      responsiblePhone: true,
+      claimedAt: true,
+      completedAt: true,
+      task: {
+        select: {
+          id: true,
+          code: true,
+          titleZh: true,
+          titleEn: true,
+          descriptionZh: true,
+          descriptionEn: true,
+          doneCriteriaZh: true,
+          doneCriteriaEn: true,
+          indicators: {
+            select: { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, baseline: true, target: true },
+            orderBy: { sortOrder: "asc" },
+          },
+        },
+      },
+      programme: {
+        select: {
+          id: true,
+          code: true,
+          nameZh: true,
+          nameEn: true,
+          startDate: true,
+          endDate: true,
+          reportingUntil: true,
+          dueSoonDays: true,
+          behindPlanPoints: true,
+        },
+      },
+      indicatorTargets: { select: { indicatorId: true, baseline: true, target: true } },
+      enterprise: {
+        select: { id: true, code: true, nameZh: true, nameEn: true, depth: true, supervisorId: true, ancestors: { select: { ancestorId: true } } },
+      },
+      evidence: { select: evidenceSelect, orderBy: { createdAt: "desc" } },
+      noticeItems: {
+        select: {
+          notice: { select: { id: true, number: true, level: true, status: true, requiredAction: true, responseDueAt: true, createdAt: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const entries = await db.progressEntry.findMany({
+    where: { ledgerItemId: itemId },
+    select: entrySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+
+  const { indicators, ...task } = row.task;
+  const overrides = new Map(row.indicatorTargets.map((t) => [t.indicatorId, t]));
+  const num = (d: { toString(): string } | null) => (d === null ? null : Number(d));
+  // Actuals over time: the value from each entry, oldest first.
+  const chronological = [...entries].reverse();
+  const { supervisorId, ancestors, ...enterprise } = row.enterprise;
+  const base = toRow({ ...row, task, enterprise });
+  return {
+    ...base,
+    task,
+    programme: {
+      ...row.programme,
+      startDate: isoDate(row.programme.startDate),
+      endDate: isoDate(row.programme.endDate),
+      reportingUntil: row.programme.reportingUntil ? isoDate(row.programme.reportingUntil) : null,
+    },
+    responsiblePhone: row.responsiblePhone,
+    claimedAt: isoTime(row.claimedAt),
+    completedAt: isoTime(row.completedAt),
+    indicators: indicators.map((ind) => {
+      const own = overrides.get(ind.id);
+      return {
+        id: ind.id,
+        code: ind.code,
+        nameZh: ind.nameZh,
+        nameEn: ind.nameEn,
+        unit: ind.unit,
+        direction: ind.direction,
+        baseline: num(own?.baseline ?? ind.baseline),
+        target: num(own?.target ?? ind.target),
+        actuals: chronological.flatMap((e) =>
+          e.indicatorValues
+            .filter((v) => v.indicatorId === ind.id)
+            .map((v) => ({ period: e.period, value: Number(v.value), entryId: e.id, at: e.createdAt.toISOString() })),
+        ),
+      };
+    }),
+    entries: entries.map(toEntry),
+    evidence: row.evidence.map(toEvidence),
+    notices: row.noticeItems.map(({ notice }) => ({
+      ...notice,
+      responseDueAt: notice.responseDueAt.toISOString(),
+      createdAt: notice.createdAt.toISOString(),
+    })),
+    canWrite: can(actor, "ledger.write", {
+      enterprise: { id: enterprise.id, supervisorId, pathIds: ancestors.map((a) => a.ancestorId) },
+    }),
+  };
+}
+
+/** Scope check for an enterprise id supplied by a client (e.g. the ledger's subsidiary filter). */
+export async function enterpriseVisible(actor: Actor, enterpriseId: string): Promise<boolean> {
+  const found = await getDb().enterprise.count({ where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] } });
+  return found > 0;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/i18n/zod";
+import type { Locale } from "@/lib/i18n/config";
+import { appendEntry } from "./append-entry";
+import { RecordProgressInput } from "./schemas";
+
+/** A liaison records progress on a ledger item for a reporting period (append-only). */
+export async function recordProgress(
+  actor: Actor,
+  options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
+  const parsed = RecordProgressInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const input = parsed.data;
+  return appendEntry(actor, {
+    itemId: options.itemId,
+    version: input.version,
+    kind: "PROGRESS",
+    period: input.period,
+    narrative: input.narrative,
+    percentDone: input.percentDone,
+    status: input.status,
+    indicatorValues: input.indicatorValues,
+    evidenceIds: input.evidenceIds,
+    links: input.links,
+    correctsId: input.correctsId,
+    requestId: options.requestId,
+    now: options.now,
+  });
+}

@@ -1,0 +1,244 @@
+import { z } from "zod";
+
+export const LEDGER_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETION_CLAIMED", "COMPLETED"] as const;
+export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const;
+export const INDICATOR_UNITS = ["COUNT", "PERSON", "YUAN_100M", "YUAN_10K", "PERCENT", "PERCENTAGE_POINT"] as const;
+
+const Bilingual = { nameZh: z.string(), nameEn: z.string() };
+
+export const Colour = z
+  .object({
+    colour: z.enum(COLOURS),
+    reason: z.object({
+      key: z.enum(["completed", "notApplicable", "overdue", "behindPlan", "dueSoon", "onTrack"]),
+      values: z.record(z.string(), z.number()),
+    }),
+  })
+  .meta({ id: "Colour", description: "Three-colour status and the rule that produced it" });
+
+export const LedgerItemRow = z
+  .object({
+    id: z.uuid(),
+    programmeId: z.uuid(),
+    task: z.object({ id: z.uuid(), code: z.string(), titleZh: z.string(), titleEn: z.string() }),
+    category: z.object({ id: z.uuid(), code: z.string(), ...Bilingual }),
+    isMain: z.boolean(),
+    enterprise: z.object({ id: z.uuid(), code: z.string(), ...Bilingual, depth: z.number().int() }),
+    responsibleDept: z.string().nullable(),
+    responsiblePerson: z.string().nullable(),
+    dueDate: z.iso.date(),
+    status: z.enum(LEDGER_STATUSES),
+    percentDone: z.number().int(),
+    lastEntryAt: z.iso.datetime().nullable(),
+    notApplicable: z.boolean(),
+    notApplicableReason: z.string().nullable(),
+    version: z.number().int(),
+    colour: Colour,
+  })
+  .meta({ id: "LedgerItemRow" });
+export type LedgerItemRow = z.infer<typeof LedgerItemRow>;
+
+export const LEDGER_SORTS = ["dueDate", "lastEntryAt", "percentDone", "task", "enterprise", "status"] as const;
+
+const booleanFlag = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((v) => v === "true");
+
+export const LedgerListQuery = z
+  .object({
+    programmeId: z.uuid().optional(),
+    categoryId: z.uuid().optional(),
+    status: z.enum(LEDGER_STATUSES).optional(),
+    mainOnly: booleanFlag.meta({ description: "Only main tasks" }),
+    overdue: booleanFlag.meta({ description: "Only items past their due date and not completed" }),
+    enterpriseId: z.uuid().optional().meta({ description: "This enterprise and its subsidiaries" }),
+    q: z.string().trim().max(100).optional().meta({ description: "Search task code and title, enterprise, responsible person" }),
+    sort: z.enum(LEDGER_SORTS).default("dueDate"),
+    order: z.enum(["asc", "desc"]).default("asc"),
+    cursor: z.uuid().optional().meta({ description: "The `nextCursor` of the previous page" }),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .meta({ id: "LedgerListQuery" });
+export type LedgerListFilter = z.output<typeof LedgerListQuery>;
+
+export const LedgerPage = z
+  .object({ items: z.array(LedgerItemRow), nextCursor: z.uuid().nullable(), total: z.number().int() })
+  .meta({ id: "LedgerPage" });
+export type LedgerPage = z.infer<typeof LedgerPage>;
+
+export const EvidenceDto = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(["FILE", "LINK"]),
+    fileName: z.string().nullable(),
+    mimeType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    entryId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Evidence" });
+export type EvidenceDto = z.infer<typeof EvidenceDto>;
+
+export const EntryDto = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(["PROGRESS", "NO_CHANGE", "COMPLETION_CLAIM"]),
+    periodType: z.enum(["MONTH", "QUARTER"]),
+    period: z.string(),
+    narrative: z.string(),
+    percentDone: z.number().int(),
+    status: z.enum(LEDGER_STATUSES),
+    reviewState: z.enum(["SUBMITTED", "CONFIRMED", "APPROVED", "RETURNED"]),
+    late: z.boolean(),
+    correctsId: z.uuid().nullable(),
+    author: z.object({ id: z.uuid(), displayName: z.string() }),
+    createdAt: z.iso.datetime(),
+    indicatorValues: z.array(z.object({ indicatorId: z.uuid(), value: z.number() })),
+    evidence: z.array(EvidenceDto),
+    reviews: z.array(
+      z.object({
+        decision: z.enum(["CONFIRM", "APPROVE", "RETURN"]),
+        comment: z.string().nullable(),
+        reviewer: z.string(),
+        createdAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: "ProgressEntry" });
+export type EntryDto = z.infer<typeof EntryDto>;
+
+export const IndicatorDto = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    ...Bilingual,
+    unit: z.enum(INDICATOR_UNITS),
+    direction: z.enum(["INCREASE", "DECREASE"]),
+    baseline: z.number().nullable(),
+    target: z.number().nullable(),
+    actuals: z.array(z.object({ period: z.string(), value: z.number(), entryId: z.uuid(), at: z.iso.datetime() })),
+  })
+  .meta({ id: "Indicator" });
+export type IndicatorDto = z.infer<typeof IndicatorDto>;
+
+export const LedgerItemDetail = LedgerItemRow.extend({
+  task: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    titleZh: z.string(),
+    titleEn: z.string(),
+    descriptionZh: z.string().nullable(),
+    descriptionEn: z.string().nullable(),
+    doneCriteriaZh: z.string().nullable(),
+    doneCriteriaEn: z.string().nullable(),
+  }),
+  programme: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    ...Bilingual,
+    startDate: z.iso.date(),
+    endDate: z.iso.date(),
+    reportingUntil: z.iso.date().nullable(),
+    dueSoonDays: z.number().int(),
+    behindPlanPoints: z.number().int(),
+  }),
+  responsiblePhone: z.string().nullable(),
+  claimedAt: z.iso.datetime().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  indicators: z.array(IndicatorDto),
+  entries: z.array(EntryDto).meta({ description: "Newest first" }),
+  evidence: z.array(EvidenceDto),
+  notices: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      level: z.enum(["BLUE", "YELLOW", "RED"]),
+      status: z.enum(["OPEN", "REPLIED", "CLOSED", "ESCALATED"]),
+      requiredAction: z.string(),
+      responseDueAt: z.iso.datetime(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  canWrite: z.boolean().meta({ description: "Whether the caller may record entries on this item" }),
+}).meta({ id: "LedgerItemDetail" });
+export type LedgerItemDetail = z.infer<typeof LedgerItemDetail>;
+
+export const ItemParams = z.object({ id: z.uuid() });
+
+const MAX_NARRATIVE = 5000;
+
+export const LinkInput = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => /^https?:\/\/\S+$/i.test(v), { message: "url" }),
+  title: z.string().trim().max(200).optional(),
+});
+
+export const RecordProgressInput = z
+  .object({
+    version: z.number().int().min(1).meta({ description: "The item's version the user saw (optimistic lock)" }),
+    period: z.string().trim().refine((v) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v), { message: "period" }),
+    narrative: z.string().trim().min(1).max(MAX_NARRATIVE),
+    percentDone: z.number().int().min(0).max(100),
+    status: z.enum(["NOT_STARTED", "IN_PROGRESS"]).default("IN_PROGRESS"),
+    indicatorValues: z
+      .array(
+        z.object({
+          indicatorId: z.uuid(),
+          // A string, so that "12a" is reported as not a number rather than as a type error.
+          value: z.union([z.number(), z.string().trim()]).refine((v) => v !== "" && Number.isFinite(Number(v)), {
+            message: "notANumber",
+          }),
+        }),
+      )
+      .max(50)
+      .default([]),
+    evidenceIds: z.array(z.uuid()).max(20).default([]),
+    links: z.array(LinkInput).max(10).default([]),
+    correctsId: z.uuid().optional().meta({ description: "The entry this one corrects" }),
+  })
+  .meta({ id: "RecordProgressInput" });
+export type RecordProgressInput = z.input<typeof RecordProgressInput>;
+
+export const ClaimCompletionInput = z
+  .object({
+    version: z.number().int().min(1),
+    period: RecordProgressInput.shape.period,
+    statement: z.string().trim().min(10).max(MAX_NARRATIVE).meta({ description: "What was done and why the task is complete" }),
+    indicatorValues: RecordProgressInput.shape.indicatorValues,
+    evidenceIds: z.array(z.uuid()).min(1).max(20).meta({ description: "At least one uploaded evidence file" }),
+    links: RecordProgressInput.shape.links,
+  })
+  .meta({ id: "ClaimCompletionInput" });
+export type ClaimCompletionInput = z.input<typeof ClaimCompletionInput>;
+
+export const EntryWriteResult = z
+  .object({ entry: EntryDto, item: LedgerItemRow })
+  .meta({ id: "EntryWriteResult" });
+
+export const EntryList = z.object({ items: z.array(EntryDto) }).meta({ id: "EntryList" });
+
+export const EvidenceParams = z.object({ id: z.uuid() });
+
+/** Evidence files: what a liaison uploads. Types are checked by content, not by name. */
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+export const EVIDENCE_TYPES: Record<string, readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/webp": ["webp"],
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ["docx"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ["pptx"],
+  "application/msword": ["doc"],
+  "application/vnd.ms-excel": ["xls"],
+  "application/vnd.ms-powerpoint": ["ppt"],
+  "application/x-cfb": ["doc", "xls", "ppt"],
+  "application/vnd.oasis.opendocument.text": ["odt"],
+  "application/vnd.oasis.opendocument.spreadsheet": ["ods"],
+};
