@@ -1,0 +1,51 @@
+/**
+ * Shared fixtures for integration tests on the demo data: actors by username, items in a scope,
+ * small real files.
+ */
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/policy";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export async function actorFor(prisma: PrismaClient, username: string): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+  const actor = await loadActor(user.id, "session");
+  if (!actor) throw new Error(`No actor for ${username}`);
+  return actor;
+}
+
+/** An open main item in the subtree of the user's first enterprise grant, with indicators when asked. */
+export async function openItemOf(prisma: PrismaClient, username: string, options: { withIndicator?: boolean; skip?: number } = {}) {
+  const scope = await prisma.userScope.findFirstOrThrow({ where: { user: { username }, enterpriseId: { not: null } } });
+  return prisma.ledgerItem.findFirstOrThrow({
+    where: {
+      status: "IN_PROGRESS",
+      isMain: true,
+      notApplicable: false,
+      enterprise: { ancestors: { some: { ancestorId: scope.enterpriseId! } } },
+      ...(options.withIndicator ? { task: { indicators: { some: {} } } } : {}),
+    },
+    select: { id: true, version: true, taskId: true, percentDone: true, status: true, enterpriseId: true, task: { select: { indicators: { select: { id: true } } } } },
+    orderBy: { id: "asc" },
+    skip: options.skip ?? 0,
+  });
+}
+
+/** A minimal but real PDF document. */
+export function pdfFile(name = "evidence.pdf"): File {
+  const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  return new File([body], name, { type: "application/pdf" });
+}
+
+/** A Windows executable renamed to .pdf: the type check must look at the bytes. */
+export function disguisedExecutable(): File {
+  const bytes = new Uint8Array(512);
+  bytes.set([0x4d, 0x5a, 0x90, 0x00]); // "MZ"
+  bytes.set([0x50, 0x45, 0x00, 0x00], 0x80); // "PE\0\0"
+  bytes[0x3c] = 0x80;
+  return new File([bytes], "report.pdf", { type: "application/pdf" });
+}
+
+export function currentPeriod(now = new Date()): string {
+  const shifted = new Date(now.getTime() + 8 * 3600_000);
+  return `${shifted.getUTCFullYear()}-${String(shifted.getUTCMonth() + 1).padStart(2, "0")}`;
+}
