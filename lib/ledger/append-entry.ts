@@ -52,6 +52,14 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       if (!corrected) throw new AppError("validation_failed", undefined, { correctsId: "correctsUnknownEntry" });
     }
 
+    // After a round's window the period is locked: entries still go in, marked late, and a
+    // reviewer must accept them.
+    const round = await tx.reportingRound.findUnique({
+      where: { programmeId_period: { programmeId: item.programme.id, period: period.key } },
+      select: { id: true, status: true, windowClosesAt: true },
+    });
+    const late = round ? round.status === "CLOSED" || now >= round.windowClosesAt : false;
+
     // The authoritative optimistic lock: only one writer can move the item from this version.
     const updated = await tx.ledgerItem.updateMany({
       where: { id: item.id, version: input.version },
@@ -77,6 +85,8 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
         percentDone: input.percentDone,
         status: input.status,
         correctsId: input.correctsId ?? null,
+        roundId: round?.id ?? null,
+        late,
         authorId: actor.id,
         createdAt: now,
         indicatorValues: {

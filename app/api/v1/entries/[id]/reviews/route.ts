@@ -1,0 +1,3 @@
+import { reviewEntryEndpoint } from "@/lib/review/api";
+
+export const POST = reviewEntryEndpoint.handler;

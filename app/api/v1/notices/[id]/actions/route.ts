@@ -1,0 +1,3 @@
+import { actOnNoticeEndpoint } from "@/lib/notices/api";
+
+export const POST = actOnNoticeEndpoint.handler;

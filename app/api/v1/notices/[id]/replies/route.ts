@@ -1,0 +1,3 @@
+import { replyNoticeEndpoint } from "@/lib/notices/api";
+
+export const POST = replyNoticeEndpoint.handler;

@@ -1,0 +1,3 @@
+import { getNoticeEndpoint } from "@/lib/notices/api";
+
+export const GET = getNoticeEndpoint.handler;

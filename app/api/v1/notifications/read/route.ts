@@ -1,0 +1,3 @@
+import { markNotificationsReadEndpoint } from "@/lib/notifications/api";
+
+export const POST = markNotificationsReadEndpoint.handler;

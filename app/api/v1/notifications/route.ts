@@ -1,0 +1,3 @@
+import { listNotificationsEndpoint } from "@/lib/notifications/api";
+
+export const GET = listNotificationsEndpoint.handler;

@@ -1,0 +1,3 @@
+import { reviewQueueEndpoint } from "@/lib/review/api";
+
+export const GET = reviewQueueEndpoint.handler;

@@ -1,0 +1,3 @@
+import { fileRoundEndpoint } from "@/lib/rounds/api";
+
+export const POST = fileRoundEndpoint.handler;

@@ -1,0 +1,3 @@
+import { roundStatusEndpoint } from "@/lib/rounds/api";
+
+export const GET = roundStatusEndpoint.handler;

@@ -1,0 +1,153 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { can, type Actor } from "@/lib/auth/policy";
+import { getDb, type DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { fieldErrors } from "@/lib/i18n/zod";
+import { notify } from "@/lib/notifications/notify";
+import { liaisonsFor } from "@/lib/notifications/recipients";
+import { findNotice, noticeSelect, toNotice } from "./queries";
+import { escalatedLevel, NoticeActionInput, ReplyNoticeInput } from "./schemas";
+
+/** How long an escalated notice gets for its new deadline. */
+export const ESCALATION_GRACE_MS = 7 * 86_400_000;
+
+async function enterpriseRefs(tx: DbTx, itemIds: string[]) {
+  const items = await tx.ledgerItem.findMany({
+    where: { id: { in: itemIds } },
+    select: { enterpriseId: true, enterprise: { select: { supervisorId: true, ancestors: { select: { ancestorId: true } } } } },
+  });
+  return items.map((i) => ({ id: i.enterpriseId, supervisorId: i.enterprise.supervisorId, pathIds: i.enterprise.ancestors.map((a) => a.ancestorId) }));
+}
+
+/** The enterprise's liaison replies to a notice. */
+export async function replyNotice(actor: Actor, options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+  const parsed = ReplyNoticeInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const now = options.now ?? new Date();
+  return getDb().$transaction(async (tx) => {
+    const notice = await findNotice(tx, actor, options.noticeId);
+    if (!notice) throw new AppError("not_found");
+    const refs = await enterpriseRefs(tx, notice.items.map((i) => i.ledgerItem.id));
+    if (!refs.some((enterprise) => can(actor, "notice.reply", { enterprise }))) throw new AppError("forbidden");
+    if (notice.status === "CLOSED") throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
+    await tx.noticeReply.create({ data: { noticeId: notice.id, authorId: actor.id, body: parsed.data.body, createdAt: now } });
+    const updated = await tx.supervisionNotice.update({
+      where: { id: notice.id },
+      data: { status: "REPLIED", version: { increment: 1 } },
+      select: noticeSelect,
+    });
+    await notify(tx, { userIds: [notice.issuedById], kind: "NOTICE_REPLIED", params: { number: notice.number, noticeId: notice.id }, link: `/notices/${notice.id}`, now });
+    await recordAudit(tx, {
+      actor,
+      action: "notice.reply",
+      entityType: "SupervisionNotice",
+      entityId: notice.id,
+      before: { status: notice.status },
+      after: { status: "REPLIED", reply: parsed.data.body },
+      requestId: options.requestId,
+    });
+    return toNotice(updated);
+  });
+}
+
+/** The reviewer closes a notice (the enterprise has acted) or escalates it by hand. */
+export async function actOnNotice(actor: Actor, options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+  const parsed = NoticeActionInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const now = options.now ?? new Date();
+  return getDb().$transaction(async (tx) => {
+    const notice = await findNotice(tx, actor, options.noticeId);
+    if (!notice) throw new AppError("not_found");
+    const refs = await enterpriseRefs(tx, notice.items.map((i) => i.ledgerItem.id));
+    if (!refs.every((enterprise) => can(actor, "notice.issue", { enterprise }))) throw new AppError("forbidden");
+    if (notice.status === "CLOSED") throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
+    const updated =
+      parsed.data.action === "close"
+        ? await closeNotice(tx, notice, now)
+        : await escalateNotice(tx, notice, now);
+    await recordAudit(tx, {
+      actor,
+      action: `notice.${parsed.data.action}`,
+      entityType: "SupervisionNotice",
+      entityId: notice.id,
+      before: { status: notice.status, level: notice.level },
+      after: { status: updated.status, level: updated.level, comment: parsed.data.comment },
+      requestId: options.requestId,
+    });
+    return updated;
+  });
+}
+
+type Notice = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
+
+async function closeNotice(tx: DbTx, notice: Notice, now: Date) {
+  const updated = await tx.supervisionNotice.update({
+    where: { id: notice.id },
+    data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
+    select: noticeSelect,
+  });
+  const liaisons = await liaisonsFor(tx, notice.items.map((i) => i.ledgerItem.enterpriseId));
+  await notify(tx, { userIds: [...new Set([...liaisons.values()].flat())], kind: "NOTICE_CLOSED", params: { number: notice.number, noticeId: notice.id }, link: `/notices/${notice.id}`, now });
+  return toNotice(updated);
+}
+
+/** One level up (blue -> yellow -> red), a new deadline, and everyone concerned told. */
+export async function escalateNotice(tx: DbTx, notice: Pick<Notice, "id" | "number" | "level" | "issuedById" | "items">, now: Date) {
+  const level = escalatedLevel(notice.level);
+  const updated = await tx.supervisionNotice.update({
+    where: { id: notice.id },
+    data: {
+      status: "ESCALATED",
+      level,
+      escalationCount: { increment: 1 },
+      escalatedAt: now,
+      responseDueAt: new Date(now.getTime() + ESCALATION_GRACE_MS),
+      version: { increment: 1 },
+    },
+    select: noticeSelect,
+  });
+  const liaisons = await liaisonsFor(tx, notice.items.map((i) => i.ledgerItem.enterpriseId));
+  await notify(tx, {
+    userIds: [...new Set([...liaisons.values()].flat()), notice.issuedById],
+    kind: "NOTICE_ESCALATED",
+    params: { number: notice.number, levelZh: { BLUE: "蓝色", YELLOW: "黄色", RED: "红色" }[level], levelEn: level.toLowerCase(), noticeId: notice.id },
+    link: `/notices/${notice.id}`,
+    now,
+  });
+  return toNotice(updated);
+}
+
+/**
+ * Run by the job worker: every notice past its response deadline without a reply escalates by
+ * itself (and again, up to red, each time its new deadline passes).
+ */
+export async function escalateOverdueNotices(now: Date = new Date()) {
+  const db = getDb();
+  const due = await db.supervisionNotice.findMany({
+    where: { status: { in: ["OPEN", "ESCALATED"] }, responseDueAt: { lt: now } },
+    select: { id: true },
+  });
+  let escalated = 0;
+  for (const { id } of due) {
+    await db.$transaction(async (tx) => {
+      const notice = await tx.supervisionNotice.findFirst({
+        where: { id, status: { in: ["OPEN", "ESCALATED"] }, responseDueAt: { lt: now } },
+        select: noticeSelect,
+      });
+      if (!notice) return; // replied or closed meanwhile
+      const updated = await escalateNotice(tx, notice, now);
+      await recordAudit(tx, {
+        actor: null,
+        action: "notice.autoEscalate",
+        entityType: "SupervisionNotice",
+        entityId: id,
+        before: { level: notice.level, status: notice.status },
+        after: { level: updated.level, status: updated.status, responseDueAt: updated.responseDueAt },
+      });
+      escalated += 1;
+    });
+  }
+  return { escalated };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/policy";
+import { ledgerItemScopeWhere } from "@/lib/auth/scope";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { entrySelect, rowSelect, toEntry, toRow } from "@/lib/ledger/queries";
+import { chinaDay } from "@/lib/ledger/period";
+import { stageFor } from "./chain";
+import type { ReviewQueueFilter } from "./schemas";
+
+/** Claims that need the parent group's confirmation before the SASAC sees them. */
+const needsGroupConfirmation: Prisma.ProgressEntryWhereInput = {
+  kind: "COMPLETION_CLAIM",
+  ledgerItem: { programme: { closeOffLevels: { gte: 2 } }, enterprise: { depth: { gt: 0 } } },
+};
+
+/**
+ * What waits for this actor, oldest first: for SASAC reviewers, entries and claims ready for a
+ * final decision in their scope; for a group's liaison, its subsidiaries' claims to confirm.
+ */
+export function reviewQueueWhere(actor: Actor): Prisma.ProgressEntryWhereInput | null {
+  if (can(actor, "review.decide")) {
+    return {
+      ledgerItem: ledgerItemScopeWhere(actor),
+      OR: [{ reviewState: "CONFIRMED" }, { reviewState: "SUBMITTED", NOT: needsGroupConfirmation }],
+    };
+  }
+  if (can(actor, "review.confirm") && actor.enterpriseIds.length) {
+    return {
+      ...needsGroupConfirmation,
+      reviewState: "SUBMITTED",
+      ledgerItem: {
+        programme: { closeOffLevels: { gte: 2 } },
+        // Strictly below one of the liaison's own enterprises: nobody confirms their own claim.
+        enterprise: { depth: { gt: 0 }, ancestors: { some: { ancestorId: { in: [...actor.enterpriseIds] }, depth: { gt: 0 } } } },
+      },
+    };
+  }
+  return null;
+}
+
+export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
+  const base = reviewQueueWhere(actor);
+  if (!base) return { items: [], nextCursor: null, total: 0 };
+  const and: Prisma.ProgressEntryWhereInput[] = [base];
+  if (filter.kind) and.push({ kind: filter.kind });
+  if (filter.late !== undefined) and.push({ late: filter.late });
+  if (filter.enterpriseId) and.push({ ledgerItem: { enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } } });
+  const where = { AND: and };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.progressEntry.findMany({
+      where,
+      select: {
+        ...entrySelect,
+        ledgerItem: { select: { ...rowSelect, programme: { select: { startDate: true, dueSoonDays: true, behindPlanPoints: true, closeOffLevels: true } } } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: filter.limit + 1,
+      ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+    }),
+    db.progressEntry.count({ where }),
+  ]);
+  const today = chinaDay(new Date());
+  const page = rows.slice(0, filter.limit);
+  return {
+    items: page.map(({ ledgerItem, ...entry }) => ({
+      entry: toEntry(entry),
+      item: toRow(ledgerItem, today),
+      stage: stageFor({
+        kind: entry.kind,
+        reviewState: entry.reviewState,
+        closeOffLevels: ledgerItem.programme.closeOffLevels,
+        enterpriseDepth: ledgerItem.enterprise.depth,
+      })!,
+    })),
+    nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
+    total,
+  };
+}

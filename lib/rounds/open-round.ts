@@ -1,0 +1,74 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { can, type Actor } from "@/lib/auth/policy";
+import { getDb, type DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { fieldErrors } from "@/lib/i18n/zod";
+import { parsePeriod } from "@/lib/ledger/period";
+import { notify } from "@/lib/notifications/notify";
+import { liaisonsFor } from "@/lib/notifications/recipients";
+import { OpenRoundInput } from "./schemas";
+import { toRoundDto } from "./toDto";
+import { windowBounds } from "./window";
+
+/** An administrator opens a reporting round for a period with a filing window. */
+export async function openRound(actor: Actor, options: { input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+  if (!can(actor, "round.manage")) throw new AppError("forbidden");
+  const parsed = OpenRoundInput.safeParse(options.input);
+  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const input = parsed.data;
+  const period = parsePeriod(input.period)!;
+  const now = options.now ?? new Date();
+  const { windowOpensAt, windowClosesAt } = windowBounds(input.windowOpensOn, input.windowClosesOn);
+  if (windowClosesAt <= period.start) throw new AppError("validation_failed", undefined, { windowClosesOn: "windowBeforePeriod" });
+
+  return getDb().$transaction(async (tx) => {
+    const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } });
+    if (!programme) throw new AppError("validation_failed", undefined, { programmeId: "invalidChoice" });
+    const exists = await tx.reportingRound.count({ where: { programmeId: programme.id, period: period.key } });
+    if (exists) throw new AppError("validation_failed", undefined, { period: "roundExists" });
+    const round = await tx.reportingRound.create({
+      data: {
+        programmeId: programme.id,
+        period: period.key,
+        periodType: period.type,
+        periodStart: period.start,
+        periodEnd: period.end,
+        windowOpensAt,
+        windowClosesAt,
+        status: windowOpensAt <= now ? "OPEN" : "PLANNED",
+        openedById: actor.id,
+      },
+    });
+    if (round.status === "OPEN") await announceOpen(tx, round, now);
+    await recordAudit(tx, { actor, action: "round.open", entityType: "ReportingRound", entityId: round.id, after: toRoundDto(round), requestId: options.requestId });
+    return toRoundDto(round);
+  });
+}
+
+/** Tells every liaison with main items in the programme that the round is open. */
+export async function announceOpen(
+  tx: DbTx,
+  round: { id: string; programmeId: string; period: string; windowClosesAt: Date },
+  now: Date,
+) {
+  const enterprises = await tx.ledgerItem.findMany({
+    where: { programmeId: round.programmeId, isMain: true, notApplicable: false, status: { not: "COMPLETED" } },
+    select: { enterpriseId: true },
+    distinct: ["enterpriseId"],
+  });
+  const liaisons = await liaisonsFor(tx, enterprises.map((e) => e.enterpriseId));
+  await notify(tx, {
+    userIds: [...new Set([...liaisons.values()].flat())],
+    kind: "ROUND_OPENED",
+    params: { period: round.period, closes: lastDay(round.windowClosesAt), roundId: round.id },
+    link: `/rounds/${round.id}`,
+    now,
+  });
+}
+
+/** The last day of a window that ends at 24:00 China time, as YYYY-MM-DD. */
+export function lastDay(windowClosesAt: Date): string {
+  return new Date(windowClosesAt.getTime() + 8 * 3600_000 - 1).toISOString().slice(0, 10);
+}
