@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: this module also runs in the job worker, outside React.
+import { createTranslator } from "use-intl/core";
 import en from "@/messages/en.json";
 import zhCN from "@/messages/zh-CN.json";
 import type { Locale } from "./config";

@@ -1,0 +1,36 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { escalateOverdueNotices } from "@/lib/notices/respond";
+import { sendOutbox } from "@/lib/notifications/outbox";
+import { runRoundClock } from "@/lib/rounds/jobs";
+
+/**
+ * Background work on a PostgreSQL-backed queue (pg-boss), in its own process (scripts/worker.ts),
+ * never on timers inside the web server. Each job only calls a use case with the current time,
+ * so tests drive the same use cases with a moved clock and need no sleeping.
+ */
+export const JOBS: Record<string, { cron: string; run: (now: Date) => Promise<unknown> }> = {
+  "rounds.clock": { cron: "* * * * *", run: (now) => runRoundClock(now) },
+  "notices.escalate": { cron: "*/5 * * * *", run: (now) => escalateOverdueNotices(now) },
+  "outbox.send": { cron: "* * * * *", run: () => sendOutbox() },
+};
+
+export async function startWorker(connectionString: string, log: (line: string) => void = console.log) {
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4 });
+  boss.on("error", (error) => log(`[worker] ${error instanceof Error ? error.message : String(error)}`));
+  await boss.start();
+  for (const [name, job] of Object.entries(JOBS)) {
+    await boss.createQueue(name);
+    await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.work(name, async () => {
+      const result = await job.run(new Date());
+      log(`[worker] ${name}: ${JSON.stringify(result)}`);
+    });
+  }
+  return boss;
+}
+
+/** Runs one job now through the queue (used by tests and by administrators' "run now"). */
+export async function runJobNow(boss: PgBoss, name: keyof typeof JOBS) {
+  return boss.send(name, {});
+}
