@@ -2,19 +2,26 @@
  * Three-colour status by rule (configurable per programme):
  *   red    = overdue: past the due date and not completed
  *   yellow = behind plan: percent done trails the straight line from the programme start to the
- *            due date by more than `behindPlanPoints`
+ *            due date by more than `behindPlanPoints`, or no update since the last closed
+ *            reporting round's period began
  *   blue   = due within `dueSoonDays`
  *   green  = on track
  * Completed and not-applicable items have no colour. Pure, so the rule is tested as a table.
  */
 export type Colour = "green" | "blue" | "yellow" | "red" | "done" | "na";
 
-export type ColourRule = { startDate: Date; dueSoonDays: number; behindPlanPoints: number };
+export type ColourRule = {
+  startDate: Date;
+  dueSoonDays: number;
+  behindPlanPoints: number;
+  /** Start of the period of the programme's last closed round, if any. */
+  lastRoundPeriodStart?: Date | null;
+};
 
 export type ColourResult = {
   colour: Colour;
   /** Why: the message key under "colour.reason" and its values, shown beside the colour. */
-  reason: { key: "completed" | "notApplicable" | "overdue" | "behindPlan" | "dueSoon" | "onTrack"; values: Record<string, number> };
+  reason: { key: "completed" | "notApplicable" | "overdue" | "behindPlan" | "noUpdate" | "dueSoon" | "onTrack"; values: Record<string, number> };
 };
 
 const DAY = 86_400_000;
@@ -27,7 +34,7 @@ export function plannedPercent(startDate: Date, dueDate: Date, today: Date): num
 }
 
 export function itemColour(
-  item: { status: string; percentDone: number; dueDate: Date; notApplicable: boolean },
+  item: { status: string; percentDone: number; dueDate: Date; notApplicable: boolean; lastEntryAt?: Date | null },
   rule: ColourRule,
   today: Date,
 ): ColourResult {
@@ -41,6 +48,9 @@ export function itemColour(
       colour: "yellow",
       reason: { key: "behindPlan", values: { planned, actual: item.percentDone, points: rule.behindPlanPoints } },
     };
+  }
+  if (rule.lastRoundPeriodStart && item.status !== "COMPLETION_CLAIMED" && (!item.lastEntryAt || item.lastEntryAt < rule.lastRoundPeriodStart)) {
+    return { colour: "yellow", reason: { key: "noUpdate", values: {} } };
   }
   if (daysLeft <= rule.dueSoonDays) return { colour: "blue", reason: { key: "dueSoon", values: { days: daysLeft, within: rule.dueSoonDays } } };
   return { colour: "green", reason: { key: "onTrack", values: {} } };

@@ -31,13 +31,30 @@ export const rowSelect = {
 
 type RowData = Prisma.LedgerItemGetPayload<{ select: typeof rowSelect }>;
 
-export function toRow({ programme, ...row }: RowData, today = chinaDay(new Date())): LedgerItemRow {
+export function toRow(
+  { programme, ...row }: RowData,
+  today = chinaDay(new Date()),
+  lastRounds?: ReadonlyMap<string, Date>,
+): LedgerItemRow {
   return {
     ...row,
     dueDate: isoDate(row.dueDate),
     lastEntryAt: isoTime(row.lastEntryAt),
-    colour: itemColour(row, programme, today),
+    colour: itemColour(row, { ...programme, lastRoundPeriodStart: lastRounds?.get(row.programmeId) ?? null }, today),
   };
+}
+
+/** For the "no update in the last round" part of the colour rule: programme -> last closed round's period start. */
+export async function lastClosedRounds(db: DbTx, programmeIds: readonly string[]): Promise<Map<string, Date>> {
+  const ids = [...new Set(programmeIds)];
+  if (!ids.length) return new Map();
+  const rounds = await db.reportingRound.findMany({
+    where: { programmeId: { in: ids }, status: "CLOSED" },
+    orderBy: { periodStart: "desc" },
+    distinct: ["programmeId"],
+    select: { programmeId: true, periodStart: true },
+  });
+  return new Map(rounds.map((r) => [r.programmeId, r.periodStart]));
 }
 
 function listWhere(actor: Actor, filter: LedgerListFilter, today: Date): Prisma.LedgerItemWhereInput {
@@ -94,8 +111,9 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
     db.ledgerItem.count({ where }),
   ]);
   const page = rows.slice(0, filter.limit);
+  const rounds = await lastClosedRounds(db, page.map((r) => r.programmeId));
   return {
-    items: page.map((r) => toRow(r, today)),
+    items: page.map((r) => toRow(r, today, rounds)),
     nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
     total,
   };
@@ -257,7 +275,7 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
   // Actuals over time: the value from each entry, oldest first.
   const chronological = [...entries].reverse();
   const { supervisorId, ancestors, ...enterprise } = row.enterprise;
-  const base = toRow({ ...row, task, enterprise });
+  const base = toRow({ ...row, task, enterprise }, chinaDay(new Date()), await lastClosedRounds(db, [row.programmeId]));
   return {
     ...base,
     task,

@@ -10,7 +10,7 @@ export const Colour = z
   .object({
     colour: z.enum(COLOURS),
     reason: z.object({
-      key: z.enum(["completed", "notApplicable", "overdue", "behindPlan", "dueSoon", "onTrack"]),
+      key: z.enum(["completed", "notApplicable", "overdue", "behindPlan", "noUpdate", "dueSoon", "onTrack"]),
       values: z.record(z.string(), z.number()),
     }),
   })
