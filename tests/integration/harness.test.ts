@@ -55,7 +55,12 @@ describe("integration harness", () => {
 
   it('refuses UPDATE and DELETE on "AuditLog" (append-only trigger)', async () => {
     const row = await db.prisma.auditLog.create({
-      data: { actorLabel: "harness", action: "harness.append", entityType: "Harness", entityId: "2" },
+      data: {
+        actorLabel: "harness",
+        action: "harness.append",
+        entityType: "Harness",
+        entityId: "2",
+      },
     });
     await expect(
       db.prisma.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } }),
@@ -63,7 +68,9 @@ describe("integration harness", () => {
     await expect(
       db.prisma.$executeRaw`UPDATE "AuditLog" SET "actorLabel" = 'tampered' WHERE id = ${row.id}`,
     ).rejects.toThrow(/append-only/);
-    await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(
+      /append-only/,
+    );
     const after = await db.prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.action).toBe("harness.append");
   });

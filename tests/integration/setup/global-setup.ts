@@ -12,6 +12,25 @@ import { startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../../lib/db/schema-engine";
 import { TEMPLATE_DB, assertLocalDatabaseUrl } from "./local";
 
+/**
+ * The WebAssembly schema engine arms timers it never clears (its glue imports setTimeout but not
+ * clearTimeout), which kept the vitest process alive ~10 s after the run. Unref the timers created
+ * while it works: the pending database I/O keeps the process alive meanwhile anyway.
+ */
+async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args);
+    timer.unref?.();
+    return timer;
+  }) as typeof setTimeout;
+  try {
+    return await fn();
+  } finally {
+    globalThis.setTimeout = original;
+  }
+}
+
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-it-"));
@@ -34,15 +53,24 @@ export default async function setup(project: TestProject) {
     });
     const started = performance.now();
     assertLocalDatabaseUrl(db.url);
-    const applied = await applyMigrations(db.url);
+    const url = db.url;
+    const applied = await withUnrefTimers(() => applyMigrations(url));
     const migrated = performance.now();
 
     const base = db.url.slice(0, db.url.lastIndexOf("/"));
     const admin = new pg.Client({ connectionString: `${base}/postgres` });
     await admin.connect();
     try {
+      // The schema engine's connection pool outlives applyMigrations(): close its sessions, or
+      // CREATE DATABASE ... TEMPLATE waits 5 s and fails with "being accessed by other users".
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [TEMPLATE_DB],
+      );
       // Refuse accidental connections, so that CREATE DATABASE ... TEMPLATE never finds it busy.
-      await admin.query(`ALTER DATABASE "${TEMPLATE_DB}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      await admin.query(
+        `ALTER DATABASE "${TEMPLATE_DB}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+      );
     } finally {
       await admin.end();
     }
