@@ -110,7 +110,7 @@ describe("a reporting round from opening to lock", () => {
   it("reminds the unfiled once before the window closes", async () => {
     await runRoundClock(at("2026-12-08T09:00:00"));
     await runRoundClock(at("2026-12-09T09:00:00"));
-    const reminders = (await notificationsOf(liaisonTelecom, "ROUND_CLOSING")).filter((n) => n.message.includes("2026-11"));
+    const reminders = (await notificationsOf(liaisonTelecom, "ROUND_CLOSING")).filter((n) => n.message.startsWith("2026-11 报告期"));
     expect(reminders).toHaveLength(1);
   });
 
