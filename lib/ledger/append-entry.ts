@@ -143,10 +143,9 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       requestId: input.requestId,
     });
 
-    const [fullEntry, row] = await Promise.all([
-      tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect }),
-      tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect }),
-    ]);
+    // Sequential: one transaction is one connection, which runs one query at a time.
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
+    const row = await tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect });
     return { entry: toEntry(fullEntry), item: toRow(row, today) };
   });
 }
@@ -157,15 +156,13 @@ function formError(key: string) {
 
 /** 409 with what changed since the caller's version, so the page can show it beside their draft. */
 async function conflict(tx: DbTx, itemId: string, seenVersion: number) {
-  const [current, changes] = await Promise.all([
-    tx.ledgerItem.findUniqueOrThrow({ where: { id: itemId }, select: rowSelect }),
-    tx.auditLog.findMany({
-      where: { entityType: "LedgerItem", entityId: itemId, after: { path: ["version"], gt: seenVersion } },
-      select: { at: true, action: true, actorLabel: true, after: true },
-      orderBy: { at: "asc" },
-      take: 20,
-    }),
-  ]);
+  const current = await tx.ledgerItem.findUniqueOrThrow({ where: { id: itemId }, select: rowSelect });
+  const changes = await tx.auditLog.findMany({
+    where: { entityType: "LedgerItem", entityId: itemId, after: { path: ["version"], gt: seenVersion } },
+    select: { at: true, action: true, actorLabel: true, after: true },
+    orderBy: { at: "asc" },
+    take: 20,
+  });
   return new AppError("conflict", "Stale version", undefined, {
     current: toRow(current),
     changes: changes.map((c) => ({ at: c.at.toISOString(), action: c.action, by: c.actorLabel, after: c.after })),

@@ -150,10 +150,9 @@ export async function reviewEntry(
       });
     }
 
-    const [fullEntry, row] = await Promise.all([
-      tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect }),
-      tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect }),
-    ]);
+    // Sequential: one transaction is one connection, which runs one query at a time.
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
+    const row = await tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect });
     return { entry: toEntry(fullEntry), item: toRow(row, chinaDay(now)) };
   });
 }
