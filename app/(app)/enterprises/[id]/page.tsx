@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CompletionCard } from "@/components/dashboard/completion-card";
+import { EnterpriseAttributes } from "@/components/enterprises/enterprise-attributes";
+import { PageHeader } from "@/components/layout/page-header";
+import { LedgerItemsTable } from "@/components/ledger/ledger-items-table";
+import { StatusCounts } from "@/components/ledger/status-counts";
+import { asLocale } from "@/components/ui/formats";
+import { Section, table } from "@/components/ui/section";
+import type { Actor } from "@/lib/auth/policy";
+import { requireActor } from "@/lib/auth/session";
+import { mainTaskCompletion } from "@/lib/dashboard/completion";
+import { getEnterprise, listChildren } from "@/lib/enterprises/queries";
+import { IdParams } from "@/lib/enterprises/schemas";
+import { ledgerStatusSummary, listLedgerItemsForHome, partyAffiliation } from "@/lib/home/queries";
+import { localName } from "@/lib/i18n/config";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The enterprise, or null for a malformed id, a missing one, or one outside the scope alike. */
+async function load(actor: Actor, rawId: string) {
+  const parsed = IdParams.safeParse({ id: rawId });
+  return parsed.success ? getEnterprise(actor, parsed.data.id) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireActor();
+  const enterprise = await load(actor, (await params).id);
+  if (!enterprise) return { title: (await getTranslations("notFound"))("title") };
+  return { title: localName(enterprise, asLocale(await getLocale())) };
+}
+
+const ITEM_ROWS = 50;
+
+export default async function EnterprisePage({ params }: Props) {
+  const actor = await requireActor();
+  const enterprise = await load(actor, (await params).id);
+  if (!enterprise) notFound();
+
+  const [t, tn, locale] = await Promise.all([
+    getTranslations("enterprise"),
+    getTranslations("enterprises"),
+    getLocale().then(asLocale),
+  ]);
+  const [children, completion, items, summary, party] = await Promise.all([
+    listChildren(actor, enterprise.id),
+    mainTaskCompletion(actor, { enterpriseId: enterprise.id }),
+    listLedgerItemsForHome(actor, { enterpriseId: enterprise.id, limit: ITEM_ROWS }),
+    ledgerStatusSummary(actor, { enterpriseId: enterprise.id }),
+    partyAffiliation(actor, enterprise.id),
+  ]);
+  const name = localName(enterprise, locale);
+  const otherName = locale === "en" ? enterprise.nameZh : enterprise.nameEn;
+
+  return (
+    <div className="space-y-5" data-testid="enterprise-page" data-code={enterprise.code}>
+      <nav aria-label={t("breadcrumb")}>
+        <ol className="flex flex-wrap items-center gap-1 text-sm text-slate-700">
+          <li>
+            <Link href="/enterprises" className={table.link}>
+              {tn("title")}
+            </Link>
+          </li>
+          {enterprise.ancestors.map((a) => (
+            <li key={a.id} className="flex items-center gap-1">
+              <span aria-hidden="true" className="text-slate-500">/</span>
+              <Link href={`/enterprises/${a.id}`} className={table.link}>
+                {localName(a, locale)}
+              </Link>
+            </li>
+          ))}
+          <li className="flex items-center gap-1">
+            <span aria-hidden="true" className="text-slate-500">/</span>
+            <span aria-current="page" className="font-medium text-slate-900">
+              {name}
+            </span>
+          </li>
+        </ol>
+      </nav>
+
+      <PageHeader
+        title={name}
+        intro={
+          <span lang={locale === "en" ? "zh-CN" : "en"} className="text-slate-600">
+            {otherName}
+          </span>
+        }
+      />
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        <Section id="attributes" title={t("attributes")} className="lg:col-span-2">
+          <EnterpriseAttributes enterprise={enterprise} party={party} />
+        </Section>
+        <Section id="children" title={t("children")}>
+          {children.length ? (
+            <ul className="divide-y divide-slate-200 text-sm" data-testid="enterprise-children">
+              {children.map((child) => (
+                <li key={child.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                  <Link href={`/enterprises/${child.id}`} className={`${table.link} font-medium`}>
+                    {localName(child, locale)}
+                  </Link>
+                  {child.childCount > 0 && <span className="text-xs text-slate-600">{tn("childCount", { count: child.childCount })}</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-700">{t("noChildren")}</p>
+          )}
+        </Section>
+      </div>
+
+      <CompletionCard id="completion" title={t("completion")} figure={completion} size="compact" />
+
+      <Section id="ledger" title={t("ledger")}>
+        <div className="space-y-4">
+          <StatusCounts summary={summary} label={t("ledger")} />
+          {items.length ? (
+            <LedgerItemsTable items={items} caption={t("ledgerCaption", { shown: items.length, total: summary.total })} />
+          ) : (
+            <p className="text-sm text-slate-700">{t("noItems")}</p>
+          )}
+        </div>
+      </Section>
+    </div>
+  );
+}

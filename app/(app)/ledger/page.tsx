@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
+import { LedgerView } from "@/components/ledger-page/ledger-view";
+import { can } from "@/lib/auth/policy";
+import { requireActor } from "@/lib/auth/session";
+import { listEnterprises } from "@/lib/enterprises/queries";
+import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
+import { listLedgerItems } from "@/lib/ledger/queries";
+import { LEDGER_PAGE_SIZE, parseLedgerView } from "@/lib/ledger/query-options";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ledger.list");
+  return { title: t("title") };
+}
+
+/** The work ledger of the user's scope; the first page renders here, the client pages on. */
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const view = parseLedgerView(await searchParams);
+  const [t, options, firstPage, enterprises] = await Promise.all([
+    getTranslations("ledger.list"),
+    ledgerFilterOptions(actor),
+    listLedgerItems(actor, { ...view, mainOnly: Boolean(view.mainOnly), overdue: Boolean(view.overdue), limit: LEDGER_PAGE_SIZE }),
+    listEnterprises(actor, { roots: false, limit: 200 }),
+  ]);
+  return (
+    <div className="space-y-5" data-testid="ledger-page">
+      <PageHeader title={t("heading")} intro={can(actor, "ledger.write") ? t("introWrite") : t("introRead")} />
+      <LedgerView
+        initialView={view}
+        initialPage={firstPage}
+        options={options}
+        enterprises={enterprises.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({ id, code, nameZh, nameEn, parentId, depth }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/layout/page-header";
+import { OpenRoundForm } from "@/components/rounds/open-round-form";
+import { RoundsTable } from "@/components/rounds/rounds-table";
+import { Section } from "@/components/ui/section";
+import { can } from "@/lib/auth/policy";
+import { requireActor } from "@/lib/auth/session";
+import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
+import { listRounds } from "@/lib/rounds/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("rounds");
+  return { title: t("title") };
+}
+
+/** Today's month in China time and the default window: the 1st to the 10th of the next month. */
+function defaultRound(now: Date) {
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const y = china.getUTCFullYear();
+  const m = china.getUTCMonth() + 1;
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { period: `${y}-${pad(m)}`, windowOpensOn: `${ny}-${pad(nm)}-01`, windowClosesOn: `${ny}-${pad(nm)}-10` };
+}
+
+/** Reporting rounds (填报轮次): the list, and for administrators the form that opens one. */
+export default async function RoundsPage() {
+  const actor = await requireActor();
+  const [t, rounds, options] = await Promise.all([getTranslations("rounds"), listRounds(), ledgerFilterOptions(actor)]);
+  const manage = can(actor, "round.manage");
+  return (
+    <div className="space-y-5" data-testid="rounds-page">
+      <PageHeader title={t("heading")} intro={t("intro")} />
+      {manage && (
+        <Section id="open-round" title={t("open.heading")} description={t("open.intro")}>
+          {options.programmes.length ? (
+            <OpenRoundForm programmes={options.programmes} defaults={defaultRound(new Date())} />
+          ) : (
+            <p className="text-sm text-slate-700">{t("open.noProgrammes")}</p>
+          )}
+        </Section>
+      )}
+      <Section id="rounds" title={t("listHeading")}>
+        <RoundsTable rounds={rounds} programmes={options.programmes} />
+      </Section>
+    </div>
+  );
+}

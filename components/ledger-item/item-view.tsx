@@ -1,0 +1,199 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { PageHeader } from "@/components/layout/page-header";
+import { ColourBadge } from "@/components/ledger-page/colour-badge";
+import { useHydrated } from "@/components/ledger-page/use-hydrated";
+import { StatusBadge } from "@/components/ui/badges";
+import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
+import { Section } from "@/components/ui/section";
+import { ledgerQueries } from "@/lib/ledger/query-options";
+import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
+import { EntryForm } from "./entry-form";
+import { IndicatorCard } from "./indicator-panel";
+import { ItemOverview } from "./item-overview";
+import { Notices } from "./notices";
+import { Timeline } from "./timeline";
+
+/**
+ * The ledger item page. The server renders it with the item; afterwards the item comes from the
+ * API through TanStack Query, so a saved entry shows up by invalidating one key.
+ */
+export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItemDetail; periods: string[]; renderedAt: number }) {
+  const t = useTranslations("ledger");
+  const format = useFormatter();
+  const locale = asLocale(useLocale());
+  const { data } = useQuery({ ...ledgerQueries.item(initial.id), initialData: initial, initialDataUpdatedAt: renderedAt });
+  const item = data ?? initial;
+
+  // The version the user's draft builds on: moves only when they save, resubmit or discard.
+  const [seenVersion, setSeenVersion] = useState(initial.version);
+  const [correcting, setCorrecting] = useState<EntryDto | null>(null);
+  // A new key mounts a fresh progress form: when a correction starts or is cancelled.
+  const [formKey, setFormKey] = useState(0);
+  const [claimOpen, setClaimOpen] = useState(false);
+  const progressHeading = useRef<HTMLHeadingElement>(null);
+  const hydrated = useHydrated();
+
+  const title = bilingual(locale, item.task.titleZh, item.task.titleEn);
+  const closedReason = item.notApplicable
+    ? t("form.notApplicable")
+    : item.status === "COMPLETED"
+      ? t("form.completed")
+      : item.status === "COMPLETION_CLAIMED"
+        ? t("form.awaitingReview", { at: item.claimedAt ? formatDateTime(format, new Date(item.claimedAt)) : t("form.awaitingReviewShort") })
+        : null;
+  const writable = item.canWrite && !closedReason;
+
+  const startCorrection = (entry: EntryDto) => {
+    setCorrecting(entry);
+    setFormKey((k) => k + 1);
+    requestAnimationFrame(() => {
+      progressHeading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+      progressHeading.current?.focus({ preventScroll: true });
+    });
+  };
+
+  return (
+    <div className="space-y-5" data-testid="ledger-item-page" data-item-id={item.id} data-hydrated={hydrated}>
+      <nav aria-label={t("item.back")}>
+        <Link href="/ledger" className="text-sm text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
+          ← {t("item.back")}
+        </Link>
+      </nav>
+      <PageHeader
+        title={
+          <>
+            <span className="mr-2 font-mono text-lg text-slate-600">{item.task.code}</span>
+            {title}
+          </>
+        }
+        intro={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={item.status} />
+            <ColourBadge colour={item.colour} />
+            {item.status === "COMPLETION_CLAIMED" && (
+              <span className="text-sm font-medium text-amber-900" data-testid="awaiting-review-badge">
+                {t("form.awaitingReviewShort")}
+              </span>
+            )}
+          </span>
+        }
+      />
+      {!item.canWrite && (
+        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
+          {t("item.readOnly")}
+        </p>
+      )}
+
+      <Section id="overview" title={t("item.overview")}>
+        <ItemOverview item={item} />
+      </Section>
+
+      {item.notices.length > 0 && (
+        <Section id="notices" title={t("notices.heading")}>
+          <Notices notices={item.notices} />
+        </Section>
+      )}
+
+      {item.canWrite && closedReason && (
+        <section
+          aria-labelledby="closed-heading"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4"
+          data-testid={item.status === "COMPLETION_CLAIMED" ? "awaiting-review" : "entries-closed"}
+        >
+          <h2 id="closed-heading" className="text-base font-semibold text-amber-950">
+            {item.status === "COMPLETION_CLAIMED" ? t("form.awaitingReviewShort") : t("form.disabledTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-slate-900">{closedReason}</p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="button" disabled aria-describedby="closed-heading" className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700">
+              {t("form.progressHeading")}
+            </button>
+            <button type="button" disabled aria-describedby="closed-heading" className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700">
+              {t("form.claimHeading")}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {writable && (
+        <>
+          <section aria-labelledby="record-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="record-section">
+            <div className="border-b border-slate-200 px-4 py-3">
+              <h2 id="record-heading" ref={progressHeading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+                {correcting ? t("form.correctingHeading") : t("form.progressHeading")}
+              </h2>
+              <p className="mt-0.5 text-sm text-slate-600">{t("form.progressIntro")}</p>
+            </div>
+            <div className="p-4">
+              <EntryForm
+                key={formKey}
+                mode="progress"
+                item={item}
+                periods={periods}
+                seenVersion={seenVersion}
+                onVersionSeen={setSeenVersion}
+                correcting={correcting}
+                onCancelCorrection={() => {
+                  setCorrecting(null);
+                  setFormKey((k) => k + 1);
+                }}
+                onSaved={() => setCorrecting(null)}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="claim-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="claim-section">
+            <div className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
+              <div>
+                <h2 id="claim-heading" className="text-base font-semibold text-slate-900">
+                  {t("form.claimHeading")}
+                </h2>
+                <p className="mt-0.5 max-w-3xl text-sm text-slate-600">{t("form.claimIntro")}</p>
+              </div>
+              <button
+                type="button"
+                aria-expanded={claimOpen}
+                aria-controls="claim-body"
+                onClick={() => setClaimOpen((v) => !v)}
+                className="rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+                data-testid="open-claim"
+              >
+                {claimOpen ? t("form.closeClaim") : t("form.openClaim")}
+              </button>
+            </div>
+            <div id="claim-body" hidden={!claimOpen} className="p-4">
+              {claimOpen && <EntryForm mode="claim" item={item} periods={periods} seenVersion={seenVersion} onVersionSeen={setSeenVersion} />}
+            </div>
+          </section>
+        </>
+      )}
+
+      <Section id="indicators" title={t("indicators.heading")}>
+        {item.indicators.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("indicators.empty")}</p>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            {item.indicators.map((indicator) => (
+              <IndicatorCard key={indicator.id} indicator={indicator} />
+            ))}
+          </div>
+        )}
+      </Section>
+
+      <Section id="timeline" title={t("timeline.heading")} description={t("timeline.intro")}>
+        <Timeline item={item} onCorrect={writable ? startCorrection : undefined} />
+      </Section>
+
+      {item.notices.length === 0 && (
+        <Section id="notices" title={t("notices.heading")}>
+          <Notices notices={item.notices} />
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { asLocale } from "@/components/ui/formats";
+import { localName } from "@/lib/i18n/config";
+import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
+import type { EnterpriseOption, LedgerView } from "@/lib/ledger/query-options";
+import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
+
+const field = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";
+const labelClass = "block text-sm font-medium text-slate-800";
+
+/** Enterprises in tree order (parents before their subsidiaries), with their depth below the top shown. */
+function treeOrder(enterprises: EnterpriseOption[]): { node: EnterpriseOption; level: number }[] {
+  const ids = new Set(enterprises.map((e) => e.id));
+  const children = new Map<string | null, EnterpriseOption[]>();
+  for (const e of enterprises) {
+    const parent = e.parentId && ids.has(e.parentId) ? e.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), e]);
+  }
+  const out: { node: EnterpriseOption; level: number }[] = [];
+  const walk = (parent: string | null, level: number) => {
+    for (const node of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
+      out.push({ node, level });
+      walk(node.id, level + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/**
+ * The ledger's filters. Selects and checkboxes apply at once; the search applies on submit. The
+ * view lives in the URL, so the parent only hands over the current view and a setter.
+ */
+export function LedgerFilters({
+  view,
+  onChange,
+  options,
+  enterprises,
+}: {
+  view: LedgerView;
+  onChange: (next: LedgerView) => void;
+  options: LedgerFilterOptions;
+  enterprises: EnterpriseOption[];
+}) {
+  const t = useTranslations("ledger.filters");
+  const ts = useTranslations("status");
+  const locale = asLocale(useLocale());
+  const [q, setQ] = useState(view.q ?? "");
+  // Back/forward or "clear" change the URL: follow it (state adjusted while rendering).
+  const [shownQ, setShownQ] = useState(view.q);
+  if (shownQ !== view.q) {
+    setShownQ(view.q);
+    setQ(view.q ?? "");
+  }
+
+  const multipleProgrammes = options.programmes.length > 1;
+  const categories = options.categories.filter((c) => !view.programmeId || c.programmeId === view.programmeId);
+  const programmeCode = new Map(options.programmes.map((p) => [p.id, p.code]));
+  const set = (patch: Partial<LedgerView>) => onChange({ ...view, ...patch });
+  const filtered = Boolean(
+    view.programmeId || view.categoryId || view.status || view.mainOnly || view.overdue || view.enterpriseId || view.q,
+  );
+
+  return (
+    <form
+      role="search"
+      aria-label={t("heading")}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        set({ q: q.trim() || undefined });
+      }}
+      data-testid="ledger-filters"
+    >
+      <h2 className="sr-only">{t("heading")}</h2>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {multipleProgrammes && (
+          <div>
+            <label htmlFor="filter-programme" className={labelClass}>
+              {t("programme")}
+            </label>
+            <select
+              id="filter-programme"
+              className={field}
+              value={view.programmeId ?? ""}
+              onChange={(e) => set({ programmeId: e.target.value || undefined, categoryId: undefined })}
+            >
+              <option value="">{t("allProgrammes")}</option>
+              {options.programmes.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {localName(p, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div>
+          <label htmlFor="filter-category" className={labelClass}>
+            {t("category")}
+          </label>
+          <select
+            id="filter-category"
+            className={field}
+            value={view.categoryId ?? ""}
+            onChange={(e) => set({ categoryId: e.target.value || undefined })}
+          >
+            <option value="">{t("allCategories")}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {localName(c, locale)}
+                {multipleProgrammes && !view.programmeId ? ` (${programmeCode.get(c.programmeId)})` : ""}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-status" className={labelClass}>
+            {t("status")}
+          </label>
+          <select
+            id="filter-status"
+            className={field}
+            value={view.status ?? ""}
+            onChange={(e) => set({ status: (e.target.value || undefined) as LedgerView["status"] })}
+          >
+            <option value="">{t("allStatuses")}</option>
+            {LEDGER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-enterprise" className={labelClass}>
+            {t("enterprise")}
+          </label>
+          <select
+            id="filter-enterprise"
+            className={field}
+            value={view.enterpriseId ?? ""}
+            onChange={(e) => set({ enterpriseId: e.target.value || undefined })}
+          >
+            <option value="">{t("allEnterprises")}</option>
+            {treeOrder(enterprises).map(({ node, level }) => (
+              <option key={node.id} value={node.id}>
+                {"\u00a0\u00a0".repeat(level)}
+                {localName(node, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:col-span-2">
+          <label htmlFor="filter-q" className={labelClass}>
+            {t("search")}
+          </label>
+          <div className="mt-1 flex gap-2">
+            <input
+              id="filter-q"
+              type="search"
+              value={q}
+              maxLength={100}
+              onChange={(e) => setQ(e.target.value)}
+              placeholder={t("searchPlaceholder")}
+              className={`${field} mt-0 placeholder:text-slate-500`}
+            />
+            <button
+              type="submit"
+              className="shrink-0 rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+            >
+              {t("searchButton")}
+            </button>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-end gap-x-5 gap-y-2 pb-1.5">
+          <label className="inline-flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-brand-700"
+              checked={Boolean(view.mainOnly)}
+              onChange={(e) => set({ mainOnly: e.target.checked || undefined })}
+            />
+            {t("mainOnly")}
+          </label>
+          <label className="inline-flex items-center gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-brand-700"
+              checked={Boolean(view.overdue)}
+              onChange={(e) => set({ overdue: e.target.checked || undefined })}
+            />
+            {t("overdue")}
+          </label>
+        </div>
+        <div className="flex items-end pb-1.5">
+          {filtered && (
+            <button
+              type="button"
+              onClick={() => onChange({ sort: view.sort, order: view.order })}
+              className="text-sm text-brand-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-700"
+            >
+              {t("clear")}
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="mt-3 text-xs text-slate-600">{t("shareHint")}</p>
+    </form>
+  );
+}

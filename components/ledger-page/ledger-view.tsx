@@ -1,0 +1,119 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useMemo } from "react";
+import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
+import {
+  ledgerQueries,
+  ledgerViewSearch,
+  parseLedgerView,
+  type EnterpriseOption,
+  type LedgerView as View,
+} from "@/lib/ledger/query-options";
+import type { LedgerPage } from "@/lib/ledger/schemas";
+import { LedgerFilters } from "./ledger-filters";
+import { LedgerTable } from "./ledger-table";
+import { useHydrated } from "./use-hydrated";
+
+const sameView = (a: View, b: View) => ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();
+
+/**
+ * The work ledger: filters, the table and cursor paging. The server renders the first page of
+ * the view in the URL; after that the client asks the API (TanStack Query) and writes the view
+ * back into the URL with history.pushState, so a view can be shared and Back works.
+ */
+export function LedgerView({
+  initialView,
+  initialPage,
+  options,
+  enterprises,
+}: {
+  initialView: View;
+  initialPage: LedgerPage;
+  options: LedgerFilterOptions;
+  enterprises: EnterpriseOption[];
+}) {
+  const t = useTranslations("ledger.list");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const searchParams = useSearchParams();
+  const hydrated = useHydrated();
+  const view = useMemo(() => parseLedgerView(searchParams), [searchParams]);
+
+  const setView = useCallback((next: View) => {
+    const search = ledgerViewSearch(next).toString();
+    // Next.js syncs useSearchParams with pushState: no server round trip for a new filter.
+    window.history.pushState(null, "", search ? `?${search}` : window.location.pathname);
+  }, []);
+
+  const query = useInfiniteQuery({
+    ...ledgerQueries.list(view),
+    initialData: sameView(view, initialView) ? { pages: [initialPage], pageParams: [null] } : undefined,
+    placeholderData: keepPreviousData,
+  });
+  const enterpriseQuery = useQuery({ ...ledgerQueries.enterprises(), initialData: enterprises });
+
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = query.data?.pages.at(-1)?.total ?? 0;
+  const caption = t("caption", { shown: format.number(rows.length), total: format.number(total) });
+  const busy = query.isFetching && !query.isFetchingNextPage;
+
+  return (
+    <div className="space-y-4" data-testid="ledger-view" data-hydrated={hydrated}>
+      <LedgerFilters view={view} onChange={setView} options={options} enterprises={enterpriseQuery.data ?? enterprises} />
+
+      <section aria-labelledby="ledger-results-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+          <h2 id="ledger-results-heading" className="text-base font-semibold text-slate-900">
+            {t("total", { total: format.number(total) })}
+          </h2>
+          <p role="status" className="text-sm text-slate-700" data-testid="ledger-count">
+            {busy ? t("updating") : caption}
+          </p>
+        </div>
+        <div className="p-4">
+          {query.isError && !query.data ? (
+            <div role="alert" className="text-sm text-red-800">
+              {t("loadFailed")}{" "}
+              <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+                {tc("retry")}
+              </button>
+            </div>
+          ) : rows.length === 0 ? (
+            <p className="text-sm text-slate-700" data-testid="ledger-empty">
+              {busy ? tc("loading") : t("empty")}
+            </p>
+          ) : (
+            <LedgerTable
+              rows={rows}
+              caption={caption}
+              view={view}
+              busy={busy}
+              onSort={(sort) => setView({ ...view, sort, order: view.sort === sort && view.order === "asc" ? "desc" : "asc" })}
+            />
+          )}
+          {query.hasNextPage && (
+            <div className="mt-4 flex justify-center">
+              <button
+                type="button"
+                onClick={() => void query.fetchNextPage()}
+                disabled={query.isFetchingNextPage}
+                data-testid="load-more"
+                className="rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
+              >
+                {query.isFetchingNextPage ? t("loadingMore") : t("loadMore", { remaining: format.number(Math.max(0, total - rows.length)) })}
+              </button>
+            </div>
+          )}
+          {query.isError && query.data && (
+            <p role="alert" className="mt-2 text-sm text-red-800">
+              {t("loadFailed")}
+            </p>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import clsx from "clsx";
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { ApiError } from "./api-client";
+import { field } from "./styles";
+
+export { field };
+
+/** A red asterisk for sighted users, the word "required" for screen readers. */
+export function RequiredMark() {
+  const t = useTranslations("review.form");
+  return (
+    <>
+      <span aria-hidden="true" className="text-red-700">
+        {" "}
+        *
+      </span>
+      <span className="sr-only"> ({t("required")})</span>
+    </>
+  );
+}
+
+export function FieldMessage({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-800" data-testid="field-error">
+      {message}
+    </p>
+  );
+}
+
+/** A message above a form or list: an error (assertive) or a confirmation (polite). */
+export function Notice({ tone, children, testId }: { tone: "error" | "success" | "info"; children: React.ReactNode; testId?: string }) {
+  return (
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+      className={clsx(
+        "rounded-md border px-3 py-2 text-sm",
+        tone === "error" && "border-red-300 bg-red-50 text-red-900",
+        tone === "success" && "border-green-300 bg-green-50 text-green-900",
+        tone === "info" && "border-sky-300 bg-sky-50 text-sky-950",
+      )}
+    >
+      {children}
+    </div>
+  );
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A react-hook-form resolver from one of the API's zod schemas, with the messages of
+ * lib/i18n/zod.ts in the user's language (custom refinements carry a key under "validation").
+ */
+export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): Resolver<TValues> {
+  const t = useTranslations("validation");
+  const messageFor = useCallback(
+    (issue: Issue): string => {
+      if (issue.code === "custom" && t.has(issue.message)) return t(issue.message);
+      switch (issue.code) {
+        case "invalid_type":
+          return issue.input === undefined ? t("required") : t("invalidType");
+        case "too_small":
+          if (issue.origin === "string") return Number(issue.minimum) <= 1 ? t("required") : t("tooShort", { min: Number(issue.minimum) });
+          if (issue.origin === "array") return t("tooFewItems", { min: Number(issue.minimum) });
+          return t("tooSmall", { min: Number(issue.minimum) });
+        case "too_big":
+          if (issue.origin === "string") return t("tooLong", { max: Number(issue.maximum) });
+          if (issue.origin === "array") return t("tooManyItems", { max: Number(issue.maximum) });
+          return t("tooBig", { max: Number(issue.maximum) });
+        case "invalid_format":
+          return issue.input === "" ? t("required") : t("invalidFormat");
+        case "invalid_value":
+          return t("invalidChoice");
+        default:
+          return t("invalid");
+      }
+    },
+    [t],
+  );
+  return useCallback(
+    async (values) => {
+      const parsed = schema.safeParse(values);
+      if (parsed.success) return { values: values, errors: {} };
+      const errors: Record<string, { type: string; message: string }> = {};
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.length ? String(issue.path[0]) : "root";
+        if (!errors[path]) errors[path] = { type: issue.code, message: messageFor(issue) };
+      }
+      return { values: {}, errors: errors as unknown as FieldErrors<TValues> };
+    },
+    [schema, messageFor],
+  );
+}
+
+/** A failed request as one sentence in the user's language (field messages are shown by the fields). */
+export function useErrorText() {
+  const t = useTranslations("errors");
+  const tr = useTranslations("review.errors");
+  return (error: unknown): string => {
+    if (!(error instanceof ApiError)) return tr("unknown");
+    if (error.status === 0) return tr("network");
+    const formKey = error.fields._form;
+    if (formKey) return formKey;
+    switch (error.status) {
+      case 403:
+        return t("forbidden");
+      case 404:
+        return t("not_found");
+      case 409:
+        return t("conflict");
+      case 422:
+        return t("validation_failed");
+      default:
+        return error.status >= 500 ? tr("server") : error.message;
+    }
+  };
+}

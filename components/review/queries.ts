@@ -1,0 +1,63 @@
+/**
+ * TanStack Query factories for the review queue (GET /api/v1/review-queue) and the decision
+ * (POST /api/v1/entries/{id}/reviews). Keys are built only here.
+ */
+import { infiniteQueryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { ReviewQueuePage as ReviewQueuePageSchema, ReviewResult } from "@/lib/review/schemas";
+import { apiRequest } from "./api-client";
+
+export type ReviewQueuePage = z.infer<typeof ReviewQueuePageSchema>;
+export type ReviewQueueItem = ReviewQueuePage["items"][number];
+export type ReviewKind = ReviewQueueItem["entry"]["kind"];
+export type Decision = "CONFIRM" | "APPROVE" | "RETURN";
+
+/** The queue's filters, as carried in the address (?kind=&late=&enterpriseId=). */
+export type ReviewFilter = { kind?: ReviewKind; late?: boolean; enterpriseId?: string };
+
+export const REVIEW_PAGE_SIZE = 25;
+const KINDS: readonly ReviewKind[] = ["PROGRESS", "NO_CHANGE", "COMPLETION_CLAIM"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Reads the filters from a query string; a bad value drops that filter only. */
+export function parseReviewFilter(params: Record<string, string | string[] | undefined>): ReviewFilter {
+  const get = (key: string) => {
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const kind = get("kind");
+  const enterpriseId = get("enterpriseId");
+  return {
+    kind: KINDS.includes(kind as ReviewKind) ? (kind as ReviewKind) : undefined,
+    late: get("late") === "true" ? true : undefined,
+    enterpriseId: enterpriseId && UUID.test(enterpriseId) ? enterpriseId : undefined,
+  };
+}
+
+export function reviewFilterSearch(filter: ReviewFilter): URLSearchParams {
+  const out = new URLSearchParams();
+  if (filter.kind) out.set("kind", filter.kind);
+  if (filter.late) out.set("late", "true");
+  if (filter.enterpriseId) out.set("enterpriseId", filter.enterpriseId);
+  return out;
+}
+
+export const reviewQueries = {
+  all: ["review-queue"] as const,
+  list: (filter: ReviewFilter) =>
+    infiniteQueryOptions({
+      queryKey: [...reviewQueries.all, filter] as const,
+      queryFn: ({ pageParam, signal }) => {
+        const search = reviewFilterSearch(filter);
+        search.set("limit", String(REVIEW_PAGE_SIZE));
+        if (pageParam) search.set("cursor", pageParam);
+        return apiRequest<ReviewQueuePage>(`/api/v1/review-queue?${search}`, { signal });
+      },
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+};
+
+export function postReview(entryId: string, body: { decision: Decision; comment?: string }) {
+  return apiRequest<z.infer<typeof ReviewResult>>(`/api/v1/entries/${entryId}/reviews`, { method: "POST", json: body });
+}

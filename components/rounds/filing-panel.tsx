@@ -1,0 +1,242 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState } from "react";
+import { ApiError, apiRequest } from "@/components/review/api-client";
+import { Notice, field, useErrorText } from "@/components/review/form-kit";
+import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
+import { table } from "@/components/ui/section";
+import { localName } from "@/lib/i18n/config";
+import type { LedgerPage } from "@/lib/ledger/schemas";
+
+type Unit = { id: string; code: string; nameZh: string; nameEn: string; filedAt: string | null; late: boolean };
+type FileResult = { roundId: string; enterpriseId: string; filedAt: string; late: boolean; noChangeEntries: number };
+
+/**
+ * A liaison files an enterprise's ledger for the round. Filing first checks the open main items:
+ * those without an entry for the period are listed, to be reported on their page or ticked
+ * "no change"; with every one covered, the filing goes through (marked late after the window).
+ */
+export function FilingPanel({
+  roundId,
+  programmeId,
+  period,
+  lateNow,
+  units,
+}: {
+  roundId: string;
+  programmeId: string;
+  period: string;
+  lateNow: boolean;
+  units: Unit[];
+}) {
+  const t = useTranslations("rounds.file");
+  const format = useFormatter();
+  const locale = asLocale(useLocale());
+  const router = useRouter();
+  const errorText = useErrorText();
+  const uid = useId();
+  const unfiled = units.filter((u) => !u.filedAt);
+  const [enterpriseId, setEnterpriseId] = useState(unfiled[0]?.id ?? "");
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const selected = units.find((u) => u.id === enterpriseId);
+
+  const items = useQuery({
+    queryKey: ["rounds", "missing-items", programmeId, enterpriseId] as const,
+    enabled: Boolean(missing?.length && enterpriseId),
+    queryFn: ({ signal }) =>
+      apiRequest<LedgerPage>(`/api/v1/ledger-items?${new URLSearchParams({ enterpriseId, programmeId, mainOnly: "true", limit: "200" })}`, { signal }),
+    staleTime: 60_000,
+  });
+  const rowsById = new Map((items.data?.items ?? []).map((r) => [r.id, r]));
+
+  const say = (next: typeof message) => {
+    setMessage(next);
+    requestAnimationFrame(() => messageRef.current?.focus());
+  };
+
+  const file = async (noChangeItemIds: string[]) => {
+    if (!selected) return;
+    setPending(true);
+    setMessage(null);
+    try {
+      const result = await apiRequest<FileResult>(`/api/v1/rounds/${roundId}/filings`, {
+        method: "POST",
+        json: { enterpriseId, noChangeItemIds },
+      });
+      const name = localName(selected, locale);
+      const at = formatDateTime(format, new Date(result.filedAt));
+      say({
+        tone: "success",
+        text: [
+          result.late ? t("filedLate", { enterprise: name, at }) : t("filed", { enterprise: name, at }),
+          result.noChangeEntries ? t("noChangeFiled", { count: result.noChangeEntries }) : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
+      });
+      setMissing(null);
+      setTicked(new Set());
+      setEnterpriseId(unfiled.find((u) => u.id !== enterpriseId)?.id ?? "");
+      router.refresh();
+    } catch (error) {
+      const ids = error instanceof ApiError && error.status === 422 ? (error.details.missingItemIds as string[] | undefined) : undefined;
+      if (ids?.length) {
+        setMissing(ids);
+        setTicked((prev) => new Set([...prev].filter((id) => ids.includes(id))));
+        say({ tone: noChangeItemIds.length ? "error" : "info", text: noChangeItemIds.length ? errorText(error) : t("itemsToCover", { count: ids.length }) });
+      } else {
+        say({ tone: "error", text: errorText(error) });
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  if (units.length === 0) return <p className="text-sm text-slate-700">{t("noUnits")}</p>;
+
+  return (
+    <div className="space-y-4" data-testid="filing-panel">
+      {lateNow && (
+        <Notice tone="info" testId="filing-late-warning">
+          {t("lateWarning")}
+        </Notice>
+      )}
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {message && (
+          <Notice tone={message.tone} testId={message.tone === "success" ? "filing-done" : "filing-message"}>
+            {message.text}
+          </Notice>
+        )}
+      </div>
+      {unfiled.length === 0 ? (
+        <p className="text-sm text-slate-800" data-testid="all-filed">
+          {t("allFiled", { period })}
+        </p>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor={`${uid}-enterprise`} className={field.label}>
+                {t("enterprise")}
+              </label>
+              <select
+                id={`${uid}-enterprise`}
+                value={enterpriseId}
+                onChange={(e) => {
+                  setEnterpriseId(e.target.value);
+                  setMissing(null);
+                  setTicked(new Set());
+                  setMessage(null);
+                }}
+                className={field.input()}
+                data-testid="filing-enterprise"
+              >
+                {unfiled.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {localName(u, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {!missing && (
+              <button type="button" className={field.primary} disabled={pending || !enterpriseId} onClick={() => void file([])} data-testid="filing-check">
+                {pending ? t("working") : t("check")}
+              </button>
+            )}
+          </div>
+          <p className="text-sm text-slate-700">{t("explain", { period })}</p>
+
+          {missing && (
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                void file([...ticked]);
+              }}
+              className="space-y-3"
+              data-testid="no-change-form"
+            >
+              <fieldset className="rounded-md border border-slate-300 p-3">
+                <legend className="px-1 text-sm font-semibold text-slate-900">{t("missingLegend", { count: missing.length, period })}</legend>
+                <p className="mb-2 text-sm text-slate-700">{t("missingHint")}</p>
+                {items.isLoading && <p className="text-sm text-slate-700">{t("loadingItems")}</p>}
+                <ul className="divide-y divide-slate-200">
+                  {missing.map((id) => {
+                    const row = rowsById.get(id);
+                    const inputId = `${uid}-nc-${id}`;
+                    return (
+                      <li key={id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="missing-item" data-item-id={id}>
+                        <div className="flex items-start gap-2">
+                          <input
+                            id={inputId}
+                            type="checkbox"
+                            checked={ticked.has(id)}
+                            onChange={(e) =>
+                              setTicked((prev) => {
+                                const next = new Set(prev);
+                                if (e.target.checked) next.add(id);
+                                else next.delete(id);
+                                return next;
+                              })
+                            }
+                            className="mt-0.5 h-4 w-4 rounded border-slate-400 accent-brand-700"
+                          />
+                          <label htmlFor={inputId} className="text-sm text-slate-900">
+                            <span className="font-medium">{t("noChangeFor")}</span>{" "}
+                            {row ? (
+                              <>
+                                <span className="font-mono text-xs text-slate-600">{row.task.code}</span> {bilingual(locale, row.task.titleZh, row.task.titleEn)}
+                              </>
+                            ) : (
+                              t("itemFallback")
+                            )}
+                          </label>
+                        </div>
+                        <Link href={`/ledger/${id}`} className={`${table.link} text-sm`}>
+                          {t("reportInstead")}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <button type="button" className={field.secondary} onClick={() => setTicked(new Set(missing))} data-testid="tick-all">
+                    {t("tickAll")}
+                  </button>
+                  <button type="button" className={field.secondary} onClick={() => setTicked(new Set())}>
+                    {t("untickAll")}
+                  </button>
+                </div>
+              </fieldset>
+              <div className="flex flex-wrap gap-2">
+                <button type="submit" className={field.primary} disabled={pending} data-testid="filing-submit">
+                  {pending ? t("working") : t("submit", { count: ticked.size })}
+                </button>
+                <button
+                  type="button"
+                  className={field.secondary}
+                  disabled={pending}
+                  onClick={() => {
+                    setMissing(null);
+                    setTicked(new Set());
+                    setMessage(null);
+                  }}
+                >
+                  {t("cancel")}
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

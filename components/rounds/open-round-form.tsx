@@ -1,0 +1,163 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { ApiError, apiRequest } from "@/components/review/api-client";
+import { FieldMessage, Notice, RequiredMark, field, useErrorText, useZodResolver } from "@/components/review/form-kit";
+import { asLocale } from "@/components/ui/formats";
+import { localName } from "@/lib/i18n/config";
+import { OpenRoundInput } from "@/lib/rounds/schemas";
+import type { Round } from "./round-format";
+import type { ProgrammeOption } from "./rounds-table";
+
+type Values = { programmeId: string; period: string; windowOpensOn: string; windowClosesOn: string };
+const FIELDS: (keyof Values)[] = ["programmeId", "period", "windowOpensOn", "windowClosesOn"];
+
+/** An administrator opens a reporting round: programme, period, and the filing window's first and last day. */
+export function OpenRoundForm({ programmes, defaults }: { programmes: ProgrammeOption[]; defaults: Omit<Values, "programmeId"> }) {
+  const t = useTranslations("rounds.open");
+  const locale = asLocale(useLocale());
+  const router = useRouter();
+  const errorText = useErrorText();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Round | null>(null);
+  const resolver = useZodResolver<Values>(OpenRoundInput);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    resolver,
+    defaultValues: { programmeId: programmes[0]?.id ?? "", ...defaults },
+    shouldFocusError: true,
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setOpened(null);
+    try {
+      const round = await apiRequest<Round>("/api/v1/rounds", { method: "POST", json: values });
+      setOpened(round);
+      reset({ ...values, period: "" });
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        let first: keyof Values | null = null;
+        for (const name of FIELDS) {
+          const message = error.fields[name];
+          if (message) {
+            setError(name, { type: "server", message });
+            first ??= name;
+          }
+        }
+        if (first) {
+          setFocus(first);
+          return;
+        }
+      }
+      setFormError(errorText(error));
+    }
+  });
+
+  const describe = (name: keyof Values, hint?: boolean) =>
+    [hint ? `round-${name}-hint` : null, errors[name] ? `round-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="open-round-form">
+      {formError && <Notice tone="error">{formError}</Notice>}
+      {opened && (
+        <Notice tone="success" testId="round-opened">
+          {t("opened", { period: opened.period })}{" "}
+          <Link href={`/rounds/${opened.id}`} className="font-medium underline">
+            {t("viewRound")}
+          </Link>
+        </Notice>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <label htmlFor="round-programmeId" className={field.label}>
+            {t("programme")}
+            <RequiredMark />
+          </label>
+          <select
+            id="round-programmeId"
+            {...register("programmeId")}
+            aria-invalid={errors.programmeId ? true : undefined}
+            aria-describedby={describe("programmeId")}
+            className={field.input(Boolean(errors.programmeId))}
+          >
+            {programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {localName(p, locale)}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id="round-programmeId-error" message={errors.programmeId?.message} />
+        </div>
+        <div>
+          <label htmlFor="round-period" className={field.label}>
+            {t("period")}
+            <RequiredMark />
+          </label>
+          <input
+            id="round-period"
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            placeholder="2026-11"
+            {...register("period")}
+            aria-invalid={errors.period ? true : undefined}
+            aria-describedby={describe("period", true)}
+            className={field.input(Boolean(errors.period))}
+          />
+          <p id="round-period-hint" className={field.hint}>
+            {t("periodHint")}
+          </p>
+          <FieldMessage id="round-period-error" message={errors.period?.message} />
+        </div>
+        <div>
+          <label htmlFor="round-windowOpensOn" className={field.label}>
+            {t("opensOn")}
+            <RequiredMark />
+          </label>
+          <input
+            id="round-windowOpensOn"
+            type="date"
+            {...register("windowOpensOn")}
+            aria-invalid={errors.windowOpensOn ? true : undefined}
+            aria-describedby={describe("windowOpensOn")}
+            className={field.input(Boolean(errors.windowOpensOn))}
+          />
+          <FieldMessage id="round-windowOpensOn-error" message={errors.windowOpensOn?.message} />
+        </div>
+        <div>
+          <label htmlFor="round-windowClosesOn" className={field.label}>
+            {t("closesOn")}
+            <RequiredMark />
+          </label>
+          <input
+            id="round-windowClosesOn"
+            type="date"
+            {...register("windowClosesOn")}
+            aria-invalid={errors.windowClosesOn ? true : undefined}
+            aria-describedby={describe("windowClosesOn", true)}
+            className={field.input(Boolean(errors.windowClosesOn))}
+          />
+          <p id="round-windowClosesOn-hint" className={field.hint}>
+            {t("closesOnHint")}
+          </p>
+          <FieldMessage id="round-windowClosesOn-error" message={errors.windowClosesOn?.message} />
+        </div>
+      </div>
+      <button type="submit" className={field.primary} disabled={isSubmitting} data-testid="open-round-submit">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

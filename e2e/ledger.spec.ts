@@ -1,0 +1,206 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+import { attachPdf, inProgressMainItems, itemDetail, openItem, openLedger, uniqueText } from "./fixtures/ledger";
+
+/*
+ * The work ledger and the ledger item page (issue #3). Items are chosen by index in the
+ * liaison's list of main items in progress, a different index per test (and per spec file), so
+ * tests running in parallel never write to the same item:
+ *   0 record an entry, 1 conflict (ledger-conflict.spec.ts), 2 validation, 3 correction,
+ *   4 accessibility (read-only), last: completion claim (removes it from the list, so it must be
+ *   the last index).
+ */
+
+const todayInBeijing = () => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date());
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("a liaison records an entry with an indicator value and a PDF; the timeline and the ledger row show it", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  const [item] = await inProgressMainItems(page.request);
+  const detail = await itemDetail(page.request, item!.id);
+  expect(detail.canWrite).toBe(true);
+  expect(detail.indicators.length, "the item has an indicator").toBeGreaterThan(0);
+
+  const narrative = uniqueText("e2e record");
+  const percent = detail.percentDone >= 99 ? 98 : detail.percentDone + 1;
+  await openItem(page, item!.id);
+  const form = page.getByTestId("entry-form");
+  await form.getByLabel("进展情况").fill(narrative);
+  await form.getByLabel("完成进度（%）").fill(String(percent));
+  await form.getByTestId("indicator-input").first().fill("123.5");
+  await attachPdf(page);
+  await form.getByTestId("submit-entry").click();
+  await expect(form.getByTestId("form-saved")).toContainText("已保存");
+
+  const entry = page.getByTestId("timeline-entry").first();
+  await expect(entry.getByTestId("entry-narrative")).toHaveText(narrative);
+  await expect(entry.getByTestId("entry-indicators")).toContainText("123.5");
+  const pdf = entry.getByTestId("entry-files").getByRole("link", { name: "evidence.pdf" });
+  await expect(pdf).toHaveAttribute("href", /^\/api\/v1\/evidence\/[0-9a-f-]{36}$/);
+  const download = await page.request.get((await pdf.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+
+  // The ledger row: this enterprise's rows for this task code (the link carries the item id).
+  await openLedger(page, `?enterpriseId=${item!.enterprise.id}&q=${encodeURIComponent(item!.task.code)}`);
+  const row = page.locator(`[data-testid="ledger-row"][data-item-id="${item!.id}"]`);
+  await expect(row.getByTestId("row-percent")).toContainText(`${percent}%`);
+  await expect(row.getByTestId("row-last-update")).toContainText(todayInBeijing());
+});
+
+test("out-of-range percent and a bad indicator value show the field message in Chinese and save nothing", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  const items = await inProgressMainItems(page.request);
+  const item = items[2]!;
+  const before = await itemDetail(page.request, item.id);
+  let posted = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`)) posted += 1;
+  });
+
+  await openItem(page, item.id);
+  const form = page.getByTestId("entry-form");
+  await form.getByLabel("进展情况").fill(uniqueText("e2e invalid"));
+  const percent = form.getByLabel("完成进度（%）");
+  await percent.fill("101");
+  const indicator = form.getByTestId("indicator-input").first();
+  await indicator.fill("12a");
+  await form.getByTestId("submit-entry").click();
+
+  // Checked in the browser with the API's own schema: nothing is sent.
+  await expect(percent).toHaveAttribute("aria-invalid", "true");
+  const percentError = page.locator(`#${(await percent.getAttribute("aria-describedby"))!.split(" ").at(-1)}`);
+  await expect(percentError).toHaveText("不能大于 100。");
+  const indicatorError = page.locator(`#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`);
+  await expect(indicatorError).toHaveText("请输入数字。");
+  expect(posted).toBe(0);
+
+  // A value only the server rejects (too large to store): its 422 lands next to the same field.
+  await percent.fill("50");
+  await indicator.fill("1e17");
+  const response = page.waitForResponse((r) => r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`) && r.request().method() === "POST");
+  await form.getByTestId("submit-entry").click();
+  expect((await response).status()).toBe(422);
+  await expect(indicator).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`)).toHaveText("数值过大。");
+  await expect(percent).not.toHaveAttribute("aria-invalid", "true");
+
+  const after = await itemDetail(page.request, item.id);
+  expect(after.version).toBe(before.version);
+  expect(after.entries.length).toBe(before.entries.length);
+});
+
+test("correct an entry: the form opens prefilled and the new entry says what it corrects", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  const items = await inProgressMainItems(page.request);
+  const item = items[3]!;
+  const before = await itemDetail(page.request, item.id);
+  const original = before.entries[0]!;
+
+  await openItem(page, item.id);
+  await page.getByTestId("timeline-entry").first().getByTestId("correct-entry").click();
+  const form = page.getByTestId("entry-form");
+  await expect(form.getByTestId("correcting-note")).toContainText(original.period);
+  await expect(form.getByLabel("进展情况")).toHaveValue(original.narrative);
+  const corrected = uniqueText("e2e correction");
+  await form.getByLabel("进展情况").fill(corrected);
+  await form.getByTestId("submit-entry").click();
+  await expect(form.getByTestId("form-saved")).toContainText("已保存");
+
+  const entry = page.getByTestId("timeline-entry").first();
+  await expect(entry.getByTestId("entry-narrative")).toHaveText(corrected);
+  await expect(entry.getByTestId("corrects")).toContainText(`更正了 ${original.period} 的填报`);
+  const after = await itemDetail(page.request, item.id);
+  expect(after.entries[0]!.correctsId).toBe(original.id);
+});
+
+test("a manager sees the ledger read-only: no entry form, no claim", async ({ page }) => {
+  await signIn(page, "manager");
+  await openLedger(page);
+  await expect(page.getByRole("heading", { level: 1, name: "工作台账" })).toBeVisible();
+  await expect(page.getByText("您权限范围内企业的台账事项（只读）。")).toBeVisible();
+  const rows = page.getByTestId("ledger-row");
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId("ledger-count")).toContainText("共");
+
+  await rows.first().getByRole("link").click();
+  await expect(page.getByTestId("ledger-item-page")).toBeVisible();
+  await expect(page.getByTestId("read-only-note")).toBeVisible();
+  await expect(page.getByTestId("entry-form")).toHaveCount(0);
+  await expect(page.getByTestId("claim-section")).toHaveCount(0);
+  await expect(page.getByTestId("correct-entry")).toHaveCount(0);
+});
+
+test("filters, sorting and the URL: a view can be shared", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  await openLedger(page);
+  await page.getByLabel("仅主要任务").check();
+  await page.getByLabel("状态", { exact: true }).selectOption("IN_PROGRESS");
+  await expect(page).toHaveURL(/mainOnly=true/);
+  await expect(page).toHaveURL(/status=IN_PROGRESS/);
+  const expected = (await inProgressMainItems(page.request)).length;
+  await expect(page.getByTestId("ledger-row")).toHaveCount(expected);
+  await page.getByTestId("sort-percentDone").click();
+  await expect(page).toHaveURL(/sort=percentDone/);
+  await expect(page.locator("th[aria-sort]")).toHaveAttribute("aria-sort", "ascending");
+
+  // The same address in a fresh page renders the same view on the server.
+  const shared = page.url();
+  await page.goto(shared);
+  await expect(page.getByTestId("ledger-view")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByLabel("仅主要任务")).toBeChecked();
+  await expect(page.getByTestId("ledger-row")).toHaveCount(expected);
+  const percents = await page.getByTestId("row-percent").allInnerTexts();
+  const numbers = percents.map((p) => Number(p.replace(/[^0-9]/g, "")));
+  expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
+});
+
+test("claim completion: evidence is required, then the item awaits review and the forms close", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  const items = await inProgressMainItems(page.request);
+  const item = items.at(-1)!;
+
+  await openItem(page, item.id);
+  await page.getByTestId("open-claim").click();
+  const form = page.getByTestId("claim-form");
+  await form.getByLabel("完成情况说明").fill(uniqueText("e2e claim: all subsidiaries finished, see the attached minutes"));
+  await form.getByTestId("submit-claim").click();
+  await expect(form.getByTestId("evidence-error")).toHaveText("请至少上传一份佐证材料。");
+
+  await attachPdf(page, form);
+  await form.getByTestId("submit-claim").click();
+  await expect(page.getByTestId("awaiting-review")).toBeVisible();
+  await expect(page.getByTestId("awaiting-review")).toContainText("正在审核");
+  await expect(page.getByTestId("entry-form")).toHaveCount(0);
+  await expect(page.getByTestId("timeline-entry").first()).toContainText("销号申请");
+  const after = await itemDetail(page.request, item.id);
+  expect(after.status).toBe("COMPLETION_CLAIMED");
+});
+
+test("accessibility: /ledger and /ledger/[id] have no serious or critical axe violations", async ({ page }) => {
+  await signIn(page, "liaison-crrc");
+  const items = await inProgressMainItems(page.request);
+
+  await openLedger(page);
+  await expect(page.getByTestId("ledger-row").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await openItem(page, items[4]!.id);
+  await expect(page.getByTestId("entry-form")).toBeVisible();
+  await page.getByTestId("open-claim").click();
+  await expect(page.getByTestId("claim-form")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // With validation messages showing.
+  await page.getByTestId("entry-form").getByLabel("完成进度（%）").fill("101");
+  await page.getByTestId("submit-entry").click();
+  await expect(page.getByTestId("entry-form").getByTestId("field-error").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

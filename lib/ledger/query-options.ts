@@ -1,0 +1,226 @@
+/**
+ * TanStack Query option factories and fetchers for the work-ledger API (/api/v1/ledger-items/**).
+ * Client-safe: no server-only imports, only zod schemas and types. Keys are built here and only
+ * here, so a mutation invalidates exactly what the pages read.
+ */
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
+import {
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_TYPES,
+  LEDGER_SORTS,
+  LedgerListQuery,
+  type ClaimCompletionInput,
+  type EntryDto,
+  type EvidenceDto,
+  type LedgerItemDetail,
+  type LedgerItemRow,
+  type LedgerPage,
+  type RecordProgressInput,
+} from "./schemas";
+
+/** Rows a page of the ledger holds (the API allows up to 200). */
+export const LEDGER_PAGE_SIZE = 50;
+
+/** The filters and sort of a ledger view: what the URL's query string carries. */
+export type LedgerView = {
+  programmeId?: string;
+  categoryId?: string;
+  status?: LedgerItemRow["status"];
+  mainOnly?: boolean;
+  overdue?: boolean;
+  enterpriseId?: string;
+  q?: string;
+  sort: (typeof LEDGER_SORTS)[number];
+  order: "asc" | "desc";
+};
+
+type ViewKey = keyof LedgerView;
+
+/**
+ * Reads a ledger view from a query string, key by key, so that one bad value (a stale link, a
+ * hand-edited URL) drops that filter instead of the whole view.
+ */
+export function parseLedgerView(params: Record<string, string | string[] | undefined> | URLSearchParams): LedgerView {
+  const get = (key: string): string | undefined => {
+    if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const shape = LedgerListQuery.shape;
+  const pick = <T,>(key: ViewKey, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) => {
+    const raw = get(key);
+    if (raw === undefined || raw === "") return undefined;
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const q = pick("q", shape.q);
+  return {
+    programmeId: pick("programmeId", shape.programmeId),
+    categoryId: pick("categoryId", shape.categoryId),
+    status: pick("status", shape.status),
+    mainOnly: pick("mainOnly", shape.mainOnly) || undefined,
+    overdue: pick("overdue", shape.overdue) || undefined,
+    enterpriseId: pick("enterpriseId", shape.enterpriseId),
+    q: q ? q : undefined,
+    sort: pick("sort", shape.sort) ?? "dueDate",
+    order: pick("order", shape.order) ?? "asc",
+  };
+}
+
+/** The query string of a view, without defaults, so shared links stay short. */
+export function ledgerViewSearch(view: LedgerView): URLSearchParams {
+  const out = new URLSearchParams();
+  if (view.programmeId) out.set("programmeId", view.programmeId);
+  if (view.categoryId) out.set("categoryId", view.categoryId);
+  if (view.status) out.set("status", view.status);
+  if (view.mainOnly) out.set("mainOnly", "true");
+  if (view.overdue) out.set("overdue", "true");
+  if (view.enterpriseId) out.set("enterpriseId", view.enterpriseId);
+  if (view.q) out.set("q", view.q);
+  if (view.sort !== "dueDate") out.set("sort", view.sort);
+  if (view.order !== "asc") out.set("order", view.order);
+  return out;
+}
+
+/** An error answer of the API: `{ error: { code, message, fields?, details? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string>; details?: unknown };
+  } | null;
+  const error = body?.error;
+  return new ApiError(response.status, error?.code ?? "internal", error?.message ?? response.statusText, error?.fields ?? {}, error?.details);
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, {
+    ...init,
+    credentials: "same-origin",
+    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+  });
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+export type EnterpriseOption = Pick<EnterpriseSummary, "id" | "code" | "nameZh" | "nameEn" | "parentId" | "depth">;
+
+export const ledgerQueries = {
+  all: ["ledger"] as const,
+  lists: () => [...ledgerQueries.all, "list"] as const,
+  list: (view: LedgerView) =>
+    infiniteQueryOptions({
+      queryKey: [...ledgerQueries.lists(), view] as const,
+      queryFn: ({ pageParam, signal }) => {
+        const search = ledgerViewSearch(view);
+        search.set("limit", String(LEDGER_PAGE_SIZE));
+        if (pageParam) search.set("cursor", pageParam);
+        return request<LedgerPage>(`/api/v1/ledger-items?${search}`, { signal });
+      },
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  items: () => [...ledgerQueries.all, "item"] as const,
+  item: (id: string) =>
+    queryOptions({
+      queryKey: [...ledgerQueries.items(), id] as const,
+      queryFn: ({ signal }) => request<LedgerItemDetail>(`/api/v1/ledger-items/${id}`, { signal }),
+    }),
+  /** Enterprises in scope for the subsidiary filter (the API's maximum page). */
+  enterprises: () =>
+    queryOptions({
+      queryKey: [...ledgerQueries.all, "enterprise-options"] as const,
+      queryFn: async ({ signal }) => {
+        const page = await request<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", { signal });
+        return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({ id, code, nameZh, nameEn, parentId, depth }));
+      },
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export type EntryWriteResult = { entry: EntryDto; item: LedgerItemRow };
+
+/** The 409's details: the item as it is now and what changed since the version the user saw. */
+export type ConflictDetails = {
+  current: LedgerItemRow;
+  changes: { at: string; action: string; by: string | null; after: unknown }[];
+};
+
+/** POST /api/v1/ledger-items/{id}/entries. Throws ApiError (422 fields, 409 details). */
+export function postProgressEntry(itemId: string, body: RecordProgressInput): Promise<EntryWriteResult> {
+  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/entries`, { method: "POST", body: JSON.stringify(body) });
+}
+
+/** POST /api/v1/ledger-items/{id}/completion-claims. */
+export function postCompletionClaim(itemId: string, body: ClaimCompletionInput): Promise<EntryWriteResult> {
+  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/completion-claims`, { method: "POST", body: JSON.stringify(body) });
+}
+
+/** Extensions accepted for evidence, for the file picker and the check before uploading. */
+export const EVIDENCE_EXTENSIONS = [...new Set(Object.values(EVIDENCE_TYPES).flat())];
+export { EVIDENCE_MAX_BYTES };
+
+/** What the client can tell before uploading: the server checks again, by content. */
+export function evidenceProblem(file: { name: string; size: number }): "fileEmpty" | "fileTooLarge" | "fileTypeNotAllowed" | null {
+  if (file.size === 0) return "fileEmpty";
+  if (file.size > EVIDENCE_MAX_BYTES) return "fileTooLarge";
+  const ext = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
+  if (!EVIDENCE_EXTENSIONS.includes(ext)) return "fileTypeNotAllowed";
+  return null;
+}
+
+/**
+ * POST /api/v1/ledger-items/{id}/evidence as multipart with upload progress (fetch cannot report
+ * upload progress, XMLHttpRequest can). Rejects with ApiError; `abort()` cancels.
+ */
+export function uploadEvidenceFile(
+  itemId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): { promise: Promise<EvidenceDto>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<EvidenceDto>((resolve, reject) => {
+    xhr.open("POST", `/api/v1/ledger-items/${itemId}/evidence`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(body as EvidenceDto);
+        return;
+      }
+      const error = (body as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
+      reject(new ApiError(xhr.status, error?.code ?? "internal", error?.message ?? xhr.statusText, error?.fields ?? {}));
+    };
+    xhr.onerror = () => reject(new ApiError(0, "network", "Network error"));
+    xhr.onabort = () => reject(new ApiError(0, "aborted", "Aborted"));
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+/** The download address of an evidence file (served through the scope check). */
+export const evidenceHref = (evidenceId: string) => `/api/v1/evidence/${evidenceId}`;

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything, in order, stopping at the first failure.
+ *
+ *   packages + Prisma client (like `npm start`) -> Chromium (apt, as root) ->
+ *   unit (vitest) -> integration (vitest, embedded PostgreSQL) -> next build -> e2e (Playwright)
+ *
+ * The last line is always `N passed, N failed` (tests summed over the suites; a step that fails
+ * without reporting tests, such as the build, counts as one failure) for CI to read.
+ * Plain Node, no dependencies before install.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { checkNodeVersion, ensureInstalled, ensurePrismaClient, ROOT } from "./start.mjs";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+const RESULTS_DIR = path.join(ROOT, ".data", "test-results");
+const VITEST = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
+const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const PLAYWRIGHT = path.join(ROOT, "node_modules", "@playwright", "test", "cli.js");
+
+const totals = { passed: 0, failed: 0 };
+const timings = [];
+let current;
+
+function summaryAndExit(code) {
+  if (timings.length) console.log(`\n${timings.join(" | ")}`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    // Ctrl-C reaches the child through the terminal too; SIGTERM from CI only reaches us.
+    if (current && current.exitCode === null) current.kill(signal);
+    else summaryAndExit(1);
+  });
+}
+
+function run(args, env = {}) {
+  return new Promise((resolve) => {
+    current = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    current.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    current.once("error", () => resolve(1));
+  });
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function vitestCounts(file) {
+  const r = readJson(file);
+  if (!r) return undefined;
+  return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0 };
+}
+
+function playwrightCounts(file) {
+  const r = readJson(file);
+  if (!r?.stats) return undefined;
+  return {
+    passed: (r.stats.expected ?? 0) + (r.stats.flaky ?? 0),
+    failed: r.stats.unexpected ?? 0,
+  };
+}
+
+async function step(name, args, { env, results, counts } = {}) {
+  if (results) fs.rmSync(results, { force: true });
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  const code = await run(args, env);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  timings.push(`${name} ${seconds}s`);
+  const c = results && counts ? counts(results) : undefined;
+  if (c) {
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+  }
+  if (code !== 0) {
+    // A failure that reported no failed test (a crash, a broken build) still counts as one.
+    if (!c || c.failed === 0) totals.failed += 1;
+    console.error(`\n${name} failed (exit code ${code}).`);
+    summaryAndExit(code || 1);
+  }
+}
+
+checkNodeVersion();
+ensureInstalled();
+ensurePrismaClient();
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+if (!ensureChromium()) {
+  totals.failed += 1;
+  summaryAndExit(1);
+}
+
+const vitestArgs = (project) => [
+  VITEST,
+  "run",
+  "--project",
+  project,
+  "--passWithNoTests",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${path.join(RESULTS_DIR, `${project}.json`)}`,
+];
+
+await step("unit", vitestArgs("unit"), {
+  results: path.join(RESULTS_DIR, "unit.json"),
+  counts: vitestCounts,
+});
+await step("integration", vitestArgs("integration"), {
+  results: path.join(RESULTS_DIR, "integration.json"),
+  counts: vitestCounts,
+});
+await step("build", [NEXT, "build"]);
+const e2eResults = path.join(RESULTS_DIR, "e2e.json");
+await step("e2e", [PLAYWRIGHT, "test", "--reporter=list,json", "--pass-with-no-tests"], {
+  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eResults },
+  results: e2eResults,
+  counts: playwrightCounts,
+});
+summaryAndExit(0);
