@@ -29,6 +29,7 @@ export function reviewQueueWhere(actor: Actor): Prisma.ProgressEntryWhereInput |
     return {
       ...needsGroupConfirmation,
       reviewState: "SUBMITTED",
+      authorId: { not: actor.id },
       ledgerItem: {
         programme: { closeOffLevels: { gte: 2 } },
         // Strictly below one of the liaison's own enterprises: nobody confirms their own claim.

@@ -74,6 +74,8 @@ export async function reviewEntry(
       // Only the liaison of a group above the claimant confirms.
       const groupLiaison = item.enterprise.ancestors.some((a) => a.depth > 0 && actor.enterpriseIds.includes(a.ancestorId));
       if (!can(actor, "review.confirm", { enterprise }) || !groupLiaison) throw new AppError("forbidden");
+      // Nobody confirms a claim they made themselves, whatever their grant covers.
+      if (entry.authorId === actor.id) throw new AppError("forbidden");
     } else if (!can(actor, "review.decide", { enterprise })) {
       throw new AppError("forbidden");
     }
