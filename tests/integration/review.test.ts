@@ -129,6 +129,12 @@ describe("the close-off cycle", () => {
       const approved = await reviewEntry(reviewerCentral, { entryId: claimed.entry.id, locale: "zh-CN", input: { decision: "APPROVE" } });
       expect(approved.item.status).toBe("COMPLETED");
       expect(approved.entry.reviews.map((r) => r.decision)).toEqual(["CONFIRM", "APPROVE"]);
+
+      // The group's liaison may also claim on a subsidiary's item, but then cannot confirm it.
+      const own = await openItemOf(db.prisma, "liaison-zhuzhou", { skip: 1 });
+      const ownClaim = await claim(liaisonCrrc, own.id, own.version);
+      expect((await queue(liaisonCrrc)).items.some((q) => q.entry.id === ownClaim.entry.id)).toBe(false);
+      expect((await failure(reviewEntry(liaisonCrrc, { entryId: ownClaim.entry.id, locale: "en", input: { decision: "CONFIRM" } }))).status).toBe(403);
     } finally {
       await db.prisma.programme.updateMany({ data: { closeOffLevels: 1 } });
     }

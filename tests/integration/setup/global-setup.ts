@@ -44,6 +44,10 @@ function keepVitestExitCode() {
   );
   const exitHook = require("async-exit-hook") as { unhookEvent?: (event: string) => void };
   exitHook.unhookEvent?.("beforeExit");
+  // Without "beforeExit", its "exit" handler would call the async shutdown hook with no callback,
+  // which throws ("done is not a function") and turns a green run into exit code 1. The global
+  // teardown stops the server itself.
+  exitHook.unhookEvent?.("exit");
 }
 
 export default async function setup(project: TestProject) {
