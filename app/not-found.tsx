@@ -9,7 +9,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default function NotFound() {
   return (
-    <main id="main" className="flex min-h-screen items-start justify-center bg-slate-100 px-4 py-20">
+    <main
+      id="main"
+      className="flex min-h-screen items-start justify-center bg-slate-100 px-4 py-20"
+    >
       <NotFoundPanel />
     </main>
   );

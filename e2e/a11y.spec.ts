@@ -5,8 +5,13 @@ import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
 // No serious or critical accessibility violation on the first screens, in both languages.
 async function expectNoSeriousViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);
+  const serious = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
   expect(report, `${what}: serious accessibility violations`).toEqual([]);
 }
 
@@ -28,7 +33,14 @@ for (const locale of ["zh-CN", "en"] as const) {
       await expectNoSeriousViolations(page, "sign-in with error");
     });
 
-    for (const user of ["admin", "reviewer-central", "reviewer-hunan", "liaison-crrc", "liaison-telecom", "manager"] satisfies DemoUser[]) {
+    for (const user of [
+      "admin",
+      "reviewer-central",
+      "reviewer-hunan",
+      "liaison-crrc",
+      "liaison-telecom",
+      "manager",
+    ] satisfies DemoUser[]) {
       test(`home of ${user}`, async ({ page }) => {
         await signIn(page, user);
         await page.goto("/");

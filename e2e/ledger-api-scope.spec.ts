@@ -7,7 +7,12 @@ import fs from "node:fs";
  * Scope through the API: a CRRC liaison can neither read nor write a China Telecom item, nor
  * download its evidence, and every answer is the same 404 as for an id that does not exist.
  */
-test("liaison-crrc gets 404 for a China Telecom item, its entries and its evidence", async ({ browser }) => {
+// Cold routes on a fresh server, two browser contexts, axe scans: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+test("liaison-crrc gets 404 for a China Telecom item, its entries and its evidence", async ({
+  browser,
+}) => {
   const telecom = await (await browser.newContext()).newPage();
   const crrc = await (await browser.newContext()).newPage();
   await signIn(telecom, "liaison-telecom");
@@ -17,7 +22,13 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   const item = (await inProgressMainItems(telecom.request))[0]!;
   const detail = await itemDetail(telecom.request, item.id);
   const upload = await telecom.request.post(`/api/v1/ledger-items/${item.id}/evidence`, {
-    multipart: { file: { name: "evidence.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(EVIDENCE_PDF) } },
+    multipart: {
+      file: {
+        name: "evidence.pdf",
+        mimeType: "application/pdf",
+        buffer: fs.readFileSync(EVIDENCE_PDF),
+      },
+    },
   });
   expect(upload.status()).toBe(201);
   const evidence = (await upload.json()) as { id: string };
@@ -29,11 +40,23 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   expect(((await read.json()) as { error: { code: string } }).error.code).toBe("not_found");
   expect((await crrc.request.get(`/api/v1/ledger-items/${item.id}/entries`)).status()).toBe(404);
   const write = await crrc.request.post(`/api/v1/ledger-items/${item.id}/entries`, {
-    data: { version: detail.version, period: new Date().toISOString().slice(0, 7), narrative: "should not land", percentDone: 50, status: "IN_PROGRESS" },
+    data: {
+      version: detail.version,
+      period: new Date().toISOString().slice(0, 7),
+      narrative: "should not land",
+      percentDone: 50,
+      status: "IN_PROGRESS",
+    },
   });
   expect(write.status()).toBe(404);
   const uploadAsCrrc = await crrc.request.post(`/api/v1/ledger-items/${item.id}/evidence`, {
-    multipart: { file: { name: "evidence.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(EVIDENCE_PDF) } },
+    multipart: {
+      file: {
+        name: "evidence.pdf",
+        mimeType: "application/pdf",
+        buffer: fs.readFileSync(EVIDENCE_PDF),
+      },
+    },
   });
   expect(uploadAsCrrc.status()).toBe(404);
   expect((await crrc.request.get(`/api/v1/evidence/${evidence.id}`)).status()).toBe(404);
@@ -45,7 +68,9 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   // And the Telecom item is untouched.
   expect((await itemDetail(telecom.request, item.id)).version).toBe(detail.version);
   // The CRRC ledger does not list it.
-  const list = (await (await crrc.request.get(`/api/v1/ledger-items?q=${encodeURIComponent(item.task.code)}&limit=200`)).json()) as { items: { id: string }[] };
+  const list = (await (
+    await crrc.request.get(`/api/v1/ledger-items?q=${encodeURIComponent(item.task.code)}&limit=200`)
+  ).json()) as { items: { id: string }[] };
   expect(list.items.map((i) => i.id)).not.toContain(item.id);
 
   await telecom.context().close();

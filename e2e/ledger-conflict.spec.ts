@@ -7,7 +7,12 @@ import { inProgressMainItems, itemDetail, openItem, uniqueText } from "./fixture
  * shows what changed, and can be sent on top of the latest version. Uses index 1 of the
  * liaison's main items in progress (see ledger.spec.ts for the other indexes).
  */
-test("a stale submission shows the conflict panel, keeps the draft and resubmits on the latest version", async ({ browser }) => {
+// Cold routes on a fresh server, two browser contexts, axe scans: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+test("a stale submission shows the conflict panel, keeps the draft and resubmits on the latest version", async ({
+  browser,
+}) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await signIn(first, "liaison-crrc");
@@ -29,7 +34,11 @@ test("a stale submission shows the conflict panel, keeps the draft and resubmits
   await firstForm.getByTestId("submit-entry").click();
   await expect(firstForm.getByTestId("form-saved")).toContainText("已保存");
 
-  const conflict = second.waitForResponse((r) => r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`) && r.request().method() === "POST");
+  const conflict = second.waitForResponse(
+    (r) =>
+      r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`) &&
+      r.request().method() === "POST",
+  );
   await secondForm.getByTestId("submit-entry").click();
   expect((await conflict).status()).toBe(409);
   const panel = second.getByTestId("conflict-panel");
@@ -44,8 +53,12 @@ test("a stale submission shows the conflict panel, keeps the draft and resubmits
   await panel.getByTestId("conflict-resubmit").click();
   await expect(secondForm.getByTestId("form-saved")).toContainText("已保存");
   await expect(second.getByTestId("conflict-panel")).toHaveCount(0);
-  await expect(second.getByTestId("timeline-entry").first().getByTestId("entry-narrative")).toHaveText(secondText);
-  await expect(second.getByTestId("timeline-entry").nth(1).getByTestId("entry-narrative")).toHaveText(firstText);
+  await expect(
+    second.getByTestId("timeline-entry").first().getByTestId("entry-narrative"),
+  ).toHaveText(secondText);
+  await expect(
+    second.getByTestId("timeline-entry").nth(1).getByTestId("entry-narrative"),
+  ).toHaveText(firstText);
 
   const after = await itemDetail(first.request, item.id);
   expect(after.version).toBe(before.version + 2);

@@ -1,7 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
-import { attachPdf, inProgressMainItems, itemDetail, openItem, openLedger, uniqueText } from "./fixtures/ledger";
+import {
+  attachPdf,
+  inProgressMainItems,
+  itemDetail,
+  openItem,
+  openLedger,
+  uniqueText,
+} from "./fixtures/ledger";
 
 /*
  * The work ledger and the ledger item page (issue #3). Items are chosen by index in the
@@ -12,16 +19,29 @@ import { attachPdf, inProgressMainItems, itemDetail, openItem, openLedger, uniqu
  *   the last index).
  */
 
-const todayInBeijing = () => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date());
+// Cold routes on a fresh server, two browser contexts, axe scans: more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
+const todayInBeijing = () =>
+  new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
+    new Date(),
+  );
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
 }
 
-test("a liaison records an entry with an indicator value and a PDF; the timeline and the ledger row show it", async ({ page }) => {
+test("a liaison records an entry with an indicator value and a PDF; the timeline and the ledger row show it", async ({
+  page,
+}) => {
   await signIn(page, "liaison-crrc");
   const [item] = await inProgressMainItems(page.request);
   const detail = await itemDetail(page.request, item!.id);
@@ -49,20 +69,26 @@ test("a liaison records an entry with an indicator value and a PDF; the timeline
   expect(download.headers()["content-type"]).toBe("application/pdf");
 
   // The ledger row: this enterprise's rows for this task code (the link carries the item id).
-  await openLedger(page, `?enterpriseId=${item!.enterprise.id}&q=${encodeURIComponent(item!.task.code)}`);
+  await openLedger(
+    page,
+    `?enterpriseId=${item!.enterprise.id}&q=${encodeURIComponent(item!.task.code)}`,
+  );
   const row = page.locator(`[data-testid="ledger-row"][data-item-id="${item!.id}"]`);
   await expect(row.getByTestId("row-percent")).toContainText(`${percent}%`);
   await expect(row.getByTestId("row-last-update")).toContainText(todayInBeijing());
 });
 
-test("out-of-range percent and a bad indicator value show the field message in Chinese and save nothing", async ({ page }) => {
+test("out-of-range percent and a bad indicator value show the field message in Chinese and save nothing", async ({
+  page,
+}) => {
   await signIn(page, "liaison-crrc");
   const items = await inProgressMainItems(page.request);
   const item = items[2]!;
   const before = await itemDetail(page.request, item.id);
   let posted = 0;
   page.on("request", (r) => {
-    if (r.method() === "POST" && r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`)) posted += 1;
+    if (r.method() === "POST" && r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`))
+      posted += 1;
   });
 
   await openItem(page, item.id);
@@ -76,20 +102,30 @@ test("out-of-range percent and a bad indicator value show the field message in C
 
   // Checked in the browser with the API's own schema: nothing is sent.
   await expect(percent).toHaveAttribute("aria-invalid", "true");
-  const percentError = page.locator(`#${(await percent.getAttribute("aria-describedby"))!.split(" ").at(-1)}`);
+  const percentError = page.locator(
+    `#${(await percent.getAttribute("aria-describedby"))!.split(" ").at(-1)}`,
+  );
   await expect(percentError).toHaveText("不能大于 100。");
-  const indicatorError = page.locator(`#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`);
+  const indicatorError = page.locator(
+    `#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`,
+  );
   await expect(indicatorError).toHaveText("请输入数字。");
   expect(posted).toBe(0);
 
   // A value only the server rejects (too large to store): its 422 lands next to the same field.
   await percent.fill("50");
   await indicator.fill("1e17");
-  const response = page.waitForResponse((r) => r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`) && r.request().method() === "POST");
+  const response = page.waitForResponse(
+    (r) =>
+      r.url().endsWith(`/api/v1/ledger-items/${item.id}/entries`) &&
+      r.request().method() === "POST",
+  );
   await form.getByTestId("submit-entry").click();
   expect((await response).status()).toBe(422);
   await expect(indicator).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(`#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`)).toHaveText("数值过大。");
+  await expect(
+    page.locator(`#${(await indicator.getAttribute("aria-describedby"))!.split(" ").at(-1)}`),
+  ).toHaveText("数值过大。");
   await expect(percent).not.toHaveAttribute("aria-invalid", "true");
 
   const after = await itemDetail(page.request, item.id);
@@ -97,7 +133,9 @@ test("out-of-range percent and a bad indicator value show the field message in C
   expect(after.entries.length).toBe(before.entries.length);
 });
 
-test("correct an entry: the form opens prefilled and the new entry says what it corrects", async ({ page }) => {
+test("correct an entry: the form opens prefilled and the new entry says what it corrects", async ({
+  page,
+}) => {
   await signIn(page, "liaison-crrc");
   const items = await inProgressMainItems(page.request);
   const item = items[3]!;
@@ -162,7 +200,9 @@ test("filters, sorting and the URL: a view can be shared", async ({ page }) => {
   expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
 });
 
-test("claim completion: evidence is required, then the item awaits review and the forms close", async ({ page }) => {
+test("claim completion: evidence is required, then the item awaits review and the forms close", async ({
+  page,
+}) => {
   await signIn(page, "liaison-crrc");
   const items = await inProgressMainItems(page.request);
   const item = items.at(-1)!;
@@ -170,7 +210,9 @@ test("claim completion: evidence is required, then the item awaits review and th
   await openItem(page, item.id);
   await page.getByTestId("open-claim").click();
   const form = page.getByTestId("claim-form");
-  await form.getByLabel("完成情况说明").fill(uniqueText("e2e claim: all subsidiaries finished, see the attached minutes"));
+  await form
+    .getByLabel("完成情况说明")
+    .fill(uniqueText("e2e claim: all subsidiaries finished, see the attached minutes"));
   await form.getByTestId("submit-claim").click();
   await expect(form.getByTestId("evidence-error")).toHaveText("请至少上传一份佐证材料。");
 
@@ -184,7 +226,9 @@ test("claim completion: evidence is required, then the item awaits review and th
   expect(after.status).toBe("COMPLETION_CLAIMED");
 });
 
-test("accessibility: /ledger and /ledger/[id] have no serious or critical axe violations", async ({ page }) => {
+test("accessibility: /ledger and /ledger/[id] have no serious or critical axe violations", async ({
+  page,
+}) => {
   await signIn(page, "liaison-crrc");
   const items = await inProgressMainItems(page.request);
 

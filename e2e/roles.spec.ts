@@ -59,7 +59,9 @@ test("liaison-telecom sees China Telecom's ledger items and none of CRRC's", asy
   await expect(items).not.toContainText("中车");
 });
 
-test("manager sees the main-task completion rate of the whole scope against its target", async ({ page }) => {
+test("manager sees the main-task completion rate of the whole scope against its target", async ({
+  page,
+}) => {
   await signIn(page, "manager");
   await page.goto("/");
   await expect(page.getByTestId("current-role")).toHaveText("管理人员");
@@ -83,7 +85,10 @@ test("admin sees the headline and the API documentation", async ({ page }) => {
   await expect(page).toHaveURL(/\/api-docs$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("开放接口（API）");
   await expect(page.getByText("/api/v1/enterprises/{id}")).toBeVisible();
-  await expect(page.getByRole("link", { name: "下载 OpenAPI 文档（JSON）" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await expect(page.getByRole("link", { name: "下载 OpenAPI 文档（JSON）" })).toHaveAttribute(
+    "href",
+    "/api/v1/openapi.json",
+  );
 });
 
 test("signing out returns to the sign-in page", async ({ page }) => {

@@ -3,7 +3,10 @@ import { scopeRoots, setLocale, signIn } from "./helpers";
 
 // Nobody sees another enterprise by guessing its id: a page or API call outside the scope looks
 // exactly like one for an id that does not exist.
-test("liaison-crrc cannot open China Telecom's enterprise page or API record", async ({ page, baseURL }) => {
+test("liaison-crrc cannot open China Telecom's enterprise page or API record", async ({
+  page,
+  baseURL,
+}) => {
   await setLocale(page, "zh-CN", baseURL);
 
   await signIn(page, "liaison-telecom");
@@ -28,7 +31,9 @@ test("liaison-crrc cannot open China Telecom's enterprise page or API record", a
 
   const api = await page.request.get(`/api/v1/enterprises/${telecomId}`);
   expect(api.status()).toBe(404);
-  const missing = await page.request.get("/api/v1/enterprises/00000000-0000-7000-8000-000000000000");
+  const missing = await page.request.get(
+    "/api/v1/enterprises/00000000-0000-7000-8000-000000000000",
+  );
   expect(missing.status()).toBe(404);
   const body = (await api.json()) as { error: { code: string; message: string } };
   const missingBody = (await missing.json()) as { error: { code: string; message: string } };

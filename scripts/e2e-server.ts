@@ -23,6 +23,7 @@ import {
   stopChild,
   stopDatabase,
 } from "./serve";
+import { removeStaleTempDatabases } from "../tests/integration/setup/local";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const log = (line: string) => console.log(`[e2e-server] ${line}`);
@@ -35,6 +36,7 @@ if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
 }
 
 registerServerOnlyShim();
+removeStaleTempDatabases("reform-e2e-");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-e2e-"));
 fs.chmodSync(tmp, 0o755); // as root the server runs as `postgres`
 
@@ -51,7 +53,10 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 onShutdownSignal(() => void shutdown(0));
-process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+process.on("exit", () => {
+  if (next && next.exitCode === null && next.signalCode === null) next.kill("SIGTERM");
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 try {
   const t0 = performance.now();

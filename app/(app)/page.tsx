@@ -41,7 +41,11 @@ export default async function HomePage() {
 }
 
 async function LiaisonHome({ actor }: { actor: Actor }) {
-  const [t, tc, tl] = await Promise.all([getTranslations("home"), getTranslations("completion"), getTranslations("ledger")]);
+  const [t, tc, tl] = await Promise.all([
+    getTranslations("home"),
+    getTranslations("completion"),
+    getTranslations("ledger"),
+  ]);
   const [items, summary, completion] = await Promise.all([
     listLedgerItemsForHome(actor, { limit: HOME_ROWS }),
     ledgerStatusSummary(actor),
@@ -49,12 +53,19 @@ async function LiaisonHome({ actor }: { actor: Actor }) {
   ]);
   return (
     <div className="space-y-5" data-testid="home-liaison">
-      <PageHeader title={t("liaison.heading")} intro={t("liaison.intro")} welcome={t("welcome", { name: actor.displayName })} />
+      <PageHeader
+        title={t("liaison.heading")}
+        intro={t("liaison.intro")}
+        welcome={t("welcome", { name: actor.displayName })}
+      />
       <StatusCounts summary={summary} label={t("liaison.countsHeading")} />
       <CompletionCard id="completion" title={tc("heading")} figure={completion} size="compact" />
       <Section id="ledger" title={tl("items")}>
         {items.length ? (
-          <LedgerItemsTable items={items} caption={t("liaison.tableCaption", { shown: items.length, total: summary.total })} />
+          <LedgerItemsTable
+            items={items}
+            caption={t("liaison.tableCaption", { shown: items.length, total: summary.total })}
+          />
         ) : (
           <p className="text-sm text-slate-700">{t("liaison.empty")}</p>
         )}
@@ -65,10 +76,17 @@ async function LiaisonHome({ actor }: { actor: Actor }) {
 
 async function ReviewerHome({ actor }: { actor: Actor }) {
   const [t, tc] = await Promise.all([getTranslations("home"), getTranslations("completion")]);
-  const [groups, completion] = await Promise.all([listGroupSummaries(actor), mainTaskCompletion(actor)]);
+  const [groups, completion] = await Promise.all([
+    listGroupSummaries(actor),
+    mainTaskCompletion(actor),
+  ]);
   return (
     <div className="space-y-5" data-testid="home-reviewer">
-      <PageHeader title={t("reviewer.heading")} intro={t("reviewer.intro")} welcome={t("welcome", { name: actor.displayName })} />
+      <PageHeader
+        title={t("reviewer.heading")}
+        intro={t("reviewer.intro")}
+        welcome={t("welcome", { name: actor.displayName })}
+      />
       <CompletionCard id="completion" title={tc("heading")} figure={completion} size="compact" />
       <Section id="groups" title={t("reviewer.tableCaption")}>
         {groups.length ? (
@@ -92,7 +110,10 @@ async function ManagerHome({ actor }: { actor: Actor }) {
   if (!completion) {
     return (
       <div className="space-y-5" data-testid="home-manager">
-        <PageHeader title={t("manager.heading")} welcome={t("welcome", { name: actor.displayName })} />
+        <PageHeader
+          title={t("manager.heading")}
+          welcome={t("welcome", { name: actor.displayName })}
+        />
         <p className="text-sm text-slate-700">{t("noProgramme")}</p>
       </div>
     );
@@ -105,17 +126,30 @@ async function ManagerHome({ actor }: { actor: Actor }) {
   ]);
   return (
     <div className="space-y-5" data-testid="home-manager">
-      <PageHeader title={t("manager.heading")} welcome={t("welcome", { name: actor.displayName })} />
+      <PageHeader
+        title={t("manager.heading")}
+        welcome={t("welcome", { name: actor.displayName })}
+      />
       <CompletionCard id="completion" title={tc("heading")} figure={completion} />
       <Section id="trend" title={t("manager.trendHeading")}>
         <TrendTable points={trend} caption={t("manager.trendCaption")} />
       </Section>
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="by-supervisor" title={t("manager.bySupervisor")}>
-          <BreakdownTable rows={bySupervisor} caption={t("manager.bySupervisorCaption")} nameHeader={te("supervisor")} testId="by-supervisor" />
+          <BreakdownTable
+            rows={bySupervisor}
+            caption={t("manager.bySupervisorCaption")}
+            nameHeader={te("supervisor")}
+            testId="by-supervisor"
+          />
         </Section>
         <Section id="by-category" title={t("manager.byCategory")}>
-          <BreakdownTable rows={byCategory} caption={t("manager.byCategoryCaption")} nameHeader={tl("category")} testId="by-category" />
+          <BreakdownTable
+            rows={byCategory}
+            caption={t("manager.byCategoryCaption")}
+            nameHeader={tl("category")}
+            testId="by-category"
+          />
         </Section>
       </div>
     </div>

@@ -9,6 +9,11 @@ const ONE_YEAR = 365 * 24 * 60 * 60;
 export async function setLocale(locale: string): Promise<{ ok: boolean }> {
   if (!isLocale(locale)) return { ok: false };
   const store = await cookies();
-  store.set(LOCALE_COOKIE, locale, { path: "/", maxAge: ONE_YEAR, sameSite: "lax", httpOnly: false });
+  store.set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: ONE_YEAR,
+    sameSite: "lax",
+    httpOnly: false,
+  });
   return { ok: true };
 }

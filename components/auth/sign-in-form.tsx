@@ -27,11 +27,16 @@ export function SignInForm() {
     handleSubmit,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<SignInValues>({ resolver: zodResolver(SignInSchema), defaultValues: { username: "", password: "" } });
+  } = useForm<SignInValues>({
+    resolver: zodResolver(SignInSchema),
+    defaultValues: { username: "", password: "" },
+  });
 
   const onSubmit = handleSubmit(async ({ username, password }) => {
     setFormError(null);
-    const result = await signIn("credentials", { username, password, redirect: false }).catch(() => null);
+    const result = await signIn("credentials", { username, password, redirect: false }).catch(
+      () => null,
+    );
     if (result?.ok && !result.error) {
       router.replace("/");
       router.refresh();
@@ -46,7 +51,12 @@ export function SignInForm() {
     "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-700 focus:outline-2 focus:outline-brand-700 aria-[invalid=true]:border-red-700";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={formError ? "sign-in-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={formError ? "sign-in-error" : undefined}
+    >
       {formError && (
         <p
           id="sign-in-error"

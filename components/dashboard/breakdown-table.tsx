@@ -6,7 +6,17 @@ import type { BreakdownRow } from "@/lib/home/queries";
 import { localName } from "@/lib/i18n/config";
 
 /** Main-task completion per supervisor or per category. */
-export function BreakdownTable({ rows, caption, nameHeader, testId }: { rows: BreakdownRow[]; caption: string; nameHeader: string; testId: string }) {
+export function BreakdownTable({
+  rows,
+  caption,
+  nameHeader,
+  testId,
+}: {
+  rows: BreakdownRow[];
+  caption: string;
+  nameHeader: string;
+  testId: string;
+}) {
   const t = useTranslations("completion");
   const tl = useTranslations("supervisorLevel");
   const tc = useTranslations("common");
@@ -18,10 +28,18 @@ export function BreakdownTable({ rows, caption, nameHeader, testId }: { rows: Br
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={table.th}>{nameHeader}</th>
-            <th scope="col" className={table.thNum}>{t("completed")}</th>
-            <th scope="col" className={table.thNum}>{t("total")}</th>
-            <th scope="col" className={table.th}>{t("rate")}</th>
+            <th scope="col" className={table.th}>
+              {nameHeader}
+            </th>
+            <th scope="col" className={table.thNum}>
+              {t("completed")}
+            </th>
+            <th scope="col" className={table.thNum}>
+              {t("total")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("rate")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -34,7 +52,12 @@ export function BreakdownTable({ rows, caption, nameHeader, testId }: { rows: Br
               <td className={table.tdNum}>{format.number(row.completed)}</td>
               <td className={table.tdNum}>{format.number(row.total)}</td>
               <td className={`${table.td} whitespace-nowrap`}>
-                <PercentBar value={row.ratePercent} label={row.ratePercent === null ? tc("none") : formatRate(format, row.ratePercent)} />
+                <PercentBar
+                  value={row.ratePercent}
+                  label={
+                    row.ratePercent === null ? tc("none") : formatRate(format, row.ratePercent)
+                  }
+                />
               </td>
             </tr>
           ))}

@@ -39,27 +39,47 @@ export function CompletionCard({
       ) : (
         <div className="mt-2 flex flex-wrap items-end gap-x-8 gap-y-3">
           <div>
-            <p className={size === "large" ? "text-4xl font-semibold tabular-nums text-brand-900" : "text-2xl font-semibold tabular-nums text-brand-900"}>
+            <p
+              className={
+                size === "large"
+                  ? "text-4xl font-semibold tabular-nums text-brand-900"
+                  : "text-2xl font-semibold tabular-nums text-brand-900"
+              }
+            >
               <span className="sr-only">{t("rate")}: </span>
               <span data-testid="completion-rate">{formatRate(format, figure.ratePercent)}</span>
             </p>
             <p className="mt-1 text-sm text-slate-700" data-testid="completion-count">
-              {t("completedOfTotal", { completed: format.number(figure.completed), total: format.number(figure.total) })}
+              {t("completedOfTotal", {
+                completed: format.number(figure.completed),
+                total: format.number(figure.total),
+              })}
             </p>
           </div>
           <div className="space-y-1 text-sm">
-            <p className="flex flex-wrap items-center gap-2 text-slate-800" data-testid="completion-target">
+            <p
+              className="flex flex-wrap items-center gap-2 text-slate-800"
+              data-testid="completion-target"
+            >
               {figure.target
                 ? t("target", {
                     date: formatDay(format, figure.target.dueDate, "long"),
                     rate: formatTargetRate(format, figure.target.ratePercent),
                   })
                 : t("noTarget")}
-              {figure.meetsTarget !== null && <TargetBadge met={figure.meetsTarget} due={isDue(figure)} />}
+              {figure.meetsTarget !== null && (
+                <TargetBadge met={figure.meetsTarget} due={isDue(figure)} />
+              )}
             </p>
             {figure.target && size === "large" && (
-              <div className="relative h-2 w-64 max-w-full rounded-full bg-slate-200" aria-hidden="true">
-                <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.min(100, figure.ratePercent)}%` }} />
+              <div
+                className="relative h-2 w-64 max-w-full rounded-full bg-slate-200"
+                aria-hidden="true"
+              >
+                <div
+                  className="h-full rounded-full bg-brand-600"
+                  style={{ width: `${Math.min(100, figure.ratePercent)}%` }}
+                />
                 <span
                   className="absolute -top-1 h-4 w-0.5 bg-slate-900"
                   style={{ left: `${Math.min(100, figure.target.ratePercent)}%` }}
@@ -67,7 +87,8 @@ export function CompletionCard({
               </div>
             )}
             <p className="text-slate-600">
-              {localName(figure.programme, locale)} · {tc("asOf", { date: formatDay(format, figure.asOf, "long") })}
+              {localName(figure.programme, locale)} ·{" "}
+              {tc("asOf", { date: formatDay(format, figure.asOf, "long") })}
             </p>
           </div>
         </div>

@@ -23,14 +23,26 @@ export function GroupTable({ groups, caption }: { groups: GroupSummary[]; captio
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={table.th}>{tl("enterprise")}</th>
-            <th scope="col" className={table.th}>{te("supervisor")}</th>
-            <th scope="col" className={table.thNum}>{tl("items")}</th>
+            <th scope="col" className={table.th}>
+              {tl("enterprise")}
+            </th>
+            <th scope="col" className={table.th}>
+              {te("supervisor")}
+            </th>
+            <th scope="col" className={table.thNum}>
+              {tl("items")}
+            </th>
             {LEDGER_STATUSES.map((s) => (
-              <th key={s} scope="col" className={table.thNum}>{ts(s)}</th>
+              <th key={s} scope="col" className={table.thNum}>
+                {ts(s)}
+              </th>
             ))}
-            <th scope="col" className={table.thNum}>{ts("OVERDUE")}</th>
-            <th scope="col" className={table.th}>{t("heading")}</th>
+            <th scope="col" className={table.thNum}>
+              {ts("OVERDUE")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("heading")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,14 +56,23 @@ export function GroupTable({ groups, caption }: { groups: GroupSummary[]; captio
               <td className={table.td}>{localName(enterprise.supervisor, locale)}</td>
               <td className={table.tdNum}>{format.number(items.total)}</td>
               {LEDGER_STATUSES.map((s) => (
-                <td key={s} className={table.tdNum}>{format.number(items.byStatus[s])}</td>
+                <td key={s} className={table.tdNum}>
+                  {format.number(items.byStatus[s])}
+                </td>
               ))}
-              <td className={`${table.tdNum} ${items.overdue ? "font-semibold text-red-800" : ""}`}>{format.number(items.overdue)}</td>
+              <td className={`${table.tdNum} ${items.overdue ? "font-semibold text-red-800" : ""}`}>
+                {format.number(items.overdue)}
+              </td>
               <td className={`${table.td} whitespace-nowrap`}>
                 {completion && completion.ratePercent !== null ? (
                   <span className="inline-flex items-center gap-2">
-                    <PercentBar value={completion.ratePercent} label={formatRate(format, completion.ratePercent)} />
-                    {completion.meetsTarget !== null && <TargetBadge met={completion.meetsTarget} due={isDue(completion)} />}
+                    <PercentBar
+                      value={completion.ratePercent}
+                      label={formatRate(format, completion.ratePercent)}
+                    />
+                    {completion.meetsTarget !== null && (
+                      <TargetBadge met={completion.meetsTarget} due={isDue(completion)} />
+                    )}
                   </span>
                 ) : (
                   tc("none")

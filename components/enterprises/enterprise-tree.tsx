@@ -43,7 +43,11 @@ function TreeNode({ node }: { node: EnterpriseSummary }) {
             onClick={() => setOpen((v) => !v)}
             className="flex h-6 w-6 shrink-0 items-center justify-center rounded border border-slate-300 bg-white text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700"
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" className={`h-3 w-3 transition-transform ${open ? "rotate-90" : ""}`}>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 16 16"
+              className={`h-3 w-3 transition-transform ${open ? "rotate-90" : ""}`}
+            >
               <path d="M5 3l6 5-6 5z" fill="currentColor" />
             </svg>
           </button>
@@ -57,8 +61,16 @@ function TreeNode({ node }: { node: EnterpriseSummary }) {
           {name}
         </Link>
         <span className="font-mono text-xs text-slate-600">{node.code}</span>
-        {node.functionalClass && <span className="hidden text-xs text-slate-600 sm:inline">{tc(node.functionalClass)}</span>}
-        {node.childCount > 0 && <span className="text-xs text-slate-600">{t("childCount", { count: node.childCount })}</span>}
+        {node.functionalClass && (
+          <span className="hidden text-xs text-slate-600 sm:inline">
+            {tc(node.functionalClass)}
+          </span>
+        )}
+        {node.childCount > 0 && (
+          <span className="text-xs text-slate-600">
+            {t("childCount", { count: node.childCount })}
+          </span>
+        )}
       </div>
       {open && (
         <div id={childrenId} className="ml-3 border-l border-slate-200 pl-4">
@@ -85,7 +97,11 @@ function Children({ parentId }: { parentId: string }) {
     return (
       <p className="flex items-center gap-2 py-1 text-sm text-red-800">
         {t("loadFailed")}
-        <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+        <button
+          type="button"
+          onClick={() => void query.refetch()}
+          className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
+        >
           {t("retry")}
         </button>
       </p>

@@ -4,19 +4,34 @@ import clsx from "clsx";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocale } from "@/app/actions/locale";
 import { LOCALES } from "@/lib/i18n/config";
 
-/** Two buttons, one a language; the choice is kept in the NEXT_LOCALE cookie for a year. */
-export function LanguageSwitcher({ tone = "light" }: { tone?: "light" | "dark" }) {
+export type SetLocaleAction = (locale: string) => Promise<{ ok: boolean }>;
+
+/**
+ * Two buttons, one a language. `setLocale` is the server action that keeps the choice in the
+ * NEXT_LOCALE cookie (app/actions/locale.ts), handed down by the page: components do not import app/.
+ */
+export function LanguageSwitcher({
+  setLocale,
+  tone = "light",
+}: {
+  setLocale: SetLocaleAction;
+  tone?: "light" | "dark";
+}) {
   const t = useTranslations("locale");
   const current = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
   return (
-    <div role="group" aria-label={t("label")} className="inline-flex overflow-hidden rounded-md border text-sm" data-testid="language-switcher"
-      style={{ borderColor: tone === "dark" ? "rgb(255 255 255 / 0.35)" : undefined }}>
+    <div
+      role="group"
+      aria-label={t("label")}
+      className="inline-flex overflow-hidden rounded-md border text-sm"
+      data-testid="language-switcher"
+      style={{ borderColor: tone === "dark" ? "rgb(255 255 255 / 0.35)" : undefined }}
+    >
       {LOCALES.map((locale) => {
         const active = locale === current;
         return (

@@ -1,13 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { LanguageSwitcher } from "@/components/i18n/language-switcher";
+import { LanguageSwitcher, type SetLocaleAction } from "@/components/i18n/language-switcher";
 import { can, type Actor } from "@/lib/auth/policy";
 import { NavLinks, type NavItem } from "./nav-links";
 
 /** The header of every signed-in page: app name, the user, language, sign-out, and the navigation. */
-export async function AppHeader({ actor }: { actor: Actor }) {
-  const [t, tApp, tRoles] = await Promise.all([getTranslations("nav"), getTranslations("app"), getTranslations("roles")]);
+export async function AppHeader({
+  actor,
+  setLocale,
+}: {
+  actor: Actor;
+  setLocale: SetLocaleAction;
+}) {
+  const [t, tApp, tRoles] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("app"),
+    getTranslations("roles"),
+  ]);
   const items: NavItem[] = [{ href: "/", label: t("home") }];
   if (can(actor, "ledger.read")) items.push({ href: "/ledger", label: t("ledger") });
   if (can(actor, "enterprise.read")) items.push({ href: "/enterprises", label: t("enterprises") });
@@ -23,18 +33,24 @@ export async function AppHeader({ actor }: { actor: Actor }) {
       </a>
       <div className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-2.5">
-          <Link href="/" className="text-lg font-semibold tracking-wide focus-visible:outline-2 focus-visible:outline-white">
+          <Link
+            href="/"
+            className="text-lg font-semibold tracking-wide focus-visible:outline-2 focus-visible:outline-white"
+          >
             {tApp("name")}
           </Link>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p data-testid="current-user">
               <span className="sr-only">{t("account")}: </span>
               <span className="font-medium">{actor.displayName}</span>
-              <span className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs" data-testid="current-role">
+              <span
+                className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs"
+                data-testid="current-role"
+              >
                 {tRoles(actor.role)}
               </span>
             </p>
-            <LanguageSwitcher tone="dark" />
+            <LanguageSwitcher setLocale={setLocale} tone="dark" />
             <SignOutButton />
           </div>
         </div>

@@ -13,7 +13,8 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-1">
         {items.map(({ href, label: text }) => {
-          const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+          const current =
+            href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>
               <Link
@@ -21,7 +22,9 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
                 aria-current={current ? "page" : undefined}
                 className={clsx(
                   "block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-700",
-                  current ? "border-brand-700 text-brand-700" : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
+                  current
+                    ? "border-brand-700 text-brand-700"
+                    : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900",
                 )}
               >
                 {text}

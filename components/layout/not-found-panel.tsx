@@ -6,8 +6,11 @@ export function NotFoundPanel({ asHeading = true }: { asHeading?: boolean }) {
   const t = useTranslations("notFound");
   const Heading = asHeading ? "h1" : "h2";
   return (
-    <div data-testid="not-found" className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
-      <p className="text-4xl font-semibold text-slate-400" aria-hidden="true">
+    <div
+      data-testid="not-found"
+      className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm"
+    >
+      <p className="text-4xl font-semibold text-slate-500" aria-hidden="true">
         404
       </p>
       <Heading className="mt-2 text-xl font-semibold text-slate-900">{t("heading")}</Heading>

@@ -45,7 +45,11 @@ export function ConflictPanel({
       <dl className="mt-3">
         <dt className="font-medium">{t("current")}</dt>
         <dd data-testid="conflict-current">
-          {t("currentState", { percent: percent(current.percentDone), status: ts(current.status), version: current.version })}
+          {t("currentState", {
+            percent: percent(current.percentDone),
+            status: ts(current.status),
+            version: current.version,
+          })}
         </dd>
       </dl>
       {conflict.changes.length > 0 && (
@@ -62,7 +66,11 @@ export function ConflictPanel({
                     : t("action.other");
               return (
                 <li key={i}>
-                  {t("change", { by: change.by ?? t("someone"), at: formatDateTime(format, new Date(change.at)), action })}
+                  {t("change", {
+                    by: change.by ? change.by.replace(/ \((session|token)\)$/, "") : t("someone"),
+                    at: formatDateTime(format, new Date(change.at)),
+                    action,
+                  })}
                 </li>
               );
             })}

@@ -37,7 +37,12 @@ export type FieldName =
   | `links.${number}.url`
   | `links.${number}.title`;
 
-export function emptyValues(indicators: IndicatorDto[], period: string, percentDone: number, status: string): EntryFormValues {
+export function emptyValues(
+  indicators: IndicatorDto[],
+  period: string,
+  percentDone: number,
+  status: string,
+): EntryFormValues {
   return {
     period,
     narrative: "",
@@ -57,8 +62,13 @@ export function valuesFromEntry(indicators: IndicatorDto[], entry: EntryDto): En
     narrative: entry.narrative,
     percentDone: String(entry.percentDone),
     status: entry.status === "NOT_STARTED" ? "NOT_STARTED" : "IN_PROGRESS",
-    indicators: indicators.map((i) => ({ indicatorId: i.id, value: given.has(i.id) ? String(given.get(i.id)) : "" })),
-    links: entry.evidence.filter((e) => e.kind === "LINK" && e.url).map((e) => ({ url: e.url ?? "", title: e.title ?? "" })),
+    indicators: indicators.map((i) => ({
+      indicatorId: i.id,
+      value: given.has(i.id) ? String(given.get(i.id)) : "",
+    })),
+    links: entry.evidence
+      .filter((e) => e.kind === "LINK" && e.url)
+      .map((e) => ({ url: e.url ?? "", title: e.title ?? "" })),
     evidenceIds: [],
   };
 }
@@ -70,7 +80,12 @@ export type Payload = {
   linkIndex: number[];
 };
 
-export function toPayload(mode: EntryMode, values: EntryFormValues, version: number, correctsId?: string): Payload {
+export function toPayload(
+  mode: EntryMode,
+  values: EntryFormValues,
+  version: number,
+  correctsId?: string,
+): Payload {
   const indicators = values.indicators
     .map((v, formIndex) => ({ ...v, value: v.value.trim(), formIndex }))
     .filter((v) => v.value !== "");
@@ -96,11 +111,18 @@ export function toPayload(mode: EntryMode, values: EntryFormValues, version: num
           status: values.status,
           ...(correctsId ? { correctsId } : {}),
         };
-  return { body, indicatorIndex: indicators.map((v) => v.formIndex), linkIndex: links.map((l) => l.formIndex) };
+  return {
+    body,
+    indicatorIndex: indicators.map((v) => v.formIndex),
+    linkIndex: links.map((l) => l.formIndex),
+  };
 }
 
 /** Where an API/schema path belongs in the form; null = a message for the whole form. */
-export function fieldFor(path: string, payload: Pick<Payload, "indicatorIndex" | "linkIndex">): FieldName | null {
+export function fieldFor(
+  path: string,
+  payload: Pick<Payload, "indicatorIndex" | "linkIndex">,
+): FieldName | null {
   const [head, index, leaf] = path.split(".");
   switch (head) {
     case "period":
@@ -132,12 +154,20 @@ type Translate = (key: string, values?: Record<string, number>) => string;
 export function issueMessage(issue: z.core.$ZodIssue, t: Translate, tForm: Translate): string {
   const path = issue.path.map(String);
   if (path[0] === "evidenceIds" && issue.code === "too_small") return tForm("evidenceRequired");
-  if (issue.code === "custom" && ["notANumber", "period", "url"].includes(issue.message)) return t(issue.message);
+  if (issue.code === "custom" && ["notANumber", "period", "url"].includes(issue.message))
+    return t(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined ? t("required") : Number.isNaN(issue.input) ? t("notANumber") : t("invalidType");
+      return issue.input === undefined
+        ? t("required")
+        : Number.isNaN(issue.input)
+          ? t("notANumber")
+          : t("invalidType");
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? t("required") : t("tooShort", { min: Number(issue.minimum) });
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? t("required")
+          : t("tooShort", { min: Number(issue.minimum) });
       if (issue.origin === "array") return t("tooFewItems", { min: Number(issue.minimum) });
       return t("tooSmall", { min: Number(issue.minimum) });
     case "too_big":
@@ -154,7 +184,11 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate, tForm: Trans
 }
 
 /** react-hook-form resolver: validate the body the API would get, report on the form's inputs. */
-export function entryResolver(mode: EntryMode, t: Translate, tForm: Translate): Resolver<EntryFormValues> {
+export function entryResolver(
+  mode: EntryMode,
+  t: Translate,
+  tForm: Translate,
+): Resolver<EntryFormValues> {
   const schema = mode === "claim" ? ClaimCompletionInput : RecordProgressInput;
   return async (values, _context, options) => {
     const payload = toPayload(mode, values, 1);

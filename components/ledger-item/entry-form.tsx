@@ -16,7 +16,12 @@ import {
   type ConflictDetails,
   type EntryWriteResult,
 } from "@/lib/ledger/query-options";
-import type { ClaimCompletionInput, EntryDto, LedgerItemDetail, RecordProgressInput } from "@/lib/ledger/schemas";
+import type {
+  ClaimCompletionInput,
+  EntryDto,
+  LedgerItemDetail,
+  RecordProgressInput,
+} from "@/lib/ledger/schemas";
 import { ConflictPanel } from "./conflict-panel";
 import {
   emptyValues,
@@ -37,8 +42,20 @@ const inputBorder = (invalid: boolean) => (invalid ? "border-red-700" : "border-
 const label = "block text-sm font-medium text-slate-800";
 
 function errorAt(errors: FieldErrors<EntryFormValues>, name: FieldName): string | undefined {
-  const value = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
+  const value = name
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors);
   return (value as FieldError | undefined)?.message;
+}
+
+/** Field messages in the (nested) error object: two bad indicators count twice. */
+function countErrors(node: unknown): number {
+  if (!node || typeof node !== "object") return 0;
+  if ("message" in node && typeof (node as FieldError).message === "string") return 1;
+  return Object.entries(node).reduce(
+    (sum, [key, child]) => (key === "ref" ? sum : sum + countErrors(child)),
+    0,
+  );
 }
 
 function Required() {
@@ -108,7 +125,11 @@ export function EntryForm({
   const form = useForm<EntryFormValues>({
     // "Correct this entry" mounts a fresh form (the parent changes its key) starting from the entry.
     defaultValues: correcting ? valuesFromEntry(item.indicators, correcting) : defaults,
-    resolver: entryResolver(mode, (k, v) => tv(k, v), (k, v) => t(k, v)),
+    resolver: entryResolver(
+      mode,
+      (k, v) => tv(k, v),
+      (k, v) => t(k, v),
+    ),
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -124,24 +145,37 @@ export function EntryForm({
   const errorSummary = useRef<HTMLDivElement>(null);
 
   // The uploader owns the files; the form sends the ids of those that finished.
-  const uploadedIds = uploads.filter((u) => u.state === "done" && u.evidence).map((u) => u.evidence!.id);
+  const uploadedIds = uploads
+    .filter((u) => u.state === "done" && u.evidence)
+    .map((u) => u.evidence!.id);
   const pendingUploads = uploads.some((u) => u.state === "uploading");
   const uploadedKey = uploadedIds.join(",");
   useEffect(() => {
-    setValue("evidenceIds", uploadedKey ? uploadedKey.split(",") : [], { shouldValidate: formState.isSubmitted, shouldDirty: true });
+    setValue("evidenceIds", uploadedKey ? uploadedKey.split(",") : [], {
+      shouldValidate: formState.isSubmitted,
+      shouldDirty: true,
+    });
   }, [uploadedKey, setValue, formState.isSubmitted]);
 
   // Someone else moved the item on while this form is untouched: start from the new state, so an
   // empty draft never triggers a conflict nor sends back a stale percentage.
   useEffect(() => {
-    if (item.version === seenVersion || formState.isDirty || conflict || correcting || uploads.length) return;
+    if (
+      item.version === seenVersion ||
+      formState.isDirty ||
+      conflict ||
+      correcting ||
+      uploads.length
+    )
+      return;
     onVersionSeen(item.version);
     reset(emptyValues(item.indicators, defaultPeriod, item.percentDone, item.status));
     // Only the item's version matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [item.version]);
 
-  const periodOptions = correcting && !periods.includes(correcting.period) ? [correcting.period, ...periods] : periods;
+  const periodOptions =
+    correcting && !periods.includes(correcting.period) ? [correcting.period, ...periods] : periods;
 
   async function send(values: EntryFormValues, version: number) {
     setFormError(null);
@@ -150,7 +184,12 @@ export function EntryForm({
       setFormError(t("waitForUploads"));
       return;
     }
-    const payload = toPayload(mode, values, version, mode === "progress" ? correcting?.id : undefined);
+    const payload = toPayload(
+      mode,
+      values,
+      version,
+      mode === "progress" ? correcting?.id : undefined,
+    );
     setSubmitting(true);
     try {
       const result =
@@ -159,7 +198,9 @@ export function EntryForm({
           : await postProgressEntry(item.id, payload.body as RecordProgressInput);
       setConflict(null);
       onVersionSeen(result.item.version);
-      reset(emptyValues(item.indicators, defaultPeriod, result.item.percentDone, result.item.status));
+      reset(
+        emptyValues(item.indicators, defaultPeriod, result.item.percentDone, result.item.status),
+      );
       setUploads([]);
       setSaved(mode === "claim" ? t("claimSaved") : t("saved", { period: result.entry.period }));
       // The timeline and the ledger rows come from these queries and from the server render.
@@ -209,12 +250,20 @@ export function EntryForm({
     if (conflict) onVersionSeen(conflict.current.version);
     setConflict(null);
     setUploads([]);
-    reset(emptyValues(item.indicators, defaultPeriod, conflict?.current.percentDone ?? item.percentDone, conflict?.current.status ?? item.status));
+    reset(
+      emptyValues(
+        item.indicators,
+        defaultPeriod,
+        conflict?.current.percentDone ?? item.percentDone,
+        conflict?.current.status ?? item.status,
+      ),
+    );
     onCancelCorrection?.();
   };
 
-  const fieldErrorCount = Object.keys(errors).length;
-  const described = (...parts: (string | false | undefined)[]) => clsx(parts.filter(Boolean)) || undefined;
+  const fieldErrorCount = countErrors(errors);
+  const described = (...parts: (string | false | undefined)[]) =>
+    clsx(parts.filter(Boolean)) || undefined;
   const narrativeError = errorAt(errors, "narrative");
   const percentError = errorAt(errors, "percentDone");
   const periodError = errorAt(errors, "period");
@@ -222,10 +271,24 @@ export function EntryForm({
   const evidenceError = errorAt(errors, "evidenceIds");
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-5" data-testid={mode === "claim" ? "claim-form" : "entry-form"} aria-busy={submitting}>
+    <form
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-5"
+      data-testid={mode === "claim" ? "claim-form" : "entry-form"}
+      aria-busy={submitting}
+    >
       {correcting && (
-        <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-900" data-testid="correcting-note">
-          <p>{t("correcting", { period: correcting.period, at: formatDateTime(format, new Date(correcting.createdAt)) })}</p>
+        <div
+          className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-slate-900"
+          data-testid="correcting-note"
+        >
+          <p>
+            {t("correcting", {
+              period: correcting.period,
+              at: formatDateTime(format, new Date(correcting.createdAt)),
+            })}
+          </p>
           <button
             type="button"
             onClick={() => {
@@ -239,11 +302,21 @@ export function EntryForm({
         </div>
       )}
 
-      {conflict && <ConflictPanel conflict={conflict} onResubmit={resubmit} onDiscard={discard} busy={submitting} />}
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          onResubmit={resubmit}
+          onDiscard={discard}
+          busy={submitting}
+        />
+      )}
 
       <div ref={errorSummary} tabIndex={-1} className="focus:outline-none">
         {(formError || (formState.isSubmitted && fieldErrorCount > 0)) && (
-          <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="form-error">
+          <div
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+            data-testid="form-error"
+          >
             {formError ?? t("fixErrors", { count: fieldErrorCount })}
           </div>
         )}
@@ -289,7 +362,10 @@ export function EntryForm({
               step={1}
               {...register("percentDone")}
               aria-invalid={percentError ? true : undefined}
-              aria-describedby={described(ids("percent-hint"), percentError && ids("percent-error"))}
+              aria-describedby={described(
+                ids("percent-hint"),
+                percentError && ids("percent-error"),
+              )}
               className={clsx(input, inputBorder(Boolean(percentError)), "max-w-32 tabular-nums")}
             />
             <p id={ids("percent-hint")} className="mt-1 text-xs text-slate-600">
@@ -306,7 +382,12 @@ export function EntryForm({
           <div className="mt-1 flex flex-wrap gap-4">
             {(["NOT_STARTED", "IN_PROGRESS"] as const).map((s) => (
               <label key={s} className="inline-flex items-center gap-2 text-sm text-slate-900">
-                <input type="radio" value={s} {...register("status")} className="h-4 w-4 accent-brand-700" />
+                <input
+                  type="radio"
+                  value={s}
+                  {...register("status")}
+                  className="h-4 w-4 accent-brand-700"
+                />
                 {s === "NOT_STARTED" ? t("statusNotStarted") : t("statusInProgress")}
               </label>
             ))}
@@ -325,7 +406,10 @@ export function EntryForm({
           rows={5}
           {...register("narrative")}
           aria-invalid={narrativeError ? true : undefined}
-          aria-describedby={described(ids("narrative-hint"), narrativeError && ids("narrative-error"))}
+          aria-describedby={described(
+            ids("narrative-hint"),
+            narrativeError && ids("narrative-error"),
+          )}
           className={clsx(input, inputBorder(Boolean(narrativeError)))}
           data-testid="narrative"
         />
@@ -336,7 +420,11 @@ export function EntryForm({
       </div>
 
       {item.indicators.length > 0 && (
-        <fieldset aria-describedby={ids("indicators-hint")} className="space-y-3" data-testid="indicator-fields">
+        <fieldset
+          aria-describedby={ids("indicators-hint")}
+          className="space-y-3"
+          data-testid="indicator-fields"
+        >
           <legend className={label}>{t("indicators")}</legend>
           <p id={ids("indicators-hint")} className="text-xs text-slate-600">
             {t("indicatorsHint")}
@@ -360,15 +448,27 @@ export function EntryForm({
                       {...register(name)}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={described(unitId, error && ids(`${name}-error`))}
-                      className={clsx(input, inputBorder(Boolean(error)), "mt-0 max-w-40 tabular-nums")}
+                      className={clsx(
+                        input,
+                        inputBorder(Boolean(error)),
+                        "mt-0 max-w-40 tabular-nums",
+                      )}
                       data-testid="indicator-input"
                       data-indicator-code={indicator.code}
                     />
                     <span id={unitId} className="text-sm text-slate-700">
-                      <span className="sr-only">{t("indicatorUnit", { unit: tu(indicator.unit) })}</span>
+                      <span className="sr-only">
+                        {t("indicatorUnit", { unit: tu(indicator.unit) })}
+                      </span>
                       <span aria-hidden="true">{tu(indicator.unit)}</span>
                       {indicator.target !== null && (
-                        <span className="ml-2 text-xs text-slate-600">({t("indicatorTarget", { target: formatIndicator(indicator.target, indicator.unit) })})</span>
+                        <span className="ml-2 text-xs text-slate-600">
+                          (
+                          {t("indicatorTarget", {
+                            target: formatIndicator(indicator.target, indicator.unit),
+                          })}
+                          )
+                        </span>
                       )}
                     </span>
                   </div>
@@ -397,7 +497,11 @@ export function EntryForm({
           const urlError = errorAt(errors, urlName);
           const titleError = errorAt(errors, titleName);
           return (
-            <fieldset key={link.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto]" data-testid="link-row">
+            <fieldset
+              key={link.id}
+              className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto]"
+              data-testid="link-row"
+            >
               <legend className="sr-only">{t("linkLegend", { n: index + 1 })}</legend>
               <div>
                 <label htmlFor={ids(urlName)} className="block text-xs font-medium text-slate-700">
@@ -411,12 +515,19 @@ export function EntryForm({
                   {...register(urlName)}
                   aria-invalid={urlError ? true : undefined}
                   aria-describedby={urlError ? ids(`${urlName}-error`) : undefined}
-                  className={clsx(input, inputBorder(Boolean(urlError)), "placeholder:text-slate-500")}
+                  className={clsx(
+                    input,
+                    inputBorder(Boolean(urlError)),
+                    "placeholder:text-slate-500",
+                  )}
                 />
                 <FieldMessage id={ids(`${urlName}-error`)} message={urlError} />
               </div>
               <div>
-                <label htmlFor={ids(titleName)} className="block text-xs font-medium text-slate-700">
+                <label
+                  htmlFor={ids(titleName)}
+                  className="block text-xs font-medium text-slate-700"
+                >
                   {t("linkTitle")}
                 </label>
                 <input

@@ -58,16 +58,25 @@ export function EvidenceUploader({
     const key = `upload-${++counter}`;
     const problem = evidenceProblem(file);
     if (problem) {
-      onChange((current) => [...current, { key, name: file.name, size: file.size, progress: 0, state: "error", error: tv(problem) }]);
+      onChange((current) => [
+        ...current,
+        { key, name: file.name, size: file.size, progress: 0, state: "error", error: tv(problem) },
+      ]);
       return;
     }
-    const { promise, abort } = uploadEvidenceFile(itemId, file, (progress) => patch(key, { progress }));
-    onChange((current) => [...current, { key, name: file.name, size: file.size, progress: 0, state: "uploading", abort }]);
+    const { promise, abort } = uploadEvidenceFile(itemId, file, (progress) =>
+      patch(key, { progress }),
+    );
+    onChange((current) => [
+      ...current,
+      { key, name: file.name, size: file.size, progress: 0, state: "uploading", abort },
+    ]);
     promise.then(
       (evidence) => patch(key, { state: "done", progress: 1, evidence, abort: undefined }),
       (reason: unknown) => {
         if (reason instanceof ApiError && reason.code === "aborted") return;
-        const message = reason instanceof ApiError ? (reason.fields.file ?? reason.message) : String(reason);
+        const message =
+          reason instanceof ApiError ? (reason.fields.file ?? reason.message) : String(reason);
         patch(key, { state: "error", error: message, abort: undefined });
       },
     );
@@ -76,7 +85,11 @@ export function EvidenceUploader({
   const kb = (bytes: number) => format.number(Math.max(1, Math.round(bytes / 1024)));
 
   return (
-    <fieldset className="space-y-2" aria-describedby={clsx(hintId, error && errorId)} data-testid="evidence-fieldset">
+    <fieldset
+      className="space-y-2"
+      aria-describedby={clsx(hintId, error && errorId)}
+      data-testid="evidence-fieldset"
+    >
       <legend className="text-sm font-medium text-slate-800">
         {t("evidence")}
         {required && (
@@ -121,12 +134,24 @@ export function EvidenceUploader({
         </p>
       )}
       {uploads.length > 0 && (
-        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" aria-live="polite" data-testid="upload-list">
+        <ul
+          className="divide-y divide-slate-200 rounded-md border border-slate-200"
+          aria-live="polite"
+          data-testid="upload-list"
+        >
           {uploads.map((u) => (
-            <li key={u.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid="upload" data-state={u.state}>
+            <li
+              key={u.key}
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm"
+              data-testid="upload"
+              data-state={u.state}
+            >
               <span className="min-w-0 flex-1 truncate font-medium text-slate-900">
                 {u.state === "done" && u.evidence ? (
-                  <a href={evidenceHref(u.evidence.id)} className="text-brand-700 underline-offset-2 hover:underline">
+                  <a
+                    href={evidenceHref(u.evidence.id)}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {u.name}
                   </a>
                 ) : (
@@ -136,11 +161,18 @@ export function EvidenceUploader({
               <span className="text-xs text-slate-600 tabular-nums">{kb(u.size)} KB</span>
               {u.state === "uploading" && (
                 <span className="inline-flex items-center gap-2 text-xs text-slate-700">
-                  <progress max={1} value={u.progress} aria-label={t("progressLabel", { name: u.name })} className="h-2 w-24" />
+                  <progress
+                    max={1}
+                    value={u.progress}
+                    aria-label={t("progressLabel", { name: u.name })}
+                    className="h-2 w-24"
+                  />
                   {t("uploading", { percent: format.number(u.progress, { style: "percent" }) })}
                 </span>
               )}
-              {u.state === "done" && <span className="text-xs font-medium text-green-800">{t("uploaded")}</span>}
+              {u.state === "done" && (
+                <span className="text-xs font-medium text-green-800">{t("uploaded")}</span>
+              )}
               {u.state === "error" && (
                 <span role="alert" className="basis-full text-xs text-red-800">
                   {t("uploadFailed", { message: u.error ?? "" })}

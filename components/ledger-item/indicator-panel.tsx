@@ -2,7 +2,16 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useHydrated } from "@/components/ledger-page/use-hydrated";
 import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
@@ -27,9 +36,15 @@ export function IndicatorCard({ indicator }: { indicator: IndicatorDto }) {
   const headingId = `indicator-${indicator.id}`;
 
   return (
-    <section aria-labelledby={headingId} className="rounded-md border border-slate-200 p-3" data-testid="indicator" data-indicator-code={indicator.code}>
+    <section
+      aria-labelledby={headingId}
+      className="rounded-md border border-slate-200 p-3"
+      data-testid="indicator"
+      data-indicator-code={indicator.code}
+    >
       <h3 id={headingId} className="text-sm font-semibold text-slate-900">
-        {name} <span className="font-mono text-xs font-normal text-slate-600">{indicator.code}</span>
+        {name}{" "}
+        <span className="font-mono text-xs font-normal text-slate-600">{indicator.code}</span>
       </h3>
       <p className="text-xs text-slate-600">
         {indicator.direction === "INCREASE" ? t("increase") : t("decrease")}
@@ -37,11 +52,17 @@ export function IndicatorCard({ indicator }: { indicator: IndicatorDto }) {
       <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
         <div>
           <dt className="text-xs text-slate-600">{t("baseline")}</dt>
-          <dd className="font-medium tabular-nums">{indicator.baseline === null ? tc("none") : formatValue(indicator.baseline, indicator.unit)}</dd>
+          <dd className="font-medium tabular-nums">
+            {indicator.baseline === null
+              ? tc("none")
+              : formatValue(indicator.baseline, indicator.unit)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">{t("target")}</dt>
-          <dd className="font-medium tabular-nums">{indicator.target === null ? tc("none") : formatValue(indicator.target, indicator.unit)}</dd>
+          <dd className="font-medium tabular-nums">
+            {indicator.target === null ? tc("none") : formatValue(indicator.target, indicator.unit)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">{t("latest")}</dt>
@@ -78,7 +99,9 @@ export function IndicatorCard({ indicator }: { indicator: IndicatorDto }) {
                       {a.period}
                     </th>
                     <td className={table.tdNum}>{formatValue(a.value, indicator.unit)}</td>
-                    <td className={`${table.td} whitespace-nowrap text-slate-700`}>{formatDateTime(format, new Date(a.at))}</td>
+                    <td className={`${table.td} whitespace-nowrap text-slate-700`}>
+                      {formatDateTime(format, new Date(a.at))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -91,7 +114,9 @@ export function IndicatorCard({ indicator }: { indicator: IndicatorDto }) {
               aria-expanded={showAll}
               className="mt-2 text-sm text-brand-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-700"
             >
-              {showAll ? t("showLess", { count: RECENT_ROWS }) : t("showAll", { count: newestFirst.length })}
+              {showAll
+                ? t("showLess", { count: RECENT_ROWS })
+                : t("showAll", { count: newestFirst.length })}
             </button>
           )}
         </>
@@ -108,7 +133,11 @@ function ActualsChart({ indicator, label }: { indicator: IndicatorDto; label: st
   const t = useTranslations("ledger.indicators");
   const format = useFormatter();
   const mounted = useHydrated();
-  const data = indicator.actuals.map((a, i) => ({ key: `${a.period}#${i}`, period: a.period, value: a.value }));
+  const data = indicator.actuals.map((a, i) => ({
+    key: `${a.period}#${i}`,
+    period: a.period,
+    value: a.value,
+  }));
   const number = (v: number) => format.number(v, { maximumFractionDigits: 2, notation: "compact" });
 
   return (
@@ -116,21 +145,67 @@ function ActualsChart({ indicator, label }: { indicator: IndicatorDto; label: st
       <div aria-hidden="true" className="h-40 w-full">
         {mounted && (
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <LineChart
+              data={data}
+              margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+              accessibilityLayer={false}
+            >
               <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-              <XAxis dataKey="key" tickFormatter={(k: string) => k.split("#")[0] ?? k} tick={{ fontSize: 11, fill: "#334155" }} />
-              <YAxis width={48} tickFormatter={number} tick={{ fontSize: 11, fill: "#334155" }} domain={["auto", "auto"]} />
+              <XAxis
+                dataKey="key"
+                tickFormatter={(k: string) => k.split("#")[0] ?? k}
+                tick={{ fontSize: 11, fill: "#334155" }}
+              />
+              <YAxis
+                width={48}
+                tickFormatter={number}
+                tick={{ fontSize: 11, fill: "#334155" }}
+                domain={["auto", "auto"]}
+              />
               {indicator.target !== null && (
-                <ReferenceLine y={indicator.target} ifOverflow="extendDomain" stroke="#15803d" strokeDasharray="4 4" label={{ value: t("target"), position: "insideTopRight", fontSize: 11, fill: "#15803d" }} />
+                <ReferenceLine
+                  y={indicator.target}
+                  ifOverflow="extendDomain"
+                  stroke="#15803d"
+                  strokeDasharray="4 4"
+                  label={{
+                    value: t("target"),
+                    position: "insideTopRight",
+                    fontSize: 11,
+                    fill: "#15803d",
+                  }}
+                />
               )}
               {indicator.baseline !== null && (
-                <ReferenceLine y={indicator.baseline} ifOverflow="extendDomain" stroke="#64748b" strokeDasharray="2 4" label={{ value: t("baseline"), position: "insideBottomRight", fontSize: 11, fill: "#475569" }} />
+                <ReferenceLine
+                  y={indicator.baseline}
+                  ifOverflow="extendDomain"
+                  stroke="#64748b"
+                  strokeDasharray="2 4"
+                  label={{
+                    value: t("baseline"),
+                    position: "insideBottomRight",
+                    fontSize: 11,
+                    fill: "#475569",
+                  }}
+                />
               )}
               <Tooltip
                 labelFormatter={(k) => String(k).split("#")[0]}
-                formatter={(v) => [format.number(Number(v), { maximumFractionDigits: 4 }), t("actual")]}
+                formatter={(v) => [
+                  format.number(Number(v), { maximumFractionDigits: 4 }),
+                  t("actual"),
+                ]}
               />
-              <Line type="monotone" dataKey="value" name={t("actual")} stroke="#1d4ed8" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="value"
+                name={t("actual")}
+                stroke="#1d4ed8"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         )}

@@ -21,7 +21,12 @@ export function ItemOverview({ item }: { item: LedgerItemDetail }) {
 
   const facts: [string, React.ReactNode, string?][] = [
     [t("programme"), localName(item.programme, locale)],
-    [t("enterprise"), <Link key="e" href={`/enterprises/${item.enterprise.id}`} className={table.link}>{localName(item.enterprise, locale)}</Link>],
+    [
+      t("enterprise"),
+      <Link key="e" href={`/enterprises/${item.enterprise.id}`} className={table.link}>
+        {localName(item.enterprise, locale)}
+      </Link>,
+    ],
     [t("category"), localName(item.category, locale)],
     [t("main"), item.isMain ? tc("yes") : tc("no")],
     [t("responsibleDept"), item.responsibleDept ?? none],
@@ -29,11 +34,25 @@ export function ItemOverview({ item }: { item: LedgerItemDetail }) {
     [t("responsiblePhone"), item.responsiblePhone ?? none],
     [t("dueDate"), formatDay(format, new Date(item.dueDate), "long"), "item-due"],
     [t("status"), <StatusBadge key="s" status={item.status} />, "item-status"],
-    [t("percentDone"), <PercentBar key="p" value={item.percentDone} label={format.number(item.percentDone / 100, { style: "percent" })} />, "item-percent"],
-    [t("lastUpdate"), item.lastEntryAt ? formatDateTime(format, new Date(item.lastEntryAt)) : none, "item-last-update"],
+    [
+      t("percentDone"),
+      <PercentBar
+        key="p"
+        value={item.percentDone}
+        label={format.number(item.percentDone / 100, { style: "percent" })}
+      />,
+      "item-percent",
+    ],
+    [
+      t("lastUpdate"),
+      item.lastEntryAt ? formatDateTime(format, new Date(item.lastEntryAt)) : none,
+      "item-last-update",
+    ],
   ];
-  if (item.claimedAt) facts.push([t("claimedAt"), formatDateTime(format, new Date(item.claimedAt))]);
-  if (item.completedAt) facts.push([t("completedAt"), formatDateTime(format, new Date(item.completedAt))]);
+  if (item.claimedAt)
+    facts.push([t("claimedAt"), formatDateTime(format, new Date(item.claimedAt))]);
+  if (item.completedAt)
+    facts.push([t("completedAt"), formatDateTime(format, new Date(item.completedAt))]);
 
   return (
     <div className="space-y-4">
@@ -43,9 +62,16 @@ export function ItemOverview({ item }: { item: LedgerItemDetail }) {
           <ColourBadge colour={item.colour} showReason />
         </div>
         <p className="mt-1 text-xs text-slate-600">
-          {t("colourRule", { points: item.programme.behindPlanPoints, days: item.programme.dueSoonDays })}
+          {t("colourRule", {
+            points: item.programme.behindPlanPoints,
+            days: item.programme.dueSoonDays,
+          })}
         </p>
-        {item.notApplicable && <p className="mt-1 text-sm text-slate-800">{t("notApplicable", { reason: item.notApplicableReason ?? none })}</p>}
+        {item.notApplicable && (
+          <p className="mt-1 text-sm text-slate-800">
+            {t("notApplicable", { reason: item.notApplicableReason ?? none })}
+          </p>
+        )}
       </div>
       {description && (
         <div>

@@ -22,11 +22,23 @@ import { Timeline } from "./timeline";
  * The ledger item page. The server renders it with the item; afterwards the item comes from the
  * API through TanStack Query, so a saved entry shows up by invalidating one key.
  */
-export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItemDetail; periods: string[]; renderedAt: number }) {
+export function ItemView({
+  initial,
+  periods,
+  renderedAt,
+}: {
+  initial: LedgerItemDetail;
+  periods: string[];
+  renderedAt: number;
+}) {
   const t = useTranslations("ledger");
   const format = useFormatter();
   const locale = asLocale(useLocale());
-  const { data } = useQuery({ ...ledgerQueries.item(initial.id), initialData: initial, initialDataUpdatedAt: renderedAt });
+  const { data } = useQuery({
+    ...ledgerQueries.item(initial.id),
+    initialData: initial,
+    initialDataUpdatedAt: renderedAt,
+  });
   const item = data ?? initial;
 
   // The version the user's draft builds on: moves only when they save, resubmit or discard.
@@ -44,7 +56,11 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
     : item.status === "COMPLETED"
       ? t("form.completed")
       : item.status === "COMPLETION_CLAIMED"
-        ? t("form.awaitingReview", { at: item.claimedAt ? formatDateTime(format, new Date(item.claimedAt)) : t("form.awaitingReviewShort") })
+        ? t("form.awaitingReview", {
+            at: item.claimedAt
+              ? formatDateTime(format, new Date(item.claimedAt))
+              : t("form.awaitingReviewShort"),
+          })
         : null;
   const writable = item.canWrite && !closedReason;
 
@@ -58,9 +74,17 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
   };
 
   return (
-    <div className="space-y-5" data-testid="ledger-item-page" data-item-id={item.id} data-hydrated={hydrated}>
+    <div
+      className="space-y-5"
+      data-testid="ledger-item-page"
+      data-item-id={item.id}
+      data-hydrated={hydrated}
+    >
       <nav aria-label={t("item.back")}>
-        <Link href="/ledger" className="text-sm text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
+        <Link
+          href="/ledger"
+          className="text-sm text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+        >
           ← {t("item.back")}
         </Link>
       </nav>
@@ -76,7 +100,10 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
             <StatusBadge status={item.status} />
             <ColourBadge colour={item.colour} />
             {item.status === "COMPLETION_CLAIMED" && (
-              <span className="text-sm font-medium text-amber-900" data-testid="awaiting-review-badge">
+              <span
+                className="text-sm font-medium text-amber-900"
+                data-testid="awaiting-review-badge"
+              >
                 {t("form.awaitingReviewShort")}
               </span>
             )}
@@ -84,7 +111,10 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
         }
       />
       {!item.canWrite && (
-        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
+        <p
+          className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700"
+          data-testid="read-only-note"
+        >
           {t("item.readOnly")}
         </p>
       )}
@@ -106,14 +136,26 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
           data-testid={item.status === "COMPLETION_CLAIMED" ? "awaiting-review" : "entries-closed"}
         >
           <h2 id="closed-heading" className="text-base font-semibold text-amber-950">
-            {item.status === "COMPLETION_CLAIMED" ? t("form.awaitingReviewShort") : t("form.disabledTitle")}
+            {item.status === "COMPLETION_CLAIMED"
+              ? t("form.awaitingReviewShort")
+              : t("form.disabledTitle")}
           </h2>
           <p className="mt-1 text-sm text-slate-900">{closedReason}</p>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" disabled aria-describedby="closed-heading" className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700">
+            <button
+              type="button"
+              disabled
+              aria-describedby="closed-heading"
+              className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
+            >
               {t("form.progressHeading")}
             </button>
-            <button type="button" disabled aria-describedby="closed-heading" className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700">
+            <button
+              type="button"
+              disabled
+              aria-describedby="closed-heading"
+              className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
+            >
               {t("form.claimHeading")}
             </button>
           </div>
@@ -122,9 +164,18 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
 
       {writable && (
         <>
-          <section aria-labelledby="record-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="record-section">
+          <section
+            aria-labelledby="record-heading"
+            className="rounded-lg border border-slate-200 bg-white shadow-sm"
+            data-testid="record-section"
+          >
             <div className="border-b border-slate-200 px-4 py-3">
-              <h2 id="record-heading" ref={progressHeading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+              <h2
+                id="record-heading"
+                ref={progressHeading}
+                tabIndex={-1}
+                className="text-base font-semibold text-slate-900 focus:outline-none"
+              >
                 {correcting ? t("form.correctingHeading") : t("form.progressHeading")}
               </h2>
               <p className="mt-0.5 text-sm text-slate-600">{t("form.progressIntro")}</p>
@@ -147,7 +198,11 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
             </div>
           </section>
 
-          <section aria-labelledby="claim-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="claim-section">
+          <section
+            aria-labelledby="claim-heading"
+            className="rounded-lg border border-slate-200 bg-white shadow-sm"
+            data-testid="claim-section"
+          >
             <div className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
               <div>
                 <h2 id="claim-heading" className="text-base font-semibold text-slate-900">
@@ -167,7 +222,15 @@ export function ItemView({ initial, periods, renderedAt }: { initial: LedgerItem
               </button>
             </div>
             <div id="claim-body" hidden={!claimOpen} className="p-4">
-              {claimOpen && <EntryForm mode="claim" item={item} periods={periods} seenVersion={seenVersion} onVersionSeen={setSeenVersion} />}
+              {claimOpen && (
+                <EntryForm
+                  mode="claim"
+                  item={item}
+                  periods={periods}
+                  seenVersion={seenVersion}
+                  onVersionSeen={setSeenVersion}
+                />
+              )}
             </div>
           </section>
         </>

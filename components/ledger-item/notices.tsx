@@ -19,9 +19,20 @@ export function Notices({ notices }: { notices: LedgerItemDetail["notices"] }) {
   return (
     <ul className="space-y-3" data-testid="notices">
       {notices.map((n) => (
-        <li key={n.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="notice">
+        <li
+          key={n.id}
+          className="rounded-md border border-slate-200 p-3 text-sm"
+          data-testid="notice"
+        >
           <div className="flex flex-wrap items-center gap-2">
-            <span className={clsx("inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset", LEVEL_CLASS[n.level])}>{t(`level.${n.level}`)}</span>
+            <span
+              className={clsx(
+                "inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset",
+                LEVEL_CLASS[n.level],
+              )}
+            >
+              {t(`level.${n.level}`)}
+            </span>
             <span className="font-medium">
               <span className="sr-only">{t("number")}: </span>
               {n.number}

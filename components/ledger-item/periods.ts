@@ -13,7 +13,9 @@ export function reportableMonths(
   const window = {
     startDate: new Date(`${programme.startDate}T00:00:00Z`),
     endDate: new Date(`${programme.endDate}T00:00:00Z`),
-    reportingUntil: programme.reportingUntil ? new Date(`${programme.reportingUntil}T00:00:00Z`) : null,
+    reportingUntil: programme.reportingUntil
+      ? new Date(`${programme.reportingUntil}T00:00:00Z`)
+      : null,
   };
   const out: string[] = [];
   let y = today.getUTCFullYear();

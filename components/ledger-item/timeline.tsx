@@ -20,10 +20,17 @@ const REVIEW_CLASS = {
 /** Entries shown at first and added by each "show earlier". */
 const PAGE = 10;
 
-const chip = "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+const chip =
+  "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
 /** The item's progress entries, newest first, each with its figures, files, links and reviews. */
-export function Timeline({ item, onCorrect }: { item: LedgerItemDetail; onCorrect?: (entry: EntryDto) => void }) {
+export function Timeline({
+  item,
+  onCorrect,
+}: {
+  item: LedgerItemDetail;
+  onCorrect?: (entry: EntryDto) => void;
+}) {
   const t = useTranslations("ledger.timeline");
   const format = useFormatter();
   const [shown, setShown] = useState(PAGE);
@@ -34,7 +41,13 @@ export function Timeline({ item, onCorrect }: { item: LedgerItemDetail; onCorrec
     <>
       <ol className="space-y-4" data-testid="timeline">
         {item.entries.slice(0, shown).map((entry) => (
-          <EntryCard key={entry.id} entry={entry} item={item} corrected={entry.correctsId ? (byId.get(entry.correctsId) ?? null) : undefined} onCorrect={onCorrect} />
+          <EntryCard
+            key={entry.id}
+            entry={entry}
+            item={item}
+            corrected={entry.correctsId ? (byId.get(entry.correctsId) ?? null) : undefined}
+            onCorrect={onCorrect}
+          />
         ))}
       </ol>
       {remaining > 0 && (
@@ -76,7 +89,10 @@ function EntryCard({
 
   return (
     <li
-      className={clsx("rounded-md border bg-white p-4", entry.kind === "COMPLETION_CLAIM" ? "border-amber-300" : "border-slate-200")}
+      className={clsx(
+        "rounded-md border bg-white p-4",
+        entry.kind === "COMPLETION_CLAIM" ? "border-amber-300" : "border-slate-200",
+      )}
       data-testid="timeline-entry"
       data-entry-id={entry.id}
     >
@@ -85,20 +101,29 @@ function EntryCard({
           <h3 id={headingId} className="text-sm font-semibold text-slate-900">
             <span className="tabular-nums">{entry.period}</span> · {t(`kind.${entry.kind}`)}
           </h3>
-          <p className="text-xs text-slate-600">{t("by", { name: entry.author.displayName, at })}</p>
+          <p className="text-xs text-slate-600">
+            {t("by", { name: entry.author.displayName, at })}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-1">
           <span className={clsx(chip, REVIEW_CLASS[entry.reviewState])} data-testid="review-state">
             {t(`reviewState.${entry.reviewState}`)}
           </span>
-          {entry.late && <span className={clsx(chip, "bg-amber-50 text-amber-900 ring-amber-300")}>{t("late")}</span>}
+          {entry.late && (
+            <span className={clsx(chip, "bg-amber-50 text-amber-900 ring-amber-300")}>
+              {t("late")}
+            </span>
+          )}
         </div>
       </div>
 
       {corrected !== undefined && (
         <p className="mt-2 text-xs font-medium text-slate-700" data-testid="corrects">
           {corrected
-            ? t("corrects", { period: corrected.period, at: formatDateTime(format, new Date(corrected.createdAt)) })
+            ? t("corrects", {
+                period: corrected.period,
+                at: formatDateTime(format, new Date(corrected.createdAt)),
+              })
             : t("correctsUnknown")}
         </p>
       )}
@@ -132,7 +157,9 @@ function EntryCard({
                 <li key={v.indicatorId}>
                   {t("indicatorValue", {
                     name: indicator ? localName(indicator, locale) : v.indicatorId,
-                    value: indicator ? formatValue(v.value, indicator.unit) : format.number(v.value),
+                    value: indicator
+                      ? formatValue(v.value, indicator.unit)
+                      : format.number(v.value),
                   })}
                 </li>
               );
@@ -147,11 +174,21 @@ function EntryCard({
           <ul className="mt-1 space-y-0.5 text-sm" data-testid="entry-files">
             {files.map((f) => (
               <li key={f.id}>
-                <a href={evidenceHref(f.id)} className="text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700" download>
+                <a
+                  href={evidenceHref(f.id)}
+                  className="text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+                  download
+                >
                   {f.fileName ?? f.id}
                 </a>{" "}
                 {f.sizeBytes !== null && (
-                  <span className="text-xs text-slate-600">({t("fileSize", { size: format.number(Math.max(1, Math.round(f.sizeBytes / 1024))) })})</span>
+                  <span className="text-xs text-slate-600">
+                    (
+                    {t("fileSize", {
+                      size: format.number(Math.max(1, Math.round(f.sizeBytes / 1024))),
+                    })}
+                    )
+                  </span>
                 )}
               </li>
             ))}
@@ -165,7 +202,12 @@ function EntryCard({
           <ul className="mt-1 space-y-0.5 text-sm" data-testid="entry-links">
             {links.map((l) => (
               <li key={l.id}>
-                <a href={l.url ?? "#"} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700">
+                <a
+                  href={l.url ?? "#"}
+                  rel="noopener noreferrer nofollow"
+                  target="_blank"
+                  className="break-all text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+                >
                   {l.title || l.url}
                 </a>
               </li>
@@ -181,9 +223,15 @@ function EntryCard({
             {entry.reviews.map((r, i) => (
               <li key={i}>
                 <span className="font-medium">
-                  {t("review", { reviewer: r.reviewer, at: formatDateTime(format, new Date(r.createdAt)), decision: t(`decision.${r.decision}`) })}
+                  {t("review", {
+                    reviewer: r.reviewer,
+                    at: formatDateTime(format, new Date(r.createdAt)),
+                    decision: t(`decision.${r.decision}`),
+                  })}
                 </span>
-                {r.comment && <span className="block whitespace-pre-wrap text-slate-800">{r.comment}</span>}
+                {r.comment && (
+                  <span className="block whitespace-pre-wrap text-slate-800">{r.comment}</span>
+                )}
               </li>
             ))}
           </ul>

@@ -32,7 +32,13 @@ export function useColourReason() {
  * The three-colour status (plus done / not applicable) as a chip. The rule's reason is the
  * chip's title (a tooltip) and, for screen readers, part of its text; `showReason` prints it.
  */
-export function ColourBadge({ colour, showReason = false }: { colour: Colour; showReason?: boolean }) {
+export function ColourBadge({
+  colour,
+  showReason = false,
+}: {
+  colour: Colour;
+  showReason?: boolean;
+}) {
   const t = useTranslations("colour");
   const reason = useColourReason()(colour);
   return (
@@ -46,7 +52,10 @@ export function ColourBadge({ colour, showReason = false }: { colour: Colour; sh
           CHIP[colour.colour],
         )}
       >
-        <span aria-hidden="true" className={clsx("inline-block h-2 w-2 rounded-full", DOT[colour.colour])} />
+        <span
+          aria-hidden="true"
+          className={clsx("inline-block h-2 w-2 rounded-full", DOT[colour.colour])}
+        />
         {t(colour.colour)}
         {!showReason && <span className="sr-only">: {reason}</span>}
       </span>

@@ -8,7 +8,8 @@ import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { EnterpriseOption, LedgerView } from "@/lib/ledger/query-options";
 import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
 
-const field = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";
+const field =
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";
 const labelClass = "block text-sm font-medium text-slate-800";
 
 /** Enterprises in tree order (parents before their subsidiaries), with their depth below the top shown. */
@@ -57,11 +58,19 @@ export function LedgerFilters({
   }
 
   const multipleProgrammes = options.programmes.length > 1;
-  const categories = options.categories.filter((c) => !view.programmeId || c.programmeId === view.programmeId);
+  const categories = options.categories.filter(
+    (c) => !view.programmeId || c.programmeId === view.programmeId,
+  );
   const programmeCode = new Map(options.programmes.map((p) => [p.id, p.code]));
   const set = (patch: Partial<LedgerView>) => onChange({ ...view, ...patch });
   const filtered = Boolean(
-    view.programmeId || view.categoryId || view.status || view.mainOnly || view.overdue || view.enterpriseId || view.q,
+    view.programmeId ||
+    view.categoryId ||
+    view.status ||
+    view.mainOnly ||
+    view.overdue ||
+    view.enterpriseId ||
+    view.q,
   );
 
   return (
@@ -86,7 +95,9 @@ export function LedgerFilters({
               id="filter-programme"
               className={field}
               value={view.programmeId ?? ""}
-              onChange={(e) => set({ programmeId: e.target.value || undefined, categoryId: undefined })}
+              onChange={(e) =>
+                set({ programmeId: e.target.value || undefined, categoryId: undefined })
+              }
             >
               <option value="">{t("allProgrammes")}</option>
               {options.programmes.map((p) => (
@@ -111,7 +122,9 @@ export function LedgerFilters({
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {localName(c, locale)}
-                {multipleProgrammes && !view.programmeId ? ` (${programmeCode.get(c.programmeId)})` : ""}
+                {multipleProgrammes && !view.programmeId
+                  ? ` (${programmeCode.get(c.programmeId)})`
+                  : ""}
               </option>
             ))}
           </select>

@@ -37,7 +37,7 @@ export function LedgerTable({
   const columns: Column[] = [
     { id: "task", label: t("task"), sort: "task" },
     { id: "category", label: t("category") },
-    { id: "main", label: t("main") },
+    { id: "main", label: t("mainShort") },
     { id: "enterprise", label: t("enterprise"), sort: "enterprise" },
     { id: "person", label: t("list.responsiblePerson") },
     { id: "dueDate", label: t("dueDate"), sort: "dueDate" },
@@ -60,7 +60,9 @@ export function LedgerTable({
                   key={column.id}
                   scope="col"
                   className={table.th}
-                  aria-sort={sorted ? (view.order === "asc" ? "ascending" : "descending") : undefined}
+                  aria-sort={
+                    sorted ? (view.order === "asc" ? "ascending" : "descending") : undefined
+                  }
                 >
                   {column.sort ? (
                     <button
@@ -71,7 +73,11 @@ export function LedgerTable({
                     >
                       {column.label}
                       <SortIcon state={sorted ? view.order : null} />
-                      {sorted && <span className="sr-only">({view.order === "asc" ? t("list.sortedAsc") : t("list.sortedDesc")})</span>}
+                      {sorted && (
+                        <span className="sr-only">
+                          ({view.order === "asc" ? t("list.sortedAsc") : t("list.sortedDesc")})
+                        </span>
+                      )}
                     </button>
                   ) : (
                     column.label
@@ -85,23 +91,39 @@ export function LedgerTable({
           {rows.map((item) => (
             <tr key={item.id} className={table.tr} data-testid="ledger-row" data-item-id={item.id}>
               <th scope="row" className={`${table.td} text-left font-normal`}>
-                <Link href={`/ledger/${item.id}`} className={`${table.link} block min-w-52`}>
+                <Link href={`/ledger/${item.id}`} className={`${table.link} block min-w-44`}>
                   <span className="block font-mono text-xs text-slate-600">{item.task.code}</span>
-                  <span className="block">{bilingual(locale, item.task.titleZh, item.task.titleEn)}</span>
+                  <span className="block">
+                    {bilingual(locale, item.task.titleZh, item.task.titleEn)}
+                  </span>
                 </Link>
               </th>
               <td className={table.td}>{localName(item.category, locale)}</td>
-              <td className={table.td}>{item.isMain ? t("mainShort") : <span className="sr-only">{tc("no")}</span>}</td>
+              <td className={table.td}>
+                {item.isMain ? t("mainShort") : <span className="sr-only">{tc("no")}</span>}
+              </td>
               <td className={`${table.td} min-w-32`}>{localName(item.enterprise, locale)}</td>
               <td className={table.td}>{item.responsiblePerson ?? tc("none")}</td>
-              <td className={`${table.td} whitespace-nowrap tabular-nums`}>{formatDay(format, new Date(item.dueDate))}</td>
+              <td className={`${table.td} min-w-24 tabular-nums`}>
+                {formatDay(format, new Date(item.dueDate))}
+              </td>
               <td className={table.td}>
-                {item.notApplicable ? <span className="text-xs text-slate-700">{t("list.notApplicable")}</span> : <StatusBadge status={item.status} />}
+                {item.notApplicable ? (
+                  <span className="text-xs text-slate-700">{t("list.notApplicable")}</span>
+                ) : (
+                  <StatusBadge status={item.status} />
+                )}
               </td>
               <td className={`${table.td} whitespace-nowrap`} data-testid="row-percent">
-                <PercentBar value={item.percentDone} label={format.number(item.percentDone / 100, { style: "percent" })} />
+                <PercentBar
+                  value={item.percentDone}
+                  label={format.number(item.percentDone / 100, { style: "percent" })}
+                />
               </td>
-              <td className={`${table.td} whitespace-nowrap tabular-nums text-slate-700`} data-testid="row-last-update">
+              <td
+                className={`${table.td} min-w-28 tabular-nums text-slate-700`}
+                data-testid="row-last-update"
+              >
                 {item.lastEntryAt ? formatDateTime(format, new Date(item.lastEntryAt)) : tc("none")}
               </td>
               <td className={table.td}>

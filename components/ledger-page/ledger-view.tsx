@@ -3,7 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import {
   ledgerQueries,
@@ -17,7 +17,8 @@ import { LedgerFilters } from "./ledger-filters";
 import { LedgerTable } from "./ledger-table";
 import { useHydrated } from "./use-hydrated";
 
-const sameView = (a: View, b: View) => ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();
+const sameView = (a: View, b: View) =>
+  ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();
 
 /**
  * The work ledger: filters, the table and cursor paging. The server renders the first page of
@@ -40,9 +41,18 @@ export function LedgerView({
   const format = useFormatter();
   const searchParams = useSearchParams();
   const hydrated = useHydrated();
-  const view = useMemo(() => parseLedgerView(searchParams), [searchParams]);
+  const urlView = useMemo(() => parseLedgerView(searchParams), [searchParams]);
+  // The view answers at once (a checkbox must not bounce back while the URL catches up) and
+  // follows the URL when it changes on its own (Back, Forward).
+  const [view, setLocalView] = useState(urlView);
+  const [lastUrlView, setLastUrlView] = useState(urlView);
+  if (!sameView(lastUrlView, urlView)) {
+    setLastUrlView(urlView);
+    setLocalView(urlView);
+  }
 
   const setView = useCallback((next: View) => {
+    setLocalView(next);
     const search = ledgerViewSearch(next).toString();
     // Next.js syncs useSearchParams with pushState: no server round trip for a new filter.
     window.history.pushState(null, "", search ? `?${search}` : window.location.pathname);
@@ -50,7 +60,9 @@ export function LedgerView({
 
   const query = useInfiniteQuery({
     ...ledgerQueries.list(view),
-    initialData: sameView(view, initialView) ? { pages: [initialPage], pageParams: [null] } : undefined,
+    initialData: sameView(view, initialView)
+      ? { pages: [initialPage], pageParams: [null] }
+      : undefined,
     placeholderData: keepPreviousData,
   });
   const enterpriseQuery = useQuery({ ...ledgerQueries.enterprises(), initialData: enterprises });
@@ -62,9 +74,17 @@ export function LedgerView({
 
   return (
     <div className="space-y-4" data-testid="ledger-view" data-hydrated={hydrated}>
-      <LedgerFilters view={view} onChange={setView} options={options} enterprises={enterpriseQuery.data ?? enterprises} />
+      <LedgerFilters
+        view={view}
+        onChange={setView}
+        options={options}
+        enterprises={enterpriseQuery.data ?? enterprises}
+      />
 
-      <section aria-labelledby="ledger-results-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section
+        aria-labelledby="ledger-results-heading"
+        className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           <h2 id="ledger-results-heading" className="text-base font-semibold text-slate-900">
             {t("total", { total: format.number(total) })}
@@ -77,7 +97,11 @@ export function LedgerView({
           {query.isError && !query.data ? (
             <div role="alert" className="text-sm text-red-800">
               {t("loadFailed")}{" "}
-              <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+              <button
+                type="button"
+                onClick={() => void query.refetch()}
+                className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
+              >
                 {tc("retry")}
               </button>
             </div>
@@ -91,7 +115,13 @@ export function LedgerView({
               caption={caption}
               view={view}
               busy={busy}
-              onSort={(sort) => setView({ ...view, sort, order: view.sort === sort && view.order === "asc" ? "desc" : "asc" })}
+              onSort={(sort) =>
+                setView({
+                  ...view,
+                  sort,
+                  order: view.sort === sort && view.order === "asc" ? "desc" : "asc",
+                })
+              }
             />
           )}
           {query.hasNextPage && (
@@ -103,7 +133,9 @@ export function LedgerView({
                 data-testid="load-more"
                 className="rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
               >
-                {query.isFetchingNextPage ? t("loadingMore") : t("loadMore", { remaining: format.number(Math.max(0, total - rows.length)) })}
+                {query.isFetchingNextPage
+                  ? t("loadingMore")
+                  : t("loadMore", { remaining: format.number(Math.max(0, total - rows.length)) })}
               </button>
             </div>
           )}

@@ -10,5 +10,9 @@ const noop = () => () => {};
  * not type into inputs React has not taken over yet.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }

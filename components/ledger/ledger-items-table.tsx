@@ -27,14 +27,32 @@ export function LedgerItemsTable({
         <caption className={table.caption}>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className={table.th}>{t("task")}</th>
-            <th scope="col" className={table.th}>{t("category")}</th>
-            {showEnterprise && <th scope="col" className={table.th}>{t("enterprise")}</th>}
-            <th scope="col" className={table.th}>{t("main")}</th>
-            <th scope="col" className={table.th}>{t("dueDate")}</th>
-            <th scope="col" className={table.th}>{t("status")}</th>
-            <th scope="col" className={table.th}>{t("percentDone")}</th>
-            <th scope="col" className={table.th}>{t("lastUpdate")}</th>
+            <th scope="col" className={table.th}>
+              {t("task")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("category")}
+            </th>
+            {showEnterprise && (
+              <th scope="col" className={table.th}>
+                {t("enterprise")}
+              </th>
+            )}
+            <th scope="col" className={table.th}>
+              {t("main")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("dueDate")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("status")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("percentDone")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("lastUpdate")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -42,7 +60,9 @@ export function LedgerItemsTable({
             <tr key={item.id} className={table.tr}>
               <th scope="row" className={`${table.td} text-left font-normal`}>
                 <span className="block font-mono text-xs text-slate-600">{item.task.code}</span>
-                <span className="block min-w-48">{bilingual(locale, item.task.titleZh, item.task.titleEn)}</span>
+                <span className="block min-w-48">
+                  {bilingual(locale, item.task.titleZh, item.task.titleEn)}
+                </span>
               </th>
               <td className={table.td}>{localName(item.category, locale)}</td>
               {showEnterprise && (
@@ -52,8 +72,12 @@ export function LedgerItemsTable({
                   </Link>
                 </td>
               )}
-              <td className={table.td}>{item.isMain ? t("mainShort") : <span className="sr-only">{tc("no")}</span>}</td>
-              <td className={`${table.td} whitespace-nowrap tabular-nums`}>{formatDay(format, item.dueDate)}</td>
+              <td className={table.td}>
+                {item.isMain ? t("mainShort") : <span className="sr-only">{tc("no")}</span>}
+              </td>
+              <td className={`${table.td} whitespace-nowrap tabular-nums`}>
+                {formatDay(format, item.dueDate)}
+              </td>
               <td className={table.td}>
                 <span className="flex flex-wrap gap-1">
                   <StatusBadge status={item.status} />
@@ -61,7 +85,10 @@ export function LedgerItemsTable({
                 </span>
               </td>
               <td className={`${table.td} whitespace-nowrap`}>
-                <PercentBar value={item.percentDone} label={format.number(item.percentDone / 100, { style: "percent" })} />
+                <PercentBar
+                  value={item.percentDone}
+                  label={format.number(item.percentDone / 100, { style: "percent" })}
+                />
               </td>
               <td className={`${table.td} whitespace-nowrap tabular-nums text-slate-700`}>
                 {item.lastEntryAt ? formatDateTime(format, item.lastEntryAt) : tc("none")}

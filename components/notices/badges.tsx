@@ -17,14 +17,18 @@ const STATUS_CLASS = {
   CLOSED: "bg-slate-100 text-slate-800 ring-slate-300",
 } as const;
 
-const chip = "inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+const chip =
+  "inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
 /** The notice's level (蓝/黄/红 督办) as a coloured chip; the word carries the meaning, the colour repeats it. */
 export function NoticeLevelBadge({ level }: { level: NoticeDto["level"] }) {
   const t = useTranslations("notices.level");
   return (
     <span className={clsx(chip, LEVEL_CLASS[level])} data-testid="notice-level" data-level={level}>
-      <span aria-hidden="true" className={clsx("inline-block h-2 w-2 rounded-full", LEVEL_DOT[level])} />
+      <span
+        aria-hidden="true"
+        className={clsx("inline-block h-2 w-2 rounded-full", LEVEL_DOT[level])}
+      />
       {t(level)}
     </span>
   );
@@ -33,7 +37,11 @@ export function NoticeLevelBadge({ level }: { level: NoticeDto["level"] }) {
 export function NoticeStatusBadge({ status }: { status: NoticeDto["status"] }) {
   const t = useTranslations("notices.status");
   return (
-    <span className={clsx(chip, STATUS_CLASS[status])} data-testid="notice-status" data-status={status}>
+    <span
+      className={clsx(chip, STATUS_CLASS[status])}
+      data-testid="notice-status"
+      data-status={status}
+    >
       {t(status)}
     </span>
   );

@@ -5,21 +5,41 @@ import clsx from "clsx";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { ColourBadge } from "@/components/ledger-page/colour-badge";
 import { ApiError, apiRequest } from "@/components/review/api-client";
-import { FieldMessage, Notice, RequiredMark, field, useErrorText, useZodResolver } from "@/components/review/form-kit";
+import {
+  FieldMessage,
+  Notice,
+  RequiredMark,
+  field,
+  useErrorText,
+  useZodResolver,
+} from "@/components/review/form-kit";
 import { asLocale, bilingual, formatDay } from "@/components/ui/formats";
+import { useHydrated } from "@/components/review/use-hydrated";
 import type { LedgerItemDetail, LedgerItemRow, LedgerPage } from "@/lib/ledger/schemas";
 import { IssueNoticeInput, NOTICE_LEVELS, type NoticeDto } from "@/lib/notices/schemas";
 import { LEVEL_DOT } from "./badges";
 import { issueNotice } from "./queries";
 
-type Values = { itemIds: string[]; level: NoticeDto["level"]; requiredAction: string; responseDueOn: string };
+type Values = {
+  itemIds: string[];
+  level: NoticeDto["level"];
+  requiredAction: string;
+  responseDueOn: string;
+};
 type Show = "overdue" | "inProgress" | "all";
-type ItemSummary = Pick<LedgerItemRow, "id" | "task" | "enterprise" | "programmeId" | "dueDate" | "colour" | "status">;
+type ItemSummary = Pick<
+  LedgerItemRow,
+  "id" | "task" | "enterprise" | "programmeId" | "dueDate" | "colour" | "status"
+>;
 
-const LEVEL_RING = { BLUE: "has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50", YELLOW: "has-[:checked]:border-amber-500 has-[:checked]:bg-amber-50", RED: "has-[:checked]:border-red-600 has-[:checked]:bg-red-50" } as const;
+const LEVEL_RING = {
+  BLUE: "has-[:checked]:border-sky-600 has-[:checked]:bg-sky-50",
+  YELLOW: "has-[:checked]:border-amber-500 has-[:checked]:bg-amber-50",
+  RED: "has-[:checked]:border-red-600 has-[:checked]:bg-red-50",
+} as const;
 
 function candidatesUrl(show: Show, q: string) {
   const search = new URLSearchParams({ limit: "50", sort: "dueDate" });
@@ -33,13 +53,22 @@ function candidatesUrl(show: Show, q: string) {
  * A reviewer issues a supervision notice (督办): the items (overdue ones first, or found by
  * search), the level (blue, yellow, red), what the enterprise must do, and the reply deadline.
  */
-export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { initialItemId?: string; defaultDueOn: string; minDueOn: string }) {
+export function IssueNoticeForm({
+  initialItemId,
+  defaultDueOn,
+  minDueOn,
+}: {
+  initialItemId?: string;
+  defaultDueOn: string;
+  minDueOn: string;
+}) {
   const t = useTranslations("notices.new");
   const tn = useTranslations("notices");
   const format = useFormatter();
   const locale = asLocale(useLocale());
   const router = useRouter();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const resolver = useZodResolver<Values>(IssueNoticeInput);
   const [show, setShow] = useState<Show>("overdue");
   const [qInput, setQInput] = useState("");
@@ -58,14 +87,20 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
     formState: { errors, isSubmitting, isSubmitted },
   } = useForm<Values>({
     resolver,
-    defaultValues: { itemIds: initialItemId ? [initialItemId] : [], level: "YELLOW", requiredAction: "", responseDueOn: defaultDueOn },
+    defaultValues: {
+      itemIds: initialItemId ? [initialItemId] : [],
+      level: "YELLOW",
+      requiredAction: "",
+      responseDueOn: defaultDueOn,
+    },
   });
   const selectedIds = useWatch({ control, name: "itemIds" });
 
   const initialItem = useQuery({
     queryKey: ["notices", "initial-item", initialItemId] as const,
     enabled: Boolean(initialItemId),
-    queryFn: ({ signal }) => apiRequest<LedgerItemDetail>(`/api/v1/ledger-items/${initialItemId}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<LedgerItemDetail>(`/api/v1/ledger-items/${initialItemId}`, { signal }),
     retry: false,
   });
   const candidates = useQuery({
@@ -75,54 +110,72 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
   });
 
   const known = new Map(details);
-  if (initialItem.data && !known.has(initialItem.data.id)) known.set(initialItem.data.id, initialItem.data);
+  if (initialItem.data && !known.has(initialItem.data.id))
+    known.set(initialItem.data.id, initialItem.data);
   for (const row of candidates.data?.items ?? []) if (!known.has(row.id)) known.set(row.id, row);
   const programmes = new Set(selectedIds.map((id) => known.get(id)?.programmeId).filter(Boolean));
 
   const toggle = (row: ItemSummary, on: boolean) => {
     setDetails((prev) => new Map(prev).set(row.id, row));
-    const next = on ? [...new Set([...selectedIds, row.id])] : selectedIds.filter((id) => id !== row.id);
+    const next = on
+      ? [...new Set([...selectedIds, row.id])]
+      : selectedIds.filter((id) => id !== row.id);
     setValue("itemIds", next, { shouldValidate: isSubmitted });
   };
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      setFormError(null);
-      try {
-        const notice = await issueNotice(values);
-        router.push(`/notices/${notice.id}?issued=1`);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 422) {
-          const order: (keyof Values)[] = ["itemIds", "level", "requiredAction", "responseDueOn"];
-          let first: keyof Values | null = null;
-          for (const name of order) {
-            const message = error.fields[name] ?? Object.entries(error.fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
-            if (message) {
-              setError(name, { type: "server", message });
-              first ??= name;
-            }
+  const submitValid = async (values: Values) => {
+    setFormError(null);
+    try {
+      const notice = await issueNotice(values);
+      router.push(`/notices/${notice.id}?issued=1`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422) {
+        const order: (keyof Values)[] = ["itemIds", "level", "requiredAction", "responseDueOn"];
+        let first: keyof Values | null = null;
+        for (const name of order) {
+          const message =
+            error.fields[name] ??
+            Object.entries(error.fields).find(([k]) => k.startsWith(`${name}.`))?.[1];
+          if (message) {
+            setError(name, { type: "server", message });
+            first ??= name;
           }
-          if (first === "itemIds") itemsHeading.current?.focus();
-          else if (first) setFocus(first);
-          if (first) return;
         }
-        setFormError(errorText(error));
+        if (first === "itemIds") itemsHeading.current?.focus();
+        else if (first) setFocus(first);
+        if (first) return;
       }
-    },
-    (invalid) => {
-      if (invalid.itemIds) itemsHeading.current?.focus();
-    },
-  );
+      setFormError(errorText(error));
+    }
+  };
+  const submitInvalid = (invalid: FieldErrors<Values>) => {
+    if (invalid.itemIds) itemsHeading.current?.focus();
+  };
 
-  const itemLabel = (row: ItemSummary) => `${row.task.code} ${bilingual(locale, row.task.titleZh, row.task.titleEn)}`;
+  const itemLabel = (row: ItemSummary) =>
+    `${row.task.code} ${bilingual(locale, row.task.titleZh, row.task.titleEn)}`;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="issue-notice-form">
+    <form
+      onSubmit={(event) => void handleSubmit(submitValid, submitInvalid)(event)}
+      noValidate
+      className="space-y-5"
+      data-testid="issue-notice-form"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       {formError && <Notice tone="error">{formError}</Notice>}
 
-      <section aria-labelledby="notice-items-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section
+        aria-labelledby="notice-items-heading"
+        className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
         <div className="border-b border-slate-200 px-4 py-3">
-          <h2 id="notice-items-heading" ref={itemsHeading} tabIndex={-1} className="text-base font-semibold text-slate-900 focus:outline-none">
+          <h2
+            id="notice-items-heading"
+            ref={itemsHeading}
+            tabIndex={-1}
+            className="text-base font-semibold text-slate-900 focus:outline-none"
+          >
             {t("itemsHeading")}
             <RequiredMark />
           </h2>
@@ -130,20 +183,37 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
         </div>
         <div className="space-y-4 p-4">
           <div>
-            <h3 className="text-sm font-semibold text-slate-800">{t("selected", { count: selectedIds.length })}</h3>
+            <h3 className="text-sm font-semibold text-slate-800">
+              {t("selected", { count: selectedIds.length })}
+            </h3>
             {selectedIds.length === 0 ? (
               <p className="mt-1 text-sm text-slate-700">{t("noneSelected")}</p>
             ) : (
-              <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid="selected-items" aria-describedby={errors.itemIds ? "notice-itemIds-error" : undefined}>
+              <ul
+                className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200"
+                data-testid="selected-items"
+                aria-describedby={errors.itemIds ? "notice-itemIds-error" : undefined}
+              >
                 {selectedIds.map((id) => {
                   const row = known.get(id);
                   return (
-                    <li key={id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm" data-testid="selected-item" data-item-id={id}>
+                    <li
+                      key={id}
+                      className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm"
+                      data-testid="selected-item"
+                      data-item-id={id}
+                    >
                       <span>
                         {row ? (
                           <>
-                            <span className="font-mono text-xs text-slate-600">{row.task.code}</span> {bilingual(locale, row.task.titleZh, row.task.titleEn)}
-                            <span className="text-slate-600"> · {bilingual(locale, row.enterprise.nameZh, row.enterprise.nameEn)}</span>
+                            <span className="font-mono text-xs text-slate-600">
+                              {row.task.code}
+                            </span>{" "}
+                            {bilingual(locale, row.task.titleZh, row.task.titleEn)}
+                            <span className="text-slate-600">
+                              {" "}
+                              · {bilingual(locale, row.enterprise.nameZh, row.enterprise.nameEn)}
+                            </span>
                           </>
                         ) : initialItem.isError && id === initialItemId ? (
                           <span className="text-red-800">{t("itemNotFound")}</span>
@@ -154,7 +224,13 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                       <button
                         type="button"
                         className="text-sm text-red-800 underline focus-visible:outline-2 focus-visible:outline-red-700"
-                        onClick={() => setValue("itemIds", selectedIds.filter((x) => x !== id), { shouldValidate: isSubmitted })}
+                        onClick={() =>
+                          setValue(
+                            "itemIds",
+                            selectedIds.filter((x) => x !== id),
+                            { shouldValidate: isSubmitted },
+                          )
+                        }
                       >
                         {t("remove")}
                         <span className="sr-only"> {row ? itemLabel(row) : ""}</span>
@@ -164,7 +240,9 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                 })}
               </ul>
             )}
-            {programmes.size > 1 && <p className="mt-1 text-sm text-amber-900">{t("oneProgrammeWarning")}</p>}
+            {programmes.size > 1 && (
+              <p className="mt-1 text-sm text-amber-900">{t("oneProgrammeWarning")}</p>
+            )}
             <FieldMessage id="notice-itemIds-error" message={errors.itemIds?.message} />
           </div>
 
@@ -175,7 +253,12 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                 <label htmlFor="notice-show" className={field.label}>
                   {t("show")}
                 </label>
-                <select id="notice-show" value={show} onChange={(e) => setShow(e.target.value as Show)} className={field.input()}>
+                <select
+                  id="notice-show"
+                  value={show}
+                  onChange={(e) => setShow(e.target.value as Show)}
+                  className={field.input()}
+                >
                   <option value="overdue">{t("showOverdue")}</option>
                   <option value="inProgress">{t("showInProgress")}</option>
                   <option value="all">{t("showAll")}</option>
@@ -213,12 +296,25 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                 <p className="text-sm text-slate-700">{t("noCandidates")}</p>
               ) : (
                 <fieldset>
-                  <legend className="text-sm text-slate-700">{t("candidates", { shown: candidates.data.items.length, total: candidates.data.total })}</legend>
-                  <ul className="mt-1 max-h-96 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white" data-testid="notice-candidates">
+                  <legend className="text-sm text-slate-700">
+                    {t("candidates", {
+                      shown: candidates.data.items.length,
+                      total: candidates.data.total,
+                    })}
+                  </legend>
+                  <ul
+                    className="mt-1 max-h-96 divide-y divide-slate-200 overflow-y-auto rounded-md border border-slate-200 bg-white"
+                    data-testid="notice-candidates"
+                  >
                     {candidates.data.items.map((row) => {
                       const inputId = `notice-candidate-${row.id}`;
                       return (
-                        <li key={row.id} className="flex items-start gap-2 px-3 py-2 text-sm" data-testid="notice-candidate" data-item-id={row.id}>
+                        <li
+                          key={row.id}
+                          className="flex items-start gap-2 px-3 py-2 text-sm"
+                          data-testid="notice-candidate"
+                          data-item-id={row.id}
+                        >
                           <input
                             id={inputId}
                             type="checkbox"
@@ -227,9 +323,13 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                             className="mt-0.5 h-4 w-4 rounded border-slate-400 accent-brand-700"
                           />
                           <label htmlFor={inputId} className="flex-1">
-                            <span className="font-mono text-xs text-slate-600">{row.task.code}</span> {bilingual(locale, row.task.titleZh, row.task.titleEn)}
+                            <span className="font-mono text-xs text-slate-600">
+                              {row.task.code}
+                            </span>{" "}
+                            {bilingual(locale, row.task.titleZh, row.task.titleEn)}
                             <span className="block text-xs text-slate-700">
-                              {bilingual(locale, row.enterprise.nameZh, row.enterprise.nameEn)} · {t("due", { date: formatDay(format, new Date(row.dueDate)) })} ·{" "}
+                              {bilingual(locale, row.enterprise.nameZh, row.enterprise.nameEn)} ·{" "}
+                              {t("due", { date: formatDay(format, new Date(row.dueDate)) })} ·{" "}
                               {format.number(row.percentDone / 100, { style: "percent" })}
                             </span>
                           </label>
@@ -245,7 +345,10 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
         </div>
       </section>
 
-      <section aria-labelledby="notice-terms-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <section
+        aria-labelledby="notice-terms-heading"
+        className="rounded-lg border border-slate-200 bg-white shadow-sm"
+      >
         <div className="border-b border-slate-200 px-4 py-3">
           <h2 id="notice-terms-heading" className="text-base font-semibold text-slate-900">
             {t("termsHeading")}
@@ -269,8 +372,16 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
                     LEVEL_RING[level],
                   )}
                 >
-                  <input type="radio" value={level} {...register("level")} className="h-4 w-4 accent-brand-700" />
-                  <span aria-hidden="true" className={clsx("inline-block h-3 w-3 rounded-full", LEVEL_DOT[level])} />
+                  <input
+                    type="radio"
+                    value={level}
+                    {...register("level")}
+                    className="h-4 w-4 accent-brand-700"
+                  />
+                  <span
+                    aria-hidden="true"
+                    className={clsx("inline-block h-3 w-3 rounded-full", LEVEL_DOT[level])}
+                  />
                   {tn(`level.${level}`)}
                 </label>
               ))}
@@ -292,10 +403,17 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
               maxLength={2000}
               {...register("requiredAction")}
               aria-invalid={errors.requiredAction ? true : undefined}
-              aria-describedby={errors.requiredAction ? "notice-requiredAction-hint notice-requiredAction-error" : "notice-requiredAction-hint"}
+              aria-describedby={
+                errors.requiredAction
+                  ? "notice-requiredAction-hint notice-requiredAction-error"
+                  : "notice-requiredAction-hint"
+              }
               className={field.input(Boolean(errors.requiredAction))}
             />
-            <FieldMessage id="notice-requiredAction-error" message={errors.requiredAction?.message} />
+            <FieldMessage
+              id="notice-requiredAction-error"
+              message={errors.requiredAction?.message}
+            />
           </div>
 
           <div className="max-w-xs">
@@ -312,7 +430,11 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
               min={minDueOn}
               {...register("responseDueOn")}
               aria-invalid={errors.responseDueOn ? true : undefined}
-              aria-describedby={errors.responseDueOn ? "notice-responseDueOn-hint notice-responseDueOn-error" : "notice-responseDueOn-hint"}
+              aria-describedby={
+                errors.responseDueOn
+                  ? "notice-responseDueOn-hint notice-responseDueOn-error"
+                  : "notice-responseDueOn-hint"
+              }
               className={field.input(Boolean(errors.responseDueOn))}
             />
             <FieldMessage id="notice-responseDueOn-error" message={errors.responseDueOn?.message} />
@@ -320,7 +442,12 @@ export function IssueNoticeForm({ initialItemId, defaultDueOn, minDueOn }: { ini
         </div>
       </section>
 
-      <button type="submit" className={field.primary} disabled={isSubmitting} data-testid="issue-notice-submit">
+      <button
+        type="submit"
+        className={field.primary}
+        disabled={isSubmitting}
+        data-testid="issue-notice-submit"
+      >
         {isSubmitting ? t("submitting") : t("submit")}
       </button>
     </form>

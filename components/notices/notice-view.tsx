@@ -7,7 +7,13 @@ import { useRef, useState } from "react";
 import { NotFoundPanel } from "@/components/layout/not-found-panel";
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiError } from "@/components/review/api-client";
-import { FieldMessage, Notice, RequiredMark, field, useErrorText } from "@/components/review/form-kit";
+import {
+  FieldMessage,
+  Notice,
+  RequiredMark,
+  field,
+  useErrorText,
+} from "@/components/review/form-kit";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
@@ -20,7 +26,17 @@ type Message = { tone: "success" | "error"; text: string };
  * One supervision notice: what is required by when, its items, the enterprise's replies, the
  * reply form (liaisons) and close / escalate (reviewers). Data comes from GET /api/v1/notices/{id}.
  */
-export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; canReply: boolean; canAct: boolean; justIssued: boolean }) {
+export function NoticeView({
+  id,
+  canReply,
+  canAct,
+  justIssued,
+}: {
+  id: string;
+  canReply: boolean;
+  canAct: boolean;
+  justIssued: boolean;
+}) {
   const t = useTranslations("notices");
   const tc = useTranslations("common");
   const format = useFormatter();
@@ -28,7 +44,9 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
   const query = useQuery(noticeQueries.detail(id));
   // The clock as of mounting: enough to flag a reply as overdue.
   const [now] = useState(() => Date.now());
-  const [message, setMessage] = useState<Message | null>(justIssued ? { tone: "success", text: t("issuedMessage") } : null);
+  const [message, setMessage] = useState<Message | null>(
+    justIssued ? { tone: "success", text: t("issuedMessage") } : null,
+  );
   const messageRef = useRef<HTMLDivElement>(null);
 
   const say = (next: Message) => {
@@ -48,7 +66,11 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
     return (
       <Notice tone="error">
         {tc("loadFailed")}{" "}
-        <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+        <button
+          type="button"
+          onClick={() => void query.refetch()}
+          className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
+        >
           {tc("retry")}
         </button>
       </Notice>
@@ -56,10 +78,17 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
   }
   const notice = query.data;
   const open = notice.status !== "CLOSED";
-  const overdue = (notice.status === "OPEN" || notice.status === "ESCALATED") && new Date(notice.responseDueAt).getTime() < now;
+  const overdue =
+    (notice.status === "OPEN" || notice.status === "ESCALATED") &&
+    new Date(notice.responseDueAt).getTime() < now;
 
   return (
-    <div className="space-y-5" data-testid="notice-page" data-notice-id={notice.id} data-status={notice.status}>
+    <div
+      className="space-y-5"
+      data-testid="notice-page"
+      data-notice-id={notice.id}
+      data-status={notice.status}
+    >
       <nav aria-label={t("back")}>
         <Link href="/notices" className={`${table.link} text-sm`}>
           ← {t("back")}
@@ -76,7 +105,10 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
       />
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {message && (
-          <Notice tone={message.tone} testId={message.tone === "success" ? "notice-done" : "notice-error"}>
+          <Notice
+            tone={message.tone}
+            testId={message.tone === "success" ? "notice-done" : "notice-error"}
+          >
             {message.text}
           </Notice>
         )}
@@ -91,13 +123,25 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
           <dt className="text-slate-600">{t("responseDue")}</dt>
           <dd className="tabular-nums">
             {formatDateTime(format, new Date(notice.responseDueAt))}
-            {overdue && <span className="ml-2 text-xs font-medium text-red-800">{t("replyOverdue")}</span>}
+            {overdue && (
+              <span className="ml-2 text-xs font-medium text-red-800">{t("replyOverdue")}</span>
+            )}
           </dd>
           <dt className="text-slate-600">{t("issued")}</dt>
-          <dd>{t("issuedAtBy", { at: formatDateTime(format, new Date(notice.createdAt)), by: notice.issuedBy })}</dd>
+          <dd>
+            {t("issuedAtBy", {
+              at: formatDateTime(format, new Date(notice.createdAt)),
+              by: notice.issuedBy,
+            })}
+          </dd>
           <dt className="text-slate-600">{t("escalations")}</dt>
           <dd data-testid="notice-escalations">
-            {notice.escalationCount > 0 ? t("escalationsText", { count: notice.escalationCount, level: t(`level.${notice.level}`) }) : t("noEscalation")}
+            {notice.escalationCount > 0
+              ? t("escalationsText", {
+                  count: notice.escalationCount,
+                  level: t(`level.${notice.level}`),
+                })
+              : t("noEscalation")}
           </dd>
           {notice.closedAt && (
             <>
@@ -116,7 +160,9 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
               <Link href={`/ledger/${i.id}`} className={`${table.link} font-medium`}>
                 {bilingual(locale, i.taskZh, i.taskEn)}
               </Link>
-              <span className="text-slate-700">{bilingual(locale, i.enterpriseZh, i.enterpriseEn)}</span>
+              <span className="text-slate-700">
+                {bilingual(locale, i.enterpriseZh, i.enterpriseEn)}
+              </span>
             </li>
           ))}
         </ul>
@@ -128,9 +174,16 @@ export function NoticeView({ id, canReply, canAct, justIssued }: { id: string; c
         ) : (
           <ol className="space-y-3" data-testid="notice-replies">
             {notice.replies.map((r, index) => (
-              <li key={`${r.createdAt}-${index}`} className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="notice-reply">
+              <li
+                key={`${r.createdAt}-${index}`}
+                className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+                data-testid="notice-reply"
+              >
                 <p className="text-xs text-slate-700">
-                  <span className="font-medium text-slate-900">{r.author}</span> · <span className="tabular-nums">{formatDateTime(format, new Date(r.createdAt))}</span>
+                  <span className="font-medium text-slate-900">{r.author}</span> ·{" "}
+                  <span className="tabular-nums">
+                    {formatDateTime(format, new Date(r.createdAt))}
+                  </span>
                 </p>
                 <p className="mt-1 whitespace-pre-wrap text-slate-900">{r.body}</p>
               </li>
@@ -216,7 +269,12 @@ function ReplyForm({ notice, onDone }: { notice: NoticeDto; onDone: (m: Message)
         className={field.input(Boolean(error))}
       />
       <FieldMessage id="notice-reply-error" message={error} />
-      <button type="submit" className={field.primary} disabled={mutation.isPending} data-testid="reply-submit">
+      <button
+        type="submit"
+        className={field.primary}
+        disabled={mutation.isPending}
+        data-testid="reply-submit"
+      >
         {mutation.isPending ? t("sending") : t("submit")}
       </button>
     </form>
@@ -229,7 +287,8 @@ function DecideForm({ notice, onDone }: { notice: NoticeDto; onDone: (m: Message
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
   const mutation = useMutation({
-    mutationFn: (action: "close" | "escalate") => actOnNotice(notice.id, action, comment.trim() || undefined),
+    mutationFn: (action: "close" | "escalate") =>
+      actOnNotice(notice.id, action, comment.trim() || undefined),
     onSuccess: (updated, action) => {
       queryClient.setQueryData(noticeQueries.detail(notice.id).queryKey, updated);
       setComment("");
@@ -237,11 +296,17 @@ function DecideForm({ notice, onDone }: { notice: NoticeDto; onDone: (m: Message
     },
     onError: (e) => {
       onDone({ tone: "error", text: errorText(e) });
-      if (e instanceof ApiError && (e.status === 409 || e.status === 422)) void queryClient.invalidateQueries({ queryKey: noticeQueries.detail(notice.id).queryKey });
+      if (e instanceof ApiError && (e.status === 409 || e.status === 422))
+        void queryClient.invalidateQueries({ queryKey: noticeQueries.detail(notice.id).queryKey });
     },
   });
   return (
-    <form noValidate onSubmit={(e) => e.preventDefault()} className="space-y-3" data-testid="decide-form">
+    <form
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      className="space-y-3"
+      data-testid="decide-form"
+    >
       <div>
         <label htmlFor="notice-comment" className={field.label}>
           {t("comment")}
@@ -256,11 +321,25 @@ function DecideForm({ notice, onDone }: { notice: NoticeDto; onDone: (m: Message
         />
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={field.primary} disabled={mutation.isPending} onClick={() => mutation.mutate("close")} data-testid="notice-close">
+        <button
+          type="button"
+          className={field.primary}
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("close")}
+          data-testid="notice-close"
+        >
           {t("close")}
         </button>
-        <button type="button" className={field.danger} disabled={mutation.isPending} onClick={() => mutation.mutate("escalate")} data-testid="notice-escalate">
-          {notice.level === "RED" ? t("escalateRed") : t("escalate", { level: t(`next.${notice.level}`) })}
+        <button
+          type="button"
+          className={field.danger}
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("escalate")}
+          data-testid="notice-escalate"
+        >
+          {notice.level === "RED"
+            ? t("escalateRed")
+            : t("escalate", { level: t(`next.${notice.level}`) })}
         </button>
       </div>
     </form>

@@ -38,7 +38,9 @@ export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: numb
         </thead>
         <tbody>
           {notices.map((n) => {
-            const overdue = (n.status === "OPEN" || n.status === "ESCALATED") && new Date(n.responseDueAt).getTime() < now;
+            const overdue =
+              (n.status === "OPEN" || n.status === "ESCALATED") &&
+              new Date(n.responseDueAt).getTime() < now;
             return (
               <tr key={n.id} className={table.tr} data-testid="notice-row" data-notice-id={n.id}>
                 <th scope="row" className={`${table.td} text-left font-medium whitespace-nowrap`}>
@@ -48,7 +50,11 @@ export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: numb
                 </th>
                 <td className={table.td}>
                   <NoticeLevelBadge level={n.level} />
-                  {n.escalationCount > 0 && <p className="mt-1 text-xs text-slate-700">{t("escalatedTimes", { count: n.escalationCount })}</p>}
+                  {n.escalationCount > 0 && (
+                    <p className="mt-1 text-xs text-slate-700">
+                      {t("escalatedTimes", { count: n.escalationCount })}
+                    </p>
+                  )}
                 </td>
                 <td className={table.td}>
                   <NoticeStatusBadge status={n.status} />
@@ -57,20 +63,34 @@ export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: numb
                   <ul className="space-y-0.5">
                     {n.items.slice(0, 3).map((i) => (
                       <li key={i.id}>
-                        <span className="font-mono text-xs text-slate-600">{i.taskCode}</span> {bilingual(locale, i.taskZh, i.taskEn)}
-                        <span className="text-slate-600"> · {bilingual(locale, i.enterpriseZh, i.enterpriseEn)}</span>
+                        <span className="font-mono text-xs text-slate-600">{i.taskCode}</span>{" "}
+                        {bilingual(locale, i.taskZh, i.taskEn)}
+                        <span className="text-slate-600">
+                          {" "}
+                          · {bilingual(locale, i.enterpriseZh, i.enterpriseEn)}
+                        </span>
                       </li>
                     ))}
-                    {n.items.length > 3 && <li className="text-xs text-slate-700">{t("moreItems", { count: n.items.length - 3 })}</li>}
+                    {n.items.length > 3 && (
+                      <li className="text-xs text-slate-700">
+                        {t("moreItems", { count: n.items.length - 3 })}
+                      </li>
+                    )}
                   </ul>
                 </td>
                 <td className={`${table.td} whitespace-nowrap`}>
-                  <span className="tabular-nums">{formatDateTime(format, new Date(n.createdAt))}</span>
+                  <span className="tabular-nums">
+                    {formatDateTime(format, new Date(n.createdAt))}
+                  </span>
                   <span className="block text-xs text-slate-600">{n.issuedBy}</span>
                 </td>
                 <td className={`${table.td} whitespace-nowrap tabular-nums`}>
                   {formatDateTime(format, new Date(n.responseDueAt))}
-                  {overdue && <span className="mt-0.5 block text-xs font-medium text-red-800">{t("replyOverdue")}</span>}
+                  {overdue && (
+                    <span className="mt-0.5 block text-xs font-medium text-red-800">
+                      {t("replyOverdue")}
+                    </span>
+                  )}
                 </td>
               </tr>
             );

@@ -9,11 +9,22 @@ export const noticeQueries = {
     queryOptions({
       queryKey: [...noticeQueries.all, "detail", id] as const,
       queryFn: ({ signal }) => apiRequest<NoticeDto>(`/api/v1/notices/${id}`, { signal }),
-      retry: (count, error) => count < 1 && !(error instanceof Error && "status" in error && (error as { status: number }).status === 404),
+      retry: (count, error) =>
+        count < 1 &&
+        !(
+          error instanceof Error &&
+          "status" in error &&
+          (error as { status: number }).status === 404
+        ),
     }),
 };
 
-export function issueNotice(body: { itemIds: string[]; level: NoticeDto["level"]; requiredAction: string; responseDueOn: string }) {
+export function issueNotice(body: {
+  itemIds: string[];
+  level: NoticeDto["level"];
+  requiredAction: string;
+  responseDueOn: string;
+}) {
   return apiRequest<NoticeDto>("/api/v1/notices", { method: "POST", json: body });
 }
 
@@ -22,5 +33,8 @@ export function replyToNotice(id: string, body: string) {
 }
 
 export function actOnNotice(id: string, action: "close" | "escalate", comment?: string) {
-  return apiRequest<NoticeDto>(`/api/v1/notices/${id}/actions`, { method: "POST", json: { action, ...(comment ? { comment } : {}) } });
+  return apiRequest<NoticeDto>(`/api/v1/notices/${id}/actions`, {
+    method: "POST",
+    json: { action, ...(comment ? { comment } : {}) },
+  });
 }

@@ -6,7 +6,13 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "@/components/ui/formats";
-import { BELL_POLL_MS, markNotificationsRead, notificationQueries, type NotificationList } from "./queries";
+import { useHydrated } from "@/components/review/use-hydrated";
+import {
+  BELL_POLL_MS,
+  markNotificationsRead,
+  notificationQueries,
+  type NotificationList,
+} from "./queries";
 
 /**
  * The header's notification bell: the unread count (polled every minute), a dropdown with the
@@ -17,13 +23,18 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
   const t = useTranslations("notifications");
   const format = useFormatter();
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const titleId = `${panelId}-title`;
 
-  const query = useQuery({ ...notificationQueries.unread(), refetchInterval: BELL_POLL_MS, refetchOnWindowFocus: true });
+  const query = useQuery({
+    ...notificationQueries.unread(),
+    refetchInterval: BELL_POLL_MS,
+    refetchOnWindowFocus: true,
+  });
   const unread = query.data?.unread ?? 0;
   const items = query.data?.items ?? [];
 
@@ -63,7 +74,12 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
   const badge = unread > 99 ? "99+" : String(unread);
 
   return (
-    <div ref={rootRef} className="relative" data-testid="notification-bell">
+    <div
+      ref={rootRef}
+      className="relative"
+      data-testid="notification-bell"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       <button
         ref={buttonRef}
         type="button"
@@ -73,11 +89,22 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
         onClick={() => setOpen((v) => !v)}
         className={clsx(
           "relative inline-flex h-8 w-8 items-center justify-center rounded-md focus-visible:outline-2 focus-visible:outline-offset-2",
-          tone === "dark" ? "text-white hover:bg-white/15 focus-visible:outline-white" : "text-slate-700 hover:bg-slate-100 focus-visible:outline-brand-700",
+          tone === "dark"
+            ? "text-white hover:bg-white/15 focus-visible:outline-white"
+            : "text-slate-700 hover:bg-slate-100 focus-visible:outline-brand-700",
         )}
         data-testid="notification-bell-button"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
@@ -101,7 +128,11 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
         <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
           <p id={titleId} className="text-sm font-semibold">
             {t("title")}
-            {unread > 0 && <span className="ml-2 text-xs font-normal text-slate-700">{t("unread", { count: unread })}</span>}
+            {unread > 0 && (
+              <span className="ml-2 text-xs font-normal text-slate-700">
+                {t("unread", { count: unread })}
+              </span>
+            )}
           </p>
           {unread > 0 && (
             <button
@@ -116,11 +147,20 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
           )}
         </div>
         {items.length === 0 ? (
-          <p className="px-3 py-4 text-sm text-slate-700">{query.isPending ? t("bell.loading") : t("bell.empty")}</p>
+          <p className="px-3 py-4 text-sm text-slate-700">
+            {query.isPending ? t("bell.loading") : t("bell.empty")}
+          </p>
         ) : (
-          <ul aria-labelledby={titleId} className="max-h-96 divide-y divide-slate-200 overflow-y-auto">
+          <ul
+            aria-labelledby={titleId}
+            className="max-h-96 divide-y divide-slate-200 overflow-y-auto"
+          >
             {items.map((n) => (
-              <li key={n.id} className="flex items-start gap-2 px-3 py-2 text-sm" data-testid="bell-item">
+              <li
+                key={n.id}
+                className="flex items-start gap-2 px-3 py-2 text-sm"
+                data-testid="bell-item"
+              >
                 <div className="min-w-0 flex-1">
                   <Link
                     id={`${panelId}-${n.id}`}
@@ -133,7 +173,9 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
                   >
                     {n.message}
                   </Link>
-                  <p className="mt-0.5 text-xs text-slate-600 tabular-nums">{formatDateTime(format, new Date(n.createdAt))}</p>
+                  <p className="mt-0.5 text-xs text-slate-600 tabular-nums">
+                    {formatDateTime(format, new Date(n.createdAt))}
+                  </p>
                 </div>
                 <button
                   type="button"

@@ -7,15 +7,23 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice, field, useErrorText } from "@/components/review/form-kit";
 import { formatDateTime } from "@/components/ui/formats";
+import { useHydrated } from "@/components/review/use-hydrated";
 import { markNotificationsRead, notificationQueries, type NotificationList } from "./queries";
 
 /** Every notification of the reader, newest first: open, mark read, mark all read. */
-export function NotificationsList({ initial, renderedAt }: { initial: NotificationList; renderedAt: number }) {
+export function NotificationsList({
+  initial,
+  renderedAt,
+}: {
+  initial: NotificationList;
+  renderedAt: number;
+}) {
   const t = useTranslations("notifications");
   const tc = useTranslations("common");
   const format = useFormatter();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const query = useQuery({
     ...notificationQueries.list(unreadOnly),
@@ -43,9 +51,17 @@ export function NotificationsList({ initial, renderedAt }: { initial: Notificati
   const unread = data?.unread ?? 0;
 
   return (
-    <div className="space-y-4" data-testid="notifications-list">
+    <div
+      className="space-y-4"
+      data-testid="notifications-list"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="group" aria-label={t("filterLabel")} className="inline-flex overflow-hidden rounded-md border border-slate-400 text-sm">
+        <div
+          role="group"
+          aria-label={t("filterLabel")}
+          className="inline-flex overflow-hidden rounded-md border border-slate-400 text-sm"
+        >
           {[false, true].map((only) => (
             <button
               key={String(only)}
@@ -54,7 +70,9 @@ export function NotificationsList({ initial, renderedAt }: { initial: Notificati
               onClick={() => setUnreadOnly(only)}
               className={clsx(
                 "px-3 py-1.5 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700",
-                unreadOnly === only ? "bg-brand-700 text-white" : "bg-white text-slate-800 hover:bg-slate-100",
+                unreadOnly === only
+                  ? "bg-brand-700 text-white"
+                  : "bg-white text-slate-800 hover:bg-slate-100",
               )}
             >
               {only ? t("showUnread") : t("showAll")}
@@ -64,7 +82,13 @@ export function NotificationsList({ initial, renderedAt }: { initial: Notificati
         <p className="text-sm text-slate-700" aria-live="polite" data-testid="notifications-unread">
           {t("unread", { count: unread })}
         </p>
-        <button type="button" className={field.secondary} disabled={unread === 0 || markRead.isPending} onClick={() => markRead.mutate("all")} data-testid="mark-all-read">
+        <button
+          type="button"
+          className={field.secondary}
+          disabled={unread === 0 || markRead.isPending}
+          onClick={() => markRead.mutate("all")}
+          data-testid="mark-all-read"
+        >
           {t("markAllRead")}
         </button>
       </div>
@@ -74,31 +98,55 @@ export function NotificationsList({ initial, renderedAt }: { initial: Notificati
       {query.isError && !data ? (
         <Notice tone="error">
           {tc("loadFailed")}{" "}
-          <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+          <button
+            type="button"
+            onClick={() => void query.refetch()}
+            className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
+          >
             {tc("retry")}
           </button>
         </Notice>
       ) : items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="notifications-empty">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700"
+          data-testid="notifications-empty"
+        >
           {query.isPending ? tc("loading") : unreadOnly ? t("emptyUnread") : t("empty")}
         </p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm" aria-label={t("title")}>
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm"
+          aria-label={t("title")}
+        >
           {items.map((n) => (
             <li
               key={n.id}
-              className={clsx("flex flex-wrap items-start gap-3 px-4 py-3 text-sm", !n.read && "bg-brand-50")}
+              className={clsx(
+                "flex flex-wrap items-start gap-3 px-4 py-3 text-sm",
+                !n.read && "bg-brand-50",
+              )}
               data-testid="notification"
               data-read={n.read ? "true" : "false"}
               data-kind={n.kind}
             >
-              <span aria-hidden="true" className={clsx("mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-brand-700")} />
+              <span
+                aria-hidden="true"
+                className={clsx(
+                  "mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full",
+                  n.read ? "bg-transparent" : "bg-brand-700",
+                )}
+              />
               <div className="min-w-0 flex-1">
-                <p id={`notification-${n.id}`} className={clsx("text-slate-900", !n.read && "font-medium")}>
+                <p
+                  id={`notification-${n.id}`}
+                  className={clsx("text-slate-900", !n.read && "font-medium")}
+                >
                   {!n.read && <span className="sr-only">{t("unreadMarker")}: </span>}
                   {n.message}
                 </p>
-                <p className="mt-0.5 text-xs text-slate-600 tabular-nums">{formatDateTime(format, new Date(n.createdAt))}</p>
+                <p className="mt-0.5 text-xs text-slate-600 tabular-nums">
+                  {formatDateTime(format, new Date(n.createdAt))}
+                </p>
               </div>
               <div className="flex shrink-0 items-center gap-3">
                 {n.link && (

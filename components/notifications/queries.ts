@@ -6,7 +6,14 @@
 import { queryOptions } from "@tanstack/react-query";
 import { apiRequest } from "@/components/review/api-client";
 
-export type NotificationItem = { id: string; kind: string; message: string; link: string | null; read: boolean; createdAt: string };
+export type NotificationItem = {
+  id: string;
+  kind: string;
+  message: string;
+  link: string | null;
+  read: boolean;
+  createdAt: string;
+};
 export type NotificationList = { items: NotificationItem[]; unread: number };
 
 /** How often the bell asks for new notifications. */
@@ -17,15 +24,23 @@ export const notificationQueries = {
   unread: () =>
     queryOptions({
       queryKey: [...notificationQueries.all, "unread"] as const,
-      queryFn: ({ signal }) => apiRequest<NotificationList>("/api/v1/notifications?unread=true&limit=10", { signal }),
+      queryFn: ({ signal }) =>
+        apiRequest<NotificationList>("/api/v1/notifications?unread=true&limit=10", { signal }),
     }),
   list: (unreadOnly: boolean) =>
     queryOptions({
       queryKey: [...notificationQueries.all, "list", unreadOnly] as const,
-      queryFn: ({ signal }) => apiRequest<NotificationList>(`/api/v1/notifications?limit=200${unreadOnly ? "&unread=true" : ""}`, { signal }),
+      queryFn: ({ signal }) =>
+        apiRequest<NotificationList>(
+          `/api/v1/notifications?limit=200${unreadOnly ? "&unread=true" : ""}`,
+          { signal },
+        ),
     }),
 };
 
 export function markNotificationsRead(ids: string[] | "all") {
-  return apiRequest<{ marked: number; unread: number }>("/api/v1/notifications/read", { method: "POST", json: { ids } });
+  return apiRequest<{ marked: number; unread: number }>("/api/v1/notifications/read", {
+    method: "POST",
+    json: { ids },
+  });
 }

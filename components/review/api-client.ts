@@ -17,14 +17,21 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiRequest<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
+export async function apiRequest<T>(
+  url: string,
+  init?: RequestInit & { json?: unknown },
+): Promise<T> {
   const { json, ...rest } = init ?? {};
   let response: Response;
   try {
     response = await fetch(url, {
       ...rest,
       credentials: "same-origin",
-      headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...rest.headers },
+      headers: {
+        accept: "application/json",
+        ...(json !== undefined ? { "content-type": "application/json" } : {}),
+        ...rest.headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
     });
   } catch (error) {
@@ -33,16 +40,29 @@ export async function apiRequest<T>(url: string, init?: RequestInit & { json?: u
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> };
+      error?: {
+        code?: string;
+        message?: string;
+        fields?: Record<string, string>;
+        details?: Record<string, unknown>;
+      };
     } | null;
     const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? "internal", error?.message ?? response.statusText, error?.fields ?? {}, error?.details ?? {});
+    throw new ApiError(
+      response.status,
+      error?.code ?? "internal",
+      error?.message ?? response.statusText,
+      error?.fields ?? {},
+      error?.details ?? {},
+    );
   }
   return (await response.json()) as T;
 }
 
 /** The message key (under "review.errors" style namespaces) for an error without field messages. */
-export function errorKind(error: unknown): "conflict" | "forbidden" | "notFound" | "network" | "validation" | "unknown" {
+export function errorKind(
+  error: unknown,
+): "conflict" | "forbidden" | "notFound" | "network" | "validation" | "unknown" {
   if (!(error instanceof ApiError)) return "unknown";
   if (error.status === 409) return "conflict";
   if (error.status === 403) return "forbidden";

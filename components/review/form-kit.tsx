@@ -34,7 +34,15 @@ export function FieldMessage({ id, message }: { id: string; message?: string }) 
 }
 
 /** A message above a form or list: an error (assertive) or a confirmation (polite). */
-export function Notice({ tone, children, testId }: { tone: "error" | "success" | "info"; children: React.ReactNode; testId?: string }) {
+export function Notice({
+  tone,
+  children,
+  testId,
+}: {
+  tone: "error" | "success" | "info";
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
@@ -60,13 +68,19 @@ type Issue = z.core.$ZodIssue;
 export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): Resolver<TValues> {
   const t = useTranslations("validation");
   const messageFor = useCallback(
-    (issue: Issue): string => {
+    (issue: Issue, value: unknown): string => {
+      const empty =
+        value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+      if (empty && issue.code !== "custom") return t("required");
       if (issue.code === "custom" && t.has(issue.message)) return t(issue.message);
       switch (issue.code) {
         case "invalid_type":
-          return issue.input === undefined ? t("required") : t("invalidType");
+          return t("invalidType");
         case "too_small":
-          if (issue.origin === "string") return Number(issue.minimum) <= 1 ? t("required") : t("tooShort", { min: Number(issue.minimum) });
+          if (issue.origin === "string")
+            return Number(issue.minimum) <= 1
+              ? t("required")
+              : t("tooShort", { min: Number(issue.minimum) });
           if (issue.origin === "array") return t("tooFewItems", { min: Number(issue.minimum) });
           return t("tooSmall", { min: Number(issue.minimum) });
         case "too_big":
@@ -74,7 +88,7 @@ export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): 
           if (issue.origin === "array") return t("tooManyItems", { max: Number(issue.maximum) });
           return t("tooBig", { max: Number(issue.maximum) });
         case "invalid_format":
-          return issue.input === "" ? t("required") : t("invalidFormat");
+          return t("invalidFormat");
         case "invalid_value":
           return t("invalidChoice");
         default:
@@ -90,7 +104,10 @@ export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): 
       const errors: Record<string, { type: string; message: string }> = {};
       for (const issue of parsed.error.issues) {
         const path = issue.path.length ? String(issue.path[0]) : "root";
-        if (!errors[path]) errors[path] = { type: issue.code, message: messageFor(issue) };
+        const value = issue.path.length
+          ? (values as Record<string, unknown>)[String(issue.path[0])]
+          : undefined;
+        if (!errors[path]) errors[path] = { type: issue.code, message: messageFor(issue, value) };
       }
       return { values: {}, errors: errors as unknown as FieldErrors<TValues> };
     },

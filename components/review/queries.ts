@@ -20,7 +20,9 @@ const KINDS: readonly ReviewKind[] = ["PROGRESS", "NO_CHANGE", "COMPLETION_CLAIM
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the filters from a query string; a bad value drops that filter only. */
-export function parseReviewFilter(params: Record<string, string | string[] | undefined>): ReviewFilter {
+export function parseReviewFilter(
+  params: Record<string, string | string[] | undefined>,
+): ReviewFilter {
   const get = (key: string) => {
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
@@ -59,5 +61,8 @@ export const reviewQueries = {
 };
 
 export function postReview(entryId: string, body: { decision: Decision; comment?: string }) {
-  return apiRequest<z.infer<typeof ReviewResult>>(`/api/v1/entries/${entryId}/reviews`, { method: "POST", json: body });
+  return apiRequest<z.infer<typeof ReviewResult>>(`/api/v1/entries/${entryId}/reviews`, {
+    method: "POST",
+    json: body,
+  });
 }

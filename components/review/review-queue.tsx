@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/r
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { asLocale } from "@/components/ui/formats";
+import { useHydrated } from "@/components/review/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import { ApiError } from "./api-client";
 import { Notice, field } from "./form-kit";
@@ -19,7 +20,8 @@ import { ReviewRow, type DecisionOutcome } from "./review-row";
 
 export type EnterpriseOption = { id: string; code: string; nameZh: string; nameEn: string };
 
-const sameFilter = (a: ReviewFilter, b: ReviewFilter) => a.kind === b.kind && a.late === b.late && a.enterpriseId === b.enterpriseId;
+const sameFilter = (a: ReviewFilter, b: ReviewFilter) =>
+  a.kind === b.kind && a.late === b.late && a.enterpriseId === b.enterpriseId;
 
 type Message = { tone: "success" | "error"; text: string };
 
@@ -42,6 +44,7 @@ export function ReviewQueue({
   const tc = useTranslations("common");
   const locale = asLocale(useLocale());
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const [filter, setFilter] = useState<ReviewFilter>(initialFilter);
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -50,7 +53,10 @@ export function ReviewQueue({
   const query = useInfiniteQuery({
     ...options,
     ...(sameFilter(filter, initialFilter)
-      ? { initialData: { pages: [initialPage], pageParams: [null] }, initialDataUpdatedAt: renderedAt }
+      ? {
+          initialData: { pages: [initialPage], pageParams: [null] },
+          initialDataUpdatedAt: renderedAt,
+        }
       : {}),
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -73,18 +79,29 @@ export function ReviewQueue({
     const task = `${row.item.task.code} ${locale === "en" ? row.item.task.titleEn : row.item.task.titleZh}`;
     if (outcome.ok) {
       // The decided row leaves every cached view of the queue.
-      queryClient.setQueriesData<InfiniteData<ReviewQueuePage>>({ queryKey: reviewQueries.all }, (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((p) => {
-                const items = p.items.filter((i) => i.entry.id !== row.entry.id);
-                return { ...p, items, total: p.total - (p.items.length - items.length > 0 ? 1 : 0) };
-              }),
-            }
-          : data,
+      queryClient.setQueriesData<InfiniteData<ReviewQueuePage>>(
+        { queryKey: reviewQueries.all },
+        (data) =>
+          data
+            ? {
+                ...data,
+                pages: data.pages.map((p) => {
+                  const items = p.items.filter((i) => i.entry.id !== row.entry.id);
+                  return {
+                    ...p,
+                    items,
+                    total: p.total - (p.items.length - items.length > 0 ? 1 : 0),
+                  };
+                }),
+              }
+            : data,
       );
-      const key = outcome.decision === "RETURN" ? "returned" : outcome.decision === "CONFIRM" ? "confirmed" : "approved";
+      const key =
+        outcome.decision === "RETURN"
+          ? "returned"
+          : outcome.decision === "CONFIRM"
+            ? "confirmed"
+            : "approved";
       announce({ tone: "success", text: t(`done.${key}`, { task }) });
       void queryClient.invalidateQueries({ queryKey: reviewQueries.all, refetchType: "none" });
       return;
@@ -99,15 +116,22 @@ export function ReviewQueue({
             ? t("errors.forbidden")
             : status === 0
               ? t("errors.network")
-              : t("errors.failed", { message: outcome.error instanceof Error ? outcome.error.message : "" });
+              : t("errors.failed", {
+                  message: outcome.error instanceof Error ? outcome.error.message : "",
+                });
     announce({ tone: "error", text });
-    if (status === 409 || status === 404) void queryClient.invalidateQueries({ queryKey: reviewQueries.all });
+    if (status === 409 || status === 404)
+      void queryClient.invalidateQueries({ queryKey: reviewQueries.all });
   };
 
   const kindOptions: ReviewKind[] = ["PROGRESS", "NO_CHANGE", "COMPLETION_CLAIM"];
 
   return (
-    <div className="space-y-4">
+    <div
+      className="space-y-4"
+      data-testid="review-queue"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       <form
         role="search"
         aria-label={t("filters.heading")}
@@ -122,7 +146,12 @@ export function ReviewQueue({
           <select
             id="review-kind"
             value={filter.kind ?? ""}
-            onChange={(e) => applyFilter({ ...filter, kind: (e.target.value || undefined) as ReviewKind | undefined })}
+            onChange={(e) =>
+              applyFilter({
+                ...filter,
+                kind: (e.target.value || undefined) as ReviewKind | undefined,
+              })
+            }
             className={field.input()}
           >
             <option value="">{t("filters.allKinds")}</option>
@@ -164,7 +193,11 @@ export function ReviewQueue({
           </label>
         </div>
         {(filter.kind || filter.late || filter.enterpriseId) && (
-          <button type="button" className={`${field.secondary} mb-0.5`} onClick={() => applyFilter({})}>
+          <button
+            type="button"
+            className={`${field.secondary} mb-0.5`}
+            onClick={() => applyFilter({})}
+          >
             {t("filters.clear")}
           </button>
         )}
@@ -172,25 +205,37 @@ export function ReviewQueue({
 
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none" aria-live="polite">
         {message && (
-          <Notice tone={message.tone} testId={message.tone === "error" ? "review-error" : "review-done"}>
+          <Notice
+            tone={message.tone}
+            testId={message.tone === "error" ? "review-error" : "review-done"}
+          >
             {message.text}
           </Notice>
         )}
       </div>
 
       <p className="text-sm text-slate-700" data-testid="review-total" aria-live="polite">
-        {query.isFetching && !query.isFetchingNextPage ? tc("loading") : t("total", { count: total })}
+        {query.isFetching && !query.isFetchingNextPage
+          ? tc("loading")
+          : t("total", { count: total })}
       </p>
 
       {query.isError && !query.data ? (
         <Notice tone="error">
           {tc("loadFailed")}{" "}
-          <button type="button" onClick={() => void query.refetch()} className="underline focus-visible:outline-2 focus-visible:outline-brand-700">
+          <button
+            type="button"
+            onClick={() => void query.refetch()}
+            className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
+          >
             {tc("retry")}
           </button>
         </Notice>
       ) : rows.length === 0 && !query.isFetching ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700" data-testid="review-empty">
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700"
+          data-testid="review-empty"
+        >
           {filter.kind || filter.late || filter.enterpriseId ? t("emptyFiltered") : t("empty")}
         </p>
       ) : (
@@ -202,8 +247,15 @@ export function ReviewQueue({
       )}
 
       {query.hasNextPage && (
-        <button type="button" className={field.secondary} disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-          {query.isFetchingNextPage ? tc("loading") : t("loadMore", { remaining: Math.max(0, total - rows.length) })}
+        <button
+          type="button"
+          className={field.secondary}
+          disabled={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage
+            ? tc("loading")
+            : t("loadMore", { remaining: Math.max(0, total - rows.length) })}
         </button>
       )}
     </div>

@@ -20,17 +20,22 @@ const KIND_CLASS = {
   COMPLETION_CLAIM: "bg-amber-50 text-amber-900 ring-amber-300",
 } as const;
 
-const chip = "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+const chip =
+  "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
-export type DecisionOutcome =
-  | { ok: true; decision: Decision }
-  | { ok: false; error: unknown };
+export type DecisionOutcome = { ok: true; decision: Decision } | { ok: false; error: unknown };
 
 /**
  * One entry or claim waiting for a decision: what was reported, with its evidence, and the
  * buttons to approve (or confirm) or return it with a reason.
  */
-export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row: ReviewQueueItem, outcome: DecisionOutcome) => void }) {
+export function ReviewRow({
+  row,
+  onDone,
+}: {
+  row: ReviewQueueItem;
+  onDone: (row: ReviewQueueItem, outcome: DecisionOutcome) => void;
+}) {
   const t = useTranslations("review");
   const tv = useTranslations("validation");
   const format = useFormatter();
@@ -109,11 +114,21 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
             <span className={clsx(chip, KIND_CLASS[entry.kind])} data-testid="review-kind">
               {t(`kind.${entry.kind}`)}
             </span>
-            <span className={clsx(chip, stage === "confirm" ? "bg-violet-50 text-violet-900 ring-violet-300" : "bg-slate-50 text-slate-800 ring-slate-300")}>
+            <span
+              className={clsx(
+                chip,
+                stage === "confirm"
+                  ? "bg-violet-50 text-violet-900 ring-violet-300"
+                  : "bg-slate-50 text-slate-800 ring-slate-300",
+              )}
+            >
               {t(`stage.${stage}`)}
             </span>
             {entry.late && (
-              <span className={clsx(chip, "bg-red-50 text-red-900 ring-red-300")} data-testid="late-flag">
+              <span
+                className={clsx(chip, "bg-red-50 text-red-900 ring-red-300")}
+                data-testid="late-flag"
+              >
                 {t("late")}
               </span>
             )}
@@ -133,25 +148,36 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
           </div>
           <div>
             <dt className="text-slate-600">{t("percent")}</dt>
-            <dd className="tabular-nums">{format.number(entry.percentDone / 100, { style: "percent" })}</dd>
+            <dd className="tabular-nums">
+              {format.number(entry.percentDone / 100, { style: "percent" })}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("submitted")}</dt>
             <dd>
-              {t("submittedAtBy", { at: formatDateTime(format, new Date(entry.createdAt)), by: entry.author.displayName })}
+              {t("submittedAtBy", {
+                at: formatDateTime(format, new Date(entry.createdAt)),
+                by: entry.author.displayName,
+              })}
             </dd>
           </div>
         </dl>
 
         <div className="text-sm">
-          <h3 className="sr-only">{entry.kind === "COMPLETION_CLAIM" ? t("statement") : t("narrative")}</h3>
+          <h3 className="sr-only">
+            {entry.kind === "COMPLETION_CLAIM" ? t("statement") : t("narrative")}
+          </h3>
           {narrative ? (
             long ? (
               <details className="group">
                 <summary className="cursor-pointer list-none text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-700">
-                  <span className="whitespace-pre-wrap group-open:hidden">{narrative.slice(0, EXCERPT)}… </span>
+                  <span className="whitespace-pre-wrap group-open:hidden">
+                    {narrative.slice(0, EXCERPT)}…{" "}
+                  </span>
                   <span className="text-brand-700 underline group-open:hidden">{t("showAll")}</span>
-                  <span className="hidden text-brand-700 underline group-open:inline">{t("showLess")}</span>
+                  <span className="hidden text-brand-700 underline group-open:inline">
+                    {t("showLess")}
+                  </span>
                 </summary>
                 <p className="mt-1 whitespace-pre-wrap text-slate-900">{narrative}</p>
               </details>
@@ -159,16 +185,18 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
               <p className="whitespace-pre-wrap text-slate-900">{narrative}</p>
             )
           ) : (
-            <p className="text-slate-600">{entry.kind === "NO_CHANGE" ? t("noChangeNarrative") : t("noNarrative")}</p>
+            <p className="text-slate-600">
+              {entry.kind === "NO_CHANGE" ? t("noChangeNarrative") : t("noNarrative")}
+            </p>
           )}
         </div>
 
-        <div className="text-sm">
+        <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
           <h3 className="font-medium text-slate-800">{t("evidence")}</h3>
           {entry.evidence.length === 0 ? (
             <p className="text-slate-600">{t("noEvidence")}</p>
           ) : (
-            <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1" data-testid="review-evidence">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="review-evidence">
               {entry.evidence.map((e) => (
                 <li key={e.id}>
                   {e.kind === "FILE" ? (
@@ -176,7 +204,12 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
                       {e.fileName ?? t("file")}
                     </a>
                   ) : (
-                    <a href={e.url ?? "#"} className={table.link} target="_blank" rel="noopener noreferrer">
+                    <a
+                      href={e.url ?? "#"}
+                      className={table.link}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
                       {e.title || e.url}
                       <span className="sr-only"> ({t("opensNewWindow")})</span>
                     </a>
@@ -224,7 +257,12 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
             </button>
           </div>
         ) : (
-          <form onSubmit={submitReturn} noValidate className="space-y-2 border-t border-slate-200 pt-3" data-testid="return-form">
+          <form
+            onSubmit={submitReturn}
+            noValidate
+            className="space-y-2 border-t border-slate-200 pt-3"
+            data-testid="return-form"
+          >
             <div>
               <label htmlFor={reasonId} className={field.label}>
                 {t("returnReason")}
@@ -249,7 +287,12 @@ export function ReviewRow({ row, onDone }: { row: ReviewQueueItem; onDone: (row:
               <FieldMessage id={reasonErrorId} message={reasonError} />
             </div>
             <div className="flex flex-wrap gap-2">
-              <button type="submit" className={field.danger} disabled={pending} data-testid="return-submit">
+              <button
+                type="submit"
+                className={field.danger}
+                disabled={pending}
+                data-testid="return-submit"
+              >
                 {pending ? t("working") : t("returnSubmit")}
               </button>
               <button

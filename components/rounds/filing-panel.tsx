@@ -9,11 +9,25 @@ import { ApiError, apiRequest } from "@/components/review/api-client";
 import { Notice, field, useErrorText } from "@/components/review/form-kit";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
+import { useHydrated } from "@/components/review/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import type { LedgerPage } from "@/lib/ledger/schemas";
 
-type Unit = { id: string; code: string; nameZh: string; nameEn: string; filedAt: string | null; late: boolean };
-type FileResult = { roundId: string; enterpriseId: string; filedAt: string; late: boolean; noChangeEntries: number };
+type Unit = {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  filedAt: string | null;
+  late: boolean;
+};
+type FileResult = {
+  roundId: string;
+  enterpriseId: string;
+  filedAt: string;
+  late: boolean;
+  noChangeEntries: number;
+};
 
 /**
  * A liaison files an enterprise's ledger for the round. Filing first checks the open main items:
@@ -39,12 +53,16 @@ export function FilingPanel({
   const router = useRouter();
   const errorText = useErrorText();
   const uid = useId();
+  const hydrated = useHydrated();
   const unfiled = units.filter((u) => !u.filedAt);
   const [enterpriseId, setEnterpriseId] = useState(unfiled[0]?.id ?? "");
   const [missing, setMissing] = useState<string[] | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    tone: "success" | "error" | "info";
+    text: string;
+  } | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const selected = units.find((u) => u.id === enterpriseId);
 
@@ -52,7 +70,10 @@ export function FilingPanel({
     queryKey: ["rounds", "missing-items", programmeId, enterpriseId] as const,
     enabled: Boolean(missing?.length && enterpriseId),
     queryFn: ({ signal }) =>
-      apiRequest<LedgerPage>(`/api/v1/ledger-items?${new URLSearchParams({ enterpriseId, programmeId, mainOnly: "true", limit: "200" })}`, { signal }),
+      apiRequest<LedgerPage>(
+        `/api/v1/ledger-items?${new URLSearchParams({ enterpriseId, programmeId, mainOnly: "true", limit: "200" })}`,
+        { signal },
+      ),
     staleTime: 60_000,
   });
   const rowsById = new Map((items.data?.items ?? []).map((r) => [r.id, r]));
@@ -76,7 +97,9 @@ export function FilingPanel({
       say({
         tone: "success",
         text: [
-          result.late ? t("filedLate", { enterprise: name, at }) : t("filed", { enterprise: name, at }),
+          result.late
+            ? t("filedLate", { enterprise: name, at })
+            : t("filed", { enterprise: name, at }),
           result.noChangeEntries ? t("noChangeFiled", { count: result.noChangeEntries }) : "",
         ]
           .filter(Boolean)
@@ -87,11 +110,19 @@ export function FilingPanel({
       setEnterpriseId(unfiled.find((u) => u.id !== enterpriseId)?.id ?? "");
       router.refresh();
     } catch (error) {
-      const ids = error instanceof ApiError && error.status === 422 ? (error.details.missingItemIds as string[] | undefined) : undefined;
+      const ids =
+        error instanceof ApiError && error.status === 422
+          ? (error.details.missingItemIds as string[] | undefined)
+          : undefined;
       if (ids?.length) {
         setMissing(ids);
         setTicked((prev) => new Set([...prev].filter((id) => ids.includes(id))));
-        say({ tone: noChangeItemIds.length ? "error" : "info", text: noChangeItemIds.length ? errorText(error) : t("itemsToCover", { count: ids.length }) });
+        say({
+          tone: noChangeItemIds.length ? "error" : "info",
+          text: noChangeItemIds.length
+            ? errorText(error)
+            : t("itemsToCover", { count: ids.length }),
+        });
       } else {
         say({ tone: "error", text: errorText(error) });
       }
@@ -103,7 +134,11 @@ export function FilingPanel({
   if (units.length === 0) return <p className="text-sm text-slate-700">{t("noUnits")}</p>;
 
   return (
-    <div className="space-y-4" data-testid="filing-panel">
+    <div
+      className="space-y-4"
+      data-testid="filing-panel"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       {lateNow && (
         <Notice tone="info" testId="filing-late-warning">
           {t("lateWarning")}
@@ -111,7 +146,10 @@ export function FilingPanel({
       )}
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {message && (
-          <Notice tone={message.tone} testId={message.tone === "success" ? "filing-done" : "filing-message"}>
+          <Notice
+            tone={message.tone}
+            testId={message.tone === "success" ? "filing-done" : "filing-message"}
+          >
             {message.text}
           </Notice>
         )}
@@ -147,7 +185,13 @@ export function FilingPanel({
               </select>
             </div>
             {!missing && (
-              <button type="button" className={field.primary} disabled={pending || !enterpriseId} onClick={() => void file([])} data-testid="filing-check">
+              <button
+                type="button"
+                className={field.primary}
+                disabled={pending || !enterpriseId}
+                onClick={() => void file([])}
+                data-testid="filing-check"
+              >
                 {pending ? t("working") : t("check")}
               </button>
             )}
@@ -165,7 +209,9 @@ export function FilingPanel({
               data-testid="no-change-form"
             >
               <fieldset className="rounded-md border border-slate-300 p-3">
-                <legend className="px-1 text-sm font-semibold text-slate-900">{t("missingLegend", { count: missing.length, period })}</legend>
+                <legend className="px-1 text-sm font-semibold text-slate-900">
+                  {t("missingLegend", { count: missing.length, period })}
+                </legend>
                 <p className="mb-2 text-sm text-slate-700">{t("missingHint")}</p>
                 {items.isLoading && <p className="text-sm text-slate-700">{t("loadingItems")}</p>}
                 <ul className="divide-y divide-slate-200">
@@ -173,7 +219,12 @@ export function FilingPanel({
                     const row = rowsById.get(id);
                     const inputId = `${uid}-nc-${id}`;
                     return (
-                      <li key={id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="missing-item" data-item-id={id}>
+                      <li
+                        key={id}
+                        className="flex flex-wrap items-center justify-between gap-2 py-2"
+                        data-testid="missing-item"
+                        data-item-id={id}
+                      >
                         <div className="flex items-start gap-2">
                           <input
                             id={inputId}
@@ -193,7 +244,10 @@ export function FilingPanel({
                             <span className="font-medium">{t("noChangeFor")}</span>{" "}
                             {row ? (
                               <>
-                                <span className="font-mono text-xs text-slate-600">{row.task.code}</span> {bilingual(locale, row.task.titleZh, row.task.titleEn)}
+                                <span className="font-mono text-xs text-slate-600">
+                                  {row.task.code}
+                                </span>{" "}
+                                {bilingual(locale, row.task.titleZh, row.task.titleEn)}
                               </>
                             ) : (
                               t("itemFallback")
@@ -208,16 +262,30 @@ export function FilingPanel({
                   })}
                 </ul>
                 <div className="mt-2 flex flex-wrap gap-2">
-                  <button type="button" className={field.secondary} onClick={() => setTicked(new Set(missing))} data-testid="tick-all">
+                  <button
+                    type="button"
+                    className={field.secondary}
+                    onClick={() => setTicked(new Set(missing))}
+                    data-testid="tick-all"
+                  >
                     {t("tickAll")}
                   </button>
-                  <button type="button" className={field.secondary} onClick={() => setTicked(new Set())}>
+                  <button
+                    type="button"
+                    className={field.secondary}
+                    onClick={() => setTicked(new Set())}
+                  >
                     {t("untickAll")}
                   </button>
                 </div>
               </fieldset>
               <div className="flex flex-wrap gap-2">
-                <button type="submit" className={field.primary} disabled={pending} data-testid="filing-submit">
+                <button
+                  type="submit"
+                  className={field.primary}
+                  disabled={pending}
+                  data-testid="filing-submit"
+                >
                   {pending ? t("working") : t("submit", { count: ticked.size })}
                 </button>
                 <button

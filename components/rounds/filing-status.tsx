@@ -10,7 +10,8 @@ import type { FilingStatus as FilingStatusSchema } from "@/lib/rounds/schemas";
 
 export type FilingStatus = z.infer<typeof FilingStatusSchema>;
 
-const chip = "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+const chip =
+  "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
 /** Share of units that filed, per supervisor, with a bar (decoration) and the figure (text). */
 export function SupervisorShares({ status }: { status: FilingStatus }) {
@@ -19,8 +20,12 @@ export function SupervisorShares({ status }: { status: FilingStatus }) {
   const locale = asLocale(useLocale());
   const units = status.supervisors.reduce((n, s) => n + s.units, 0);
   const filed = status.supervisors.reduce((n, s) => n + s.filed, 0);
-  const pct = (share: number | null) => (share === null ? t("noUnits") : format.number(share / 100, { style: "percent", maximumFractionDigits: 1 }));
-  if (status.supervisors.length === 0) return <p className="text-sm text-slate-700">{t("noUnitsInScope")}</p>;
+  const pct = (share: number | null) =>
+    share === null
+      ? t("noUnits")
+      : format.number(share / 100, { style: "percent", maximumFractionDigits: 1 });
+  if (status.supervisors.length === 0)
+    return <p className="text-sm text-slate-700">{t("noUnitsInScope")}</p>;
   return (
     <div className={table.wrapper}>
       <table className={table.table} data-testid="supervisor-shares">
@@ -59,7 +64,10 @@ export function SupervisorShares({ status }: { status: FilingStatus }) {
               </th>
               <td className={table.tdNum}>{t("filedCount", { filed, units })}</td>
               <td className={table.td}>
-                <PercentBar value={units ? (filed / units) * 100 : null} label={pct(units ? Math.round((filed / units) * 10_000) / 100 : null)} />
+                <PercentBar
+                  value={units ? (filed / units) * 100 : null}
+                  label={pct(units ? Math.round((filed / units) * 10_000) / 100 : null)}
+                />
               </td>
             </tr>
           </tfoot>
@@ -75,11 +83,14 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
   const format = useFormatter();
   const locale = asLocale(useLocale());
   const supervisors = new Map(status.supervisors.map((s) => [s.id, s]));
-  if (status.enterprises.length === 0) return <p className="text-sm text-slate-700">{t("noUnitsInScope")}</p>;
+  if (status.enterprises.length === 0)
+    return <p className="text-sm text-slate-700">{t("noUnitsInScope")}</p>;
   return (
     <div className={table.wrapper}>
       <table className={table.table} data-testid="filing-units">
-        <caption className="sr-only">{t("unitsCaption", { count: status.enterprises.length })}</caption>
+        <caption className="sr-only">
+          {t("unitsCaption", { count: status.enterprises.length })}
+        </caption>
         <thead>
           <tr>
             <th scope="col" className={table.th}>
@@ -100,7 +111,13 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
           {status.enterprises.map((e) => {
             const supervisor = supervisors.get(e.supervisorId);
             return (
-              <tr key={e.id} className={table.tr} data-testid="filing-unit" data-enterprise-id={e.id} data-filed={e.filedAt ? "true" : "false"}>
+              <tr
+                key={e.id}
+                className={table.tr}
+                data-testid="filing-unit"
+                data-enterprise-id={e.id}
+                data-filed={e.filedAt ? "true" : "false"}
+              >
                 <th scope="row" className={`${table.td} text-left font-medium`}>
                   <Link href={`/enterprises/${e.id}`} className={table.link}>
                     {localName(e, locale)}
@@ -108,14 +125,25 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
                   <span className="ml-2 font-mono text-xs text-slate-600">{e.code}</span>
                 </th>
                 <td className={table.td}>{supervisor ? localName(supervisor, locale) : ""}</td>
-                <td className={`${table.td} tabular-nums`}>{e.filedAt ? formatDateTime(format, new Date(e.filedAt)) : t("notFiled")}</td>
+                <td className={`${table.td} tabular-nums`}>
+                  {e.filedAt ? formatDateTime(format, new Date(e.filedAt)) : t("notFiled")}
+                </td>
                 <td className={table.td}>
                   {e.filedAt ? (
-                    <span className={clsx(chip, e.late ? "bg-red-50 text-red-900 ring-red-300" : "bg-green-50 text-green-900 ring-green-300")}>
+                    <span
+                      className={clsx(
+                        chip,
+                        e.late
+                          ? "bg-red-50 text-red-900 ring-red-300"
+                          : "bg-green-50 text-green-900 ring-green-300",
+                      )}
+                    >
                       {e.late ? t("late") : t("onTime")}
                     </span>
                   ) : (
-                    <span className={clsx(chip, "bg-amber-50 text-amber-900 ring-amber-300")}>{t("pending")}</span>
+                    <span className={clsx(chip, "bg-amber-50 text-amber-900 ring-amber-300")}>
+                      {t("pending")}
+                    </span>
                   )}
                 </td>
               </tr>

@@ -6,22 +6,42 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiError, apiRequest } from "@/components/review/api-client";
-import { FieldMessage, Notice, RequiredMark, field, useErrorText, useZodResolver } from "@/components/review/form-kit";
+import {
+  FieldMessage,
+  Notice,
+  RequiredMark,
+  field,
+  useErrorText,
+  useZodResolver,
+} from "@/components/review/form-kit";
 import { asLocale } from "@/components/ui/formats";
+import { useHydrated } from "@/components/review/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import { OpenRoundInput } from "@/lib/rounds/schemas";
 import type { Round } from "./round-format";
 import type { ProgrammeOption } from "./rounds-table";
 
-type Values = { programmeId: string; period: string; windowOpensOn: string; windowClosesOn: string };
+type Values = {
+  programmeId: string;
+  period: string;
+  windowOpensOn: string;
+  windowClosesOn: string;
+};
 const FIELDS: (keyof Values)[] = ["programmeId", "period", "windowOpensOn", "windowClosesOn"];
 
 /** An administrator opens a reporting round: programme, period, and the filing window's first and last day. */
-export function OpenRoundForm({ programmes, defaults }: { programmes: ProgrammeOption[]; defaults: Omit<Values, "programmeId"> }) {
+export function OpenRoundForm({
+  programmes,
+  defaults,
+}: {
+  programmes: ProgrammeOption[];
+  defaults: Omit<Values, "programmeId">;
+}) {
   const t = useTranslations("rounds.open");
   const locale = asLocale(useLocale());
   const router = useRouter();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
   const [opened, setOpened] = useState<Round | null>(null);
   const resolver = useZodResolver<Values>(OpenRoundInput);
@@ -66,10 +86,18 @@ export function OpenRoundForm({ programmes, defaults }: { programmes: ProgrammeO
   });
 
   const describe = (name: keyof Values, hint?: boolean) =>
-    [hint ? `round-${name}-hint` : null, errors[name] ? `round-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+    [hint ? `round-${name}-hint` : null, errors[name] ? `round-${name}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="open-round-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      data-testid="open-round-form"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       {formError && <Notice tone="error">{formError}</Notice>}
       {opened && (
         <Notice tone="success" testId="round-opened">
@@ -155,7 +183,12 @@ export function OpenRoundForm({ programmes, defaults }: { programmes: ProgrammeO
           <FieldMessage id="round-windowClosesOn-error" message={errors.windowClosesOn?.message} />
         </div>
       </div>
-      <button type="submit" className={field.primary} disabled={isSubmitting} data-testid="open-round-submit">
+      <button
+        type="submit"
+        className={field.primary}
+        disabled={isSubmitting}
+        data-testid="open-round-submit"
+      >
         {isSubmitting ? t("submitting") : t("submit")}
       </button>
     </form>

@@ -16,7 +16,10 @@ export function RoundStatusBadge({ status }: { status: Round["status"] }) {
   return (
     <span
       data-testid="round-status"
-      className={clsx("inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", STATUS_CLASS[status])}
+      className={clsx(
+        "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        STATUS_CLASS[status],
+      )}
     >
       {t(status)}
     </span>
@@ -41,4 +44,5 @@ export function useWindowText() {
 }
 
 /** The last day of the window, as a date. */
-export const lastWindowDay = (round: Pick<Round, "windowClosesAt">) => new Date(new Date(round.windowClosesAt).getTime() - 1);
+export const lastWindowDay = (round: Pick<Round, "windowClosesAt">) =>
+  new Date(new Date(round.windowClosesAt).getTime() - 1);

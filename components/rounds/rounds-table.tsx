@@ -8,7 +8,13 @@ import { RoundStatusBadge, useWindowText, type Round } from "./round-format";
 export type ProgrammeOption = { id: string; code: string; nameZh: string; nameEn: string };
 
 /** Reporting rounds, newest period first. */
-export function RoundsTable({ rounds, programmes }: { rounds: Round[]; programmes: ProgrammeOption[] }) {
+export function RoundsTable({
+  rounds,
+  programmes,
+}: {
+  rounds: Round[];
+  programmes: ProgrammeOption[];
+}) {
   const t = useTranslations("rounds");
   const locale = asLocale(useLocale());
   const windowText = useWindowText();
@@ -38,13 +44,21 @@ export function RoundsTable({ rounds, programmes }: { rounds: Round[]; programme
           {rounds.map((r) => {
             const programme = byId.get(r.programmeId);
             return (
-              <tr key={r.id} className={table.tr} data-testid="round-row" data-round-id={r.id} data-period={r.period}>
+              <tr
+                key={r.id}
+                className={table.tr}
+                data-testid="round-row"
+                data-round-id={r.id}
+                data-period={r.period}
+              >
                 <th scope="row" className={`${table.td} text-left font-medium`}>
                   <Link href={`/rounds/${r.id}`} className={table.link}>
                     {t("periodLabel", { period: r.period })}
                   </Link>
                 </th>
-                <td className={table.td}>{programme ? localName(programme, locale) : t("unknownProgramme")}</td>
+                <td className={table.td}>
+                  {programme ? localName(programme, locale) : t("unknownProgramme")}
+                </td>
                 <td className={`${table.td} whitespace-nowrap tabular-nums`}>{windowText(r)}</td>
                 <td className={table.td}>
                   <RoundStatusBadge status={r.status} />

@@ -14,7 +14,12 @@ export type BadgeStatus = keyof typeof STATUS_CLASS;
 export function StatusBadge({ status }: { status: BadgeStatus }) {
   const t = useTranslations("status");
   return (
-    <span className={clsx("inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", STATUS_CLASS[status])}>
+    <span
+      className={clsx(
+        "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        STATUS_CLASS[status],
+      )}
+    >
       {t(status)}
     </span>
   );
@@ -45,7 +50,10 @@ export function PercentBar({ value, label }: { value: number | null; label: stri
   const width = Math.max(0, Math.min(100, value ?? 0));
   return (
     <span className="inline-flex items-center gap-2">
-      <span aria-hidden="true" className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-slate-200">
+      <span
+        aria-hidden="true"
+        className="inline-block h-1.5 w-16 overflow-hidden rounded-full bg-slate-200"
+      >
         <span className="block h-full rounded-full bg-brand-600" style={{ width: `${width}%` }} />
       </span>
       <span className="tabular-nums">{label}</span>

@@ -9,12 +9,20 @@ export function asLocale(value: string): Locale {
 }
 
 /** Pick the text of a bilingual record: titles, descriptions, industries. */
-export function bilingual(locale: Locale, zh: string | null | undefined, en: string | null | undefined): string | null {
+export function bilingual(
+  locale: Locale,
+  zh: string | null | undefined,
+  en: string | null | undefined,
+): string | null {
   return (locale === "en" ? (en ?? zh) : (zh ?? en)) ?? null;
 }
 
 /** Date-only values (due dates, targets): "2024年12月31日" / "Dec 31, 2024", in Beijing time. */
-export function formatDay(format: Formatter, date: Date, style: "medium" | "long" = "medium"): string {
+export function formatDay(
+  format: Formatter,
+  date: Date,
+  style: "medium" | "long" = "medium",
+): string {
   return format.dateTime(date, { dateStyle: style });
 }
 
@@ -24,7 +32,11 @@ export function formatDateTime(format: Formatter, date: Date): string {
 
 /** A rate given in percent (72.35 -> "72.35%"). */
 export function formatRate(format: Formatter, percent: number, fractionDigits = 2): string {
-  return format.number(percent / 100, { style: "percent", minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  return format.number(percent / 100, {
+    style: "percent",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  });
 }
 
 /** A target rate (70 -> "70%", 72.5 -> "72.5%"). */

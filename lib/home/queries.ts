@@ -14,7 +14,6 @@ import { LEDGER_STATUSES, type LedgerStatus } from "./statuses";
  * the actor's scope, so nothing outside it is counted or listed.
  */
 
-
 type Bilingual = { nameZh: string; nameEn: string };
 
 export type HomeLedgerItem = {
@@ -40,7 +39,12 @@ export type StatusSummary = {
 
 /** Today's date in Beijing as a UTC-midnight Date, the form `@db.Date` columns come back in. */
 export function beijingToday(now: Date = new Date()): Date {
-  const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const ymd = new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   return new Date(`${ymd}T00:00:00.000Z`);
 }
 
@@ -52,7 +56,8 @@ export function endOfBeijingDay(day: Date): Date {
 
 function itemWhere(actor: Actor, enterpriseId?: string): Prisma.LedgerItemWhereInput {
   const filters: Prisma.LedgerItemWhereInput[] = [ledgerItemScopeWhere(actor)];
-  if (enterpriseId) filters.push({ enterprise: { ancestors: { some: { ancestorId: enterpriseId } } } });
+  if (enterpriseId)
+    filters.push({ enterprise: { ancestors: { some: { ancestorId: enterpriseId } } } });
   return { AND: filters };
 }
 
@@ -66,7 +71,9 @@ const homeItemSelect = {
   lastEntryAt: true,
   task: { select: { code: true, titleZh: true, titleEn: true } },
   category: { select: { nameZh: true, nameEn: true } },
-  enterprise: { select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true } },
+  enterprise: {
+    select: { id: true, nameZh: true, nameEn: true, shortNameZh: true, shortNameEn: true },
+  },
 } satisfies Prisma.LedgerItemSelect;
 
 /**
@@ -108,16 +115,27 @@ export async function listLedgerItemsForHome(
 }
 
 /** Counts of ledger items per status in the actor's scope (optionally one subtree). */
-export async function ledgerStatusSummary(actor: Actor, { enterpriseId }: { enterpriseId?: string } = {}): Promise<StatusSummary> {
+export async function ledgerStatusSummary(
+  actor: Actor,
+  { enterpriseId }: { enterpriseId?: string } = {},
+): Promise<StatusSummary> {
   const db = getDb();
   const where = itemWhere(actor, enterpriseId);
   const [groups, overdue] = await Promise.all([
     db.ledgerItem.groupBy({ by: ["status"], where, _count: { _all: true } }),
     db.ledgerItem.count({
-      where: { AND: [where, { notApplicable: false, status: { not: "COMPLETED" }, dueDate: { lt: beijingToday() } }] },
+      where: {
+        AND: [
+          where,
+          { notApplicable: false, status: { not: "COMPLETED" }, dueDate: { lt: beijingToday() } },
+        ],
+      },
     }),
   ]);
-  const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<LedgerStatus, number>;
+  const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<
+    LedgerStatus,
+    number
+  >;
   for (const g of groups) byStatus[g.status] = g._count._all;
   return { total: groups.reduce((sum, g) => sum + g._count._all, 0), byStatus, overdue };
 }
@@ -152,13 +170,21 @@ export async function listProgrammeTargets(programmeId: string) {
   return rows.map((t) => ({ ...t, ratePercent: Number(t.ratePercent) }));
 }
 
-export type TrendPoint = { date: Date; isTarget: boolean; isToday: boolean; figure: CompletionFigure };
+export type TrendPoint = {
+  date: Date;
+  isTarget: boolean;
+  isToday: boolean;
+  figure: CompletionFigure;
+};
 
 /**
  * The headline figure at past target dates and quarter ends of the programme, and today, so that
  * the trend is visible. Each point is computed from the history (`completedAt`, `createdAt`).
  */
-export async function completionTrend(actor: Actor, { maxPoints = 10 }: { maxPoints?: number } = {}): Promise<TrendPoint[]> {
+export async function completionTrend(
+  actor: Actor,
+  { maxPoints = 10 }: { maxPoints?: number } = {},
+): Promise<TrendPoint[]> {
   const today = await mainTaskCompletion(actor, { asOf: new Date() });
   if (!today) return [];
   const db = getDb();
@@ -182,21 +208,32 @@ export async function completionTrend(actor: Actor, { maxPoints = 10 }: { maxPoi
       [11, 31],
     ] as const) {
       const d = Date.UTC(y, month, day);
-      if (d >= programme.startDate.getTime() && d < todayDate.getTime() && !targetDays.has(d)) quarterEnds.push(d);
+      if (d >= programme.startDate.getTime() && d < todayDate.getTime() && !targetDays.has(d))
+        quarterEnds.push(d);
     }
   }
   const room = Math.max(0, maxPoints - 1 - targetPast.length);
-  const past = [...targetPast, ...quarterEnds.slice(Math.max(0, quarterEnds.length - room))].sort((a, b) => a - b);
+  const past = [...targetPast, ...quarterEnds.slice(Math.max(0, quarterEnds.length - room))].sort(
+    (a, b) => a - b,
+  );
   const points = await Promise.all(
     past.map(async (time) => {
       const date = new Date(time);
-      const figure = await mainTaskCompletion(actor, { programmeId: today.programme.id, asOf: endOfBeijingDay(date) });
+      const figure = await mainTaskCompletion(actor, {
+        programmeId: today.programme.id,
+        asOf: endOfBeijingDay(date),
+      });
       return figure ? { date, isTarget: targetDays.has(time), isToday: false, figure } : null;
     }),
   );
   return [
     ...points.filter((p): p is TrendPoint => p !== null),
-    { date: todayDate, isTarget: targetDays.has(todayDate.getTime()), isToday: true, figure: today },
+    {
+      date: todayDate,
+      isTarget: targetDays.has(todayDate.getTime()),
+      isToday: true,
+      figure: today,
+    },
   ];
 }
 
@@ -215,8 +252,17 @@ export type BreakdownRow = {
  * Main-task assignments counted as in `mainTaskCompletion` (lib/dashboard/completion.ts): main,
  * applicable, existing on `asOf`; completed when finally approved on or before `asOf`.
  */
-function mainItemsWhere(actor: Actor, programmeId: string, asOf: Date): Prisma.LedgerItemWhereInput {
-  return { AND: [ledgerItemScopeWhere(actor), { programmeId, isMain: true, notApplicable: false, createdAt: { lte: asOf } }] };
+function mainItemsWhere(
+  actor: Actor,
+  programmeId: string,
+  asOf: Date,
+): Prisma.LedgerItemWhereInput {
+  return {
+    AND: [
+      ledgerItemScopeWhere(actor),
+      { programmeId, isMain: true, notApplicable: false, createdAt: { lte: asOf } },
+    ],
+  };
 }
 
 function rate(completed: number, total: number) {
@@ -224,7 +270,11 @@ function rate(completed: number, total: number) {
 }
 
 /** Main-task completion per supervisor of the enterprises in scope, as of a date. */
-export async function completionBySupervisor(actor: Actor, programmeId: string, asOf: Date = new Date()): Promise<BreakdownRow[]> {
+export async function completionBySupervisor(
+  actor: Actor,
+  programmeId: string,
+  asOf: Date = new Date(),
+): Promise<BreakdownRow[]> {
   const db = getDb();
   const supervisors = await db.supervisor.findMany({
     where: { enterprises: { some: enterpriseScopeWhere(actor) } },
@@ -234,7 +284,9 @@ export async function completionBySupervisor(actor: Actor, programmeId: string, 
   const base = mainItemsWhere(actor, programmeId, asOf);
   return Promise.all(
     supervisors.map(async ({ id, nameZh, nameEn, level }) => {
-      const where: Prisma.LedgerItemWhereInput = { AND: [base, { enterprise: { supervisorId: id } }] };
+      const where: Prisma.LedgerItemWhereInput = {
+        AND: [base, { enterprise: { supervisorId: id } }],
+      };
       const [total, completed] = await Promise.all([
         db.ledgerItem.count({ where }),
         db.ledgerItem.count({ where: { AND: [where, { completedAt: { lte: asOf } }] } }),
@@ -245,7 +297,11 @@ export async function completionBySupervisor(actor: Actor, programmeId: string, 
 }
 
 /** Main-task completion per task category, as of a date. */
-export async function completionByCategory(actor: Actor, programmeId: string, asOf: Date = new Date()): Promise<BreakdownRow[]> {
+export async function completionByCategory(
+  actor: Actor,
+  programmeId: string,
+  asOf: Date = new Date(),
+): Promise<BreakdownRow[]> {
   const db = getDb();
   const base = mainItemsWhere(actor, programmeId, asOf);
   const [categories, totals, completed] = await Promise.all([
@@ -255,7 +311,11 @@ export async function completionByCategory(actor: Actor, programmeId: string, as
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     }),
     db.ledgerItem.groupBy({ by: ["categoryId"], where: base, _count: { _all: true } }),
-    db.ledgerItem.groupBy({ by: ["categoryId"], where: { AND: [base, { completedAt: { lte: asOf } }] }, _count: { _all: true } }),
+    db.ledgerItem.groupBy({
+      by: ["categoryId"],
+      where: { AND: [base, { completedAt: { lte: asOf } }] },
+      _count: { _all: true },
+    }),
   ]);
   const totalOf = new Map(totals.map((g) => [g.categoryId, g._count._all]));
   const completedOf = new Map(completed.map((g) => [g.categoryId, g._count._all]));
@@ -272,7 +332,10 @@ export async function completionByCategory(actor: Actor, programmeId: string, as
  * The party organisation an enterprise is affiliated to: its own named organisation when it has
  * one (mixed-reform cases), else the SASAC it is affiliated to. Null outside the scope.
  */
-export async function partyAffiliation(actor: Actor, enterpriseId: string): Promise<Bilingual | null> {
+export async function partyAffiliation(
+  actor: Actor,
+  enterpriseId: string,
+): Promise<Bilingual | null> {
   const row = await getDb().enterprise.findFirst({
     where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] },
     select: {
@@ -283,7 +346,10 @@ export async function partyAffiliation(actor: Actor, enterpriseId: string): Prom
   });
   if (!row) return null;
   if (row.partyOrgNameZh || row.partyOrgNameEn) {
-    return { nameZh: row.partyOrgNameZh ?? row.partyOrgNameEn ?? "", nameEn: row.partyOrgNameEn ?? row.partyOrgNameZh ?? "" };
+    return {
+      nameZh: row.partyOrgNameZh ?? row.partyOrgNameEn ?? "",
+      nameEn: row.partyOrgNameEn ?? row.partyOrgNameZh ?? "",
+    };
   }
   return row.partySupervisor;
 }

@@ -41,14 +41,19 @@ type ViewKey = keyof LedgerView;
  * Reads a ledger view from a query string, key by key, so that one bad value (a stale link, a
  * hand-edited URL) drops that filter instead of the whole view.
  */
-export function parseLedgerView(params: Record<string, string | string[] | undefined> | URLSearchParams): LedgerView {
+export function parseLedgerView(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): LedgerView {
   const get = (key: string): string | undefined => {
     if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
     const value = params[key];
     return Array.isArray(value) ? value[0] : value;
   };
   const shape = LedgerListQuery.shape;
-  const pick = <T,>(key: ViewKey, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) => {
+  const pick = <T>(
+    key: ViewKey,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  ) => {
     const raw = get(key);
     if (raw === undefined || raw === "") return undefined;
     const parsed = schema.safeParse(raw);
@@ -102,20 +107,33 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?: { code?: string; message?: string; fields?: Record<string, string>; details?: unknown };
   } | null;
   const error = body?.error;
-  return new ApiError(response.status, error?.code ?? "internal", error?.message ?? response.statusText, error?.fields ?? {}, error?.details);
+  return new ApiError(
+    response.status,
+    error?.code ?? "internal",
+    error?.message ?? response.statusText,
+    error?.fields ?? {},
+    error?.details,
+  );
 }
 
 async function request<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, {
     ...init,
     credentials: "same-origin",
-    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(init?.body ? { "content-type": "application/json" } : {}),
+      ...init?.headers,
+    },
   });
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;
 }
 
-export type EnterpriseOption = Pick<EnterpriseSummary, "id" | "code" | "nameZh" | "nameEn" | "parentId" | "depth">;
+export type EnterpriseOption = Pick<
+  EnterpriseSummary,
+  "id" | "code" | "nameZh" | "nameEn" | "parentId" | "depth"
+>;
 
 export const ledgerQueries = {
   all: ["ledger"] as const,
@@ -143,8 +161,17 @@ export const ledgerQueries = {
     queryOptions({
       queryKey: [...ledgerQueries.all, "enterprise-options"] as const,
       queryFn: async ({ signal }) => {
-        const page = await request<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", { signal });
-        return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({ id, code, nameZh, nameEn, parentId, depth }));
+        const page = await request<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", {
+          signal,
+        });
+        return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
+          id,
+          code,
+          nameZh,
+          nameEn,
+          parentId,
+          depth,
+        }));
       },
       staleTime: 5 * 60_000,
     }),
@@ -159,13 +186,25 @@ export type ConflictDetails = {
 };
 
 /** POST /api/v1/ledger-items/{id}/entries. Throws ApiError (422 fields, 409 details). */
-export function postProgressEntry(itemId: string, body: RecordProgressInput): Promise<EntryWriteResult> {
-  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/entries`, { method: "POST", body: JSON.stringify(body) });
+export function postProgressEntry(
+  itemId: string,
+  body: RecordProgressInput,
+): Promise<EntryWriteResult> {
+  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/entries`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
 }
 
 /** POST /api/v1/ledger-items/{id}/completion-claims. */
-export function postCompletionClaim(itemId: string, body: ClaimCompletionInput): Promise<EntryWriteResult> {
-  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/completion-claims`, { method: "POST", body: JSON.stringify(body) });
+export function postCompletionClaim(
+  itemId: string,
+  body: ClaimCompletionInput,
+): Promise<EntryWriteResult> {
+  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/completion-claims`, {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
 }
 
 /** Extensions accepted for evidence, for the file picker and the check before uploading. */
@@ -173,7 +212,10 @@ export const EVIDENCE_EXTENSIONS = [...new Set(Object.values(EVIDENCE_TYPES).fla
 export { EVIDENCE_MAX_BYTES };
 
 /** What the client can tell before uploading: the server checks again, by content. */
-export function evidenceProblem(file: { name: string; size: number }): "fileEmpty" | "fileTooLarge" | "fileTypeNotAllowed" | null {
+export function evidenceProblem(file: {
+  name: string;
+  size: number;
+}): "fileEmpty" | "fileTooLarge" | "fileTypeNotAllowed" | null {
   if (file.size === 0) return "fileEmpty";
   if (file.size > EVIDENCE_MAX_BYTES) return "fileTooLarge";
   const ext = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
@@ -210,8 +252,19 @@ export function uploadEvidenceFile(
         resolve(body as EvidenceDto);
         return;
       }
-      const error = (body as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? "internal", error?.message ?? xhr.statusText, error?.fields ?? {}));
+      const error = (
+        body as {
+          error?: { code?: string; message?: string; fields?: Record<string, string> };
+        } | null
+      )?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          error?.code ?? "internal",
+          error?.message ?? xhr.statusText,
+          error?.fields ?? {},
+        ),
+      );
     };
     xhr.onerror = () => reject(new ApiError(0, "network", "Network error"));
     xhr.onabort = () => reject(new ApiError(0, "aborted", "Aborted"));

@@ -11,17 +11,39 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The subset of an OpenAPI 3.1 document this page reads.
-type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; default?: unknown; description?: string; $ref?: string; minimum?: number; maximum?: number };
-type Parameter = { name: string; in: "path" | "query" | "header" | "cookie"; required?: boolean; description?: string; schema?: Schema };
+type Schema = {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  default?: unknown;
+  description?: string;
+  $ref?: string;
+  minimum?: number;
+  maximum?: number;
+};
+type Parameter = {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  description?: string;
+  schema?: Schema;
+};
 type Operation = {
   summary?: string;
   description?: string;
   tags?: string[];
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Schema }> }
+  >;
 };
-type Document = { info?: { title?: string; version?: string; description?: string }; servers?: { url: string }[]; paths?: Record<string, Record<string, Operation>> };
+type Document = {
+  info?: { title?: string; version?: string; description?: string };
+  servers?: { url: string }[];
+  paths?: Record<string, Record<string, Operation>>;
+};
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 const METHOD_CLASS: Record<string, string> = {
@@ -47,7 +69,8 @@ function describeSchema(schema: Schema | undefined): string {
   const type = Array.isArray(schema.type) ? schema.type.join(" | ") : schema.type;
   if (schema.enum) parts.push(schema.enum.map(String).join(" | "));
   else if (type) parts.push(schema.format ? `${type} (${schema.format})` : type);
-  if (schema.minimum !== undefined && schema.maximum !== undefined) parts.push(`${schema.minimum}–${schema.maximum}`);
+  if (schema.minimum !== undefined && schema.maximum !== undefined)
+    parts.push(`${schema.minimum}–${schema.maximum}`);
   if (schema.default !== undefined) parts.push(`= ${String(schema.default)}`);
   return parts.join(", ");
 }
@@ -55,13 +78,22 @@ function describeSchema(schema: Schema | undefined): string {
 /** A readable rendering of the OpenAPI document, generated from the same schemas as the handlers. */
 export default async function ApiDocsPage() {
   await requireActor();
-  const [t, tp, tc] = await Promise.all([getTranslations("apiDocs"), getTranslations("permissions"), getTranslations("common")]);
+  const [t, tp, tc] = await Promise.all([
+    getTranslations("apiDocs"),
+    getTranslations("permissions"),
+    getTranslations("common"),
+  ]);
   const doc = openApiDocument() as Document;
   const base = doc.servers?.[0]?.url ?? "/api/v1";
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((method) => (item[method] ? [{ path, method, op: item[method] }] : [])),
   );
-  const IN_LABEL: Record<Parameter["in"], string> = { path: t("inPath"), query: t("inQuery"), header: t("inHeader"), cookie: t("inCookie") };
+  const IN_LABEL: Record<Parameter["in"], string> = {
+    path: t("inPath"),
+    query: t("inQuery"),
+    header: t("inHeader"),
+    cookie: t("inCookie"),
+  };
 
   return (
     <div className="space-y-5">
@@ -89,7 +121,11 @@ export default async function ApiDocsPage() {
             id={id}
             title={
               <span className="flex flex-wrap items-center gap-2">
-                <span className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_CLASS[method] ?? ""}`}>{method}</span>
+                <span
+                  className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_CLASS[method] ?? ""}`}
+                >
+                  {method}
+                </span>
                 <code className="font-mono text-sm">{`${base}${path}`}</code>
               </span>
             }
@@ -99,8 +135,12 @@ export default async function ApiDocsPage() {
               {permission && (
                 <p>
                   <span className="font-medium text-slate-800">{t("permission")}: </span>
-                  <code className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-900">{permission}</code>
-                  {tp.has(permission) && <span className="ml-2 text-slate-700">{tp(permission)}</span>}
+                  <code className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-900">
+                    {permission}
+                  </code>
+                  {tp.has(permission) && (
+                    <span className="ml-2 text-slate-700">{tp(permission)}</span>
+                  )}
                 </p>
               )}
               <div>
@@ -110,21 +150,40 @@ export default async function ApiDocsPage() {
                     <table className={table.table}>
                       <thead>
                         <tr>
-                          <th scope="col" className={table.th}>{t("name")}</th>
-                          <th scope="col" className={table.th}>{t("in")}</th>
-                          <th scope="col" className={table.th}>{t("required")}</th>
-                          <th scope="col" className={table.th}>{t("type")}</th>
-                          <th scope="col" className={table.th}>{t("description")}</th>
+                          <th scope="col" className={table.th}>
+                            {t("name")}
+                          </th>
+                          <th scope="col" className={table.th}>
+                            {t("in")}
+                          </th>
+                          <th scope="col" className={table.th}>
+                            {t("required")}
+                          </th>
+                          <th scope="col" className={table.th}>
+                            {t("type")}
+                          </th>
+                          <th scope="col" className={table.th}>
+                            {t("description")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {op.parameters.map((p) => (
                           <tr key={`${p.in}-${p.name}`} className={table.tr}>
-                            <th scope="row" className={`${table.td} text-left font-mono font-normal`}>{p.name}</th>
+                            <th
+                              scope="row"
+                              className={`${table.td} text-left font-mono font-normal`}
+                            >
+                              {p.name}
+                            </th>
                             <td className={table.td}>{IN_LABEL[p.in] ?? p.in}</td>
                             <td className={table.td}>{p.required ? tc("yes") : tc("no")}</td>
-                            <td className={`${table.td} font-mono text-xs`}>{describeSchema(p.schema)}</td>
-                            <td className={table.td}>{p.description ?? p.schema?.description ?? ""}</td>
+                            <td className={`${table.td} font-mono text-xs`}>
+                              {describeSchema(p.schema)}
+                            </td>
+                            <td className={table.td}>
+                              {p.description ?? p.schema?.description ?? ""}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -149,7 +208,11 @@ export default async function ApiDocsPage() {
                       <li key={code} className="flex flex-wrap gap-x-2">
                         <code className="w-10 font-mono font-semibold text-slate-900">{code}</code>
                         <span className="text-slate-800">{response.description}</span>
-                        {schema && <code className="font-mono text-xs text-slate-600">{describeSchema(schema)}</code>}
+                        {schema && (
+                          <code className="font-mono text-xs text-slate-600">
+                            {describeSchema(schema)}
+                          </code>
+                        )}
                       </li>
                     );
                   })}

@@ -16,20 +16,34 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The scoped enterprise tree, grouped by supervisor, with a search over names and codes. */
-export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function EnterprisesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const actor = await requireActor();
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
-  const [t, tl, locale] = await Promise.all([getTranslations("enterprises"), getTranslations("supervisorLevel"), getLocale().then(asLocale)]);
+  const [t, tl, locale] = await Promise.all([
+    getTranslations("enterprises"),
+    getTranslations("supervisorLevel"),
+    getLocale().then(asLocale),
+  ]);
   const [roots, results] = await Promise.all([
     listScopeRoots(actor),
     q ? listEnterprises(actor, { q, roots: false, limit: 50 }) : Promise.resolve(null),
   ]);
 
   // Group the roots by supervisor, keeping the order of listScopeRoots (by supervisor code).
-  const bySupervisor = new Map<string, { supervisor: EnterpriseSummary["supervisor"]; nodes: EnterpriseSummary[] }>();
+  const bySupervisor = new Map<
+    string,
+    { supervisor: EnterpriseSummary["supervisor"]; nodes: EnterpriseSummary[] }
+  >();
   for (const root of roots) {
-    const entry = bySupervisor.get(root.supervisor.id) ?? { supervisor: root.supervisor, nodes: [] };
+    const entry = bySupervisor.get(root.supervisor.id) ?? {
+      supervisor: root.supervisor,
+      nodes: [],
+    };
     entry.nodes.push(root);
     bySupervisor.set(root.supervisor.id, entry);
   }
@@ -38,7 +52,13 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
     <div className="space-y-5">
       <PageHeader title={t("heading")} intro={t("intro")} />
 
-      <form role="search" action="/enterprises" method="get" className="flex flex-wrap items-end gap-2" aria-label={t("searchLabel")}>
+      <form
+        role="search"
+        action="/enterprises"
+        method="get"
+        className="flex flex-wrap items-end gap-2"
+        aria-label={t("searchLabel")}
+      >
         <div className="min-w-64 flex-1 sm:max-w-md">
           <label htmlFor="enterprise-q" className="block text-sm font-medium text-slate-800">
             {t("searchLabel")}
@@ -60,7 +80,10 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           {t("search")}
         </button>
         {q && (
-          <Link href="/enterprises" className="px-2 py-2 text-sm text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-700">
+          <Link
+            href="/enterprises"
+            className="px-2 py-2 text-sm text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-700"
+          >
             {t("clear")}
           </Link>
         )}
@@ -70,15 +93,19 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         <Section id="results" title={t("searchResults", { q })}>
           {results.items.length ? (
             <ul className="divide-y divide-slate-200" data-testid="search-results">
-              {[...results.items].sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code)).map((e) => (
-                <li key={e.id} className="flex flex-wrap items-baseline gap-x-3 py-1.5 text-sm">
-                  <Link href={`/enterprises/${e.id}`} className={`${table.link} font-medium`}>
-                    {localName(e, locale)}
-                  </Link>
-                  <span className="font-mono text-xs text-slate-600">{e.code}</span>
-                  <span className="text-xs text-slate-600">{localName(e.supervisor, locale)}</span>
-                </li>
-              ))}
+              {[...results.items]
+                .sort((a, b) => a.depth - b.depth || a.code.localeCompare(b.code))
+                .map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-baseline gap-x-3 py-1.5 text-sm">
+                    <Link href={`/enterprises/${e.id}`} className={`${table.link} font-medium`}>
+                      {localName(e, locale)}
+                    </Link>
+                    <span className="font-mono text-xs text-slate-600">{e.code}</span>
+                    <span className="text-xs text-slate-600">
+                      {localName(e.supervisor, locale)}
+                    </span>
+                  </li>
+                ))}
             </ul>
           ) : (
             <p className="text-sm text-slate-700">{t("noResults")}</p>

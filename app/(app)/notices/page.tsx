@@ -18,11 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 const STATUSES: NoticeDto["status"][] = ["OPEN", "ESCALATED", "REPLIED", "CLOSED"];
 
 /** Supervision notices (督办) on items in the reader's scope; reviewers issue new ones from here. */
-export default async function NoticesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NoticesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const raw = (await searchParams).status;
   const status = STATUSES.find((s) => s === (Array.isArray(raw) ? raw[0] : raw));
-  const [t, notices] = await Promise.all([getTranslations("notices"), listNotices(actor, { status })]);
+  const [t, notices] = await Promise.all([
+    getTranslations("notices"),
+    listNotices(actor, { status }),
+  ]);
   const issues = can(actor, "notice.issue");
   return (
     <div className="space-y-5" data-testid="notices-page">
@@ -38,7 +45,12 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
               <label htmlFor="notice-status" className={field.label}>
                 {t("statusLabel")}
               </label>
-              <select id="notice-status" name="status" defaultValue={status ?? ""} className={field.input()}>
+              <select
+                id="notice-status"
+                name="status"
+                defaultValue={status ?? ""}
+                className={field.input()}
+              >
                 <option value="">{t("allStatuses")}</option>
                 {STATUSES.map((s) => (
                   <option key={s} value={s}>

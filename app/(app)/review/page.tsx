@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
  * The review queue: for SASAC reviewers, entries and completion claims awaiting their decision;
  * for a group's liaison, subsidiaries' claims to confirm. The first page renders here.
  */
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations("review");
   const reviews = actor.role === "REVIEWER" || actor.role === "LIAISON";
@@ -24,17 +28,26 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     return (
       <div className="space-y-5" data-testid="review-page">
         <PageHeader title={t("heading")} />
-        <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700" data-testid="review-not-for-role">
+        <p
+          className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
+          data-testid="review-not-for-role"
+        >
           {t("notForRole")}
         </p>
       </div>
     );
   }
   const filter = parseReviewFilter(await searchParams);
-  const [firstPage, roots] = await Promise.all([listReviewQueue(actor, { ...filter, late: filter.late, limit: REVIEW_PAGE_SIZE }), listScopeRoots(actor)]);
+  const [firstPage, roots] = await Promise.all([
+    listReviewQueue(actor, { ...filter, late: filter.late, limit: REVIEW_PAGE_SIZE }),
+    listScopeRoots(actor),
+  ]);
   return (
     <div className="space-y-5" data-testid="review-page">
-      <PageHeader title={t("heading")} intro={actor.role === "LIAISON" ? t("introLiaison") : t("introReviewer")} />
+      <PageHeader
+        title={t("heading")}
+        intro={actor.role === "LIAISON" ? t("introLiaison") : t("introReviewer")}
+      />
       <ReviewQueue
         initialFilter={filter}
         initialPage={firstPage}

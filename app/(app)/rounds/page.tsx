@@ -22,13 +22,21 @@ function defaultRound(now: Date) {
   const ny = m === 12 ? y + 1 : y;
   const nm = m === 12 ? 1 : m + 1;
   const pad = (n: number) => String(n).padStart(2, "0");
-  return { period: `${y}-${pad(m)}`, windowOpensOn: `${ny}-${pad(nm)}-01`, windowClosesOn: `${ny}-${pad(nm)}-10` };
+  return {
+    period: `${y}-${pad(m)}`,
+    windowOpensOn: `${ny}-${pad(nm)}-01`,
+    windowClosesOn: `${ny}-${pad(nm)}-10`,
+  };
 }
 
 /** Reporting rounds (填报轮次): the list, and for administrators the form that opens one. */
 export default async function RoundsPage() {
   const actor = await requireActor();
-  const [t, rounds, options] = await Promise.all([getTranslations("rounds"), listRounds(), ledgerFilterOptions(actor)]);
+  const [t, rounds, options] = await Promise.all([
+    getTranslations("rounds"),
+    listRounds(),
+    ledgerFilterOptions(actor),
+  ]);
   const manage = can(actor, "round.manage");
   return (
     <div className="space-y-5" data-testid="rounds-page">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { setLocale } from "@/app/actions/locale";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { getActor } from "@/lib/auth/session";
@@ -18,7 +19,7 @@ export default async function SignInPage() {
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
           <p className="text-lg font-semibold tracking-wide">{tApp("name")}</p>
-          <LanguageSwitcher tone="dark" />
+          <LanguageSwitcher setLocale={setLocale} tone="dark" />
         </div>
       </header>
       <main id="main" className="flex flex-1 items-start justify-center px-4 py-16">

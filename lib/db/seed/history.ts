@@ -146,6 +146,7 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
           ? t.target + (r.chance(0.4) ? (t.target - t.base) * 0.05 : 0)
           : t.base + (t.target - t.base) * fraction * (0.88 + r.float() * 0.16);
         if (ind.unit === "COUNT" || ind.unit === "PERSON") v = Math.max(0, v);
+        if (ind.unit === "PERCENT" && t.target <= 100) v = Math.min(100, v);
         h.values.push({ id: randomUUID(), entryId, indicatorId: ind.id, value: fixed(v, places) });
       }
     };

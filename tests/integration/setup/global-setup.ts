@@ -11,7 +11,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../../lib/db/schema-engine";
-import { TEMPLATE_DB, assertLocalDatabaseUrl } from "./local";
+import { TEMPLATE_DB, assertLocalDatabaseUrl, removeStaleTempDatabases } from "./local";
 
 /**
  * The WebAssembly schema engine arms timers it never clears (its glue imports setTimeout but not
@@ -33,10 +33,12 @@ async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+ * embedded-postgres registers async-exit-hook. Its "beforeExit" handler calls process.exit(0):
  * vitest ends by setting process.exitCode and letting the loop drain, so failed runs exited 0.
- * Unhook that one event (the same module instance embedded-postgres loaded); its signal hooks,
- * which stop the server on Ctrl-C, stay.
+ * Its "exit" handler calls a shutdown function without the callback it then invokes, which
+ * throws "done is not a function" and turns a passing run into exit code 1. Unhook both (on the
+ * same module instance embedded-postgres loaded; the teardown below stops the server); its signal
+ * hooks, which stop the server on Ctrl-C, stay.
  */
 function keepVitestExitCode() {
   const require = createRequire(
@@ -44,14 +46,12 @@ function keepVitestExitCode() {
   );
   const exitHook = require("async-exit-hook") as { unhookEvent?: (event: string) => void };
   exitHook.unhookEvent?.("beforeExit");
-  // Without "beforeExit", its "exit" handler would call the async shutdown hook with no callback,
-  // which throws ("done is not a function") and turns a green run into exit code 1. The global
-  // teardown stops the server itself.
   exitHook.unhookEvent?.("exit");
 }
 
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
+  removeStaleTempDatabases("reform-it-");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-it-"));
   // As root the server runs as the `postgres` user, which must be able to enter this folder.
   fs.chmodSync(tmp, 0o755);

@@ -65,14 +65,18 @@ export default async function EnterprisePage({ params }: Props) {
           </li>
           {enterprise.ancestors.map((a) => (
             <li key={a.id} className="flex items-center gap-1">
-              <span aria-hidden="true" className="text-slate-500">/</span>
+              <span aria-hidden="true" className="text-slate-500">
+                /
+              </span>
               <Link href={`/enterprises/${a.id}`} className={table.link}>
                 {localName(a, locale)}
               </Link>
             </li>
           ))}
           <li className="flex items-center gap-1">
-            <span aria-hidden="true" className="text-slate-500">/</span>
+            <span aria-hidden="true" className="text-slate-500">
+              /
+            </span>
             <span aria-current="page" className="font-medium text-slate-900">
               {name}
             </span>
@@ -97,11 +101,18 @@ export default async function EnterprisePage({ params }: Props) {
           {children.length ? (
             <ul className="divide-y divide-slate-200 text-sm" data-testid="enterprise-children">
               {children.map((child) => (
-                <li key={child.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5">
+                <li
+                  key={child.id}
+                  className="flex flex-wrap items-baseline justify-between gap-x-3 py-1.5"
+                >
                   <Link href={`/enterprises/${child.id}`} className={`${table.link} font-medium`}>
                     {localName(child, locale)}
                   </Link>
-                  {child.childCount > 0 && <span className="text-xs text-slate-600">{tn("childCount", { count: child.childCount })}</span>}
+                  {child.childCount > 0 && (
+                    <span className="text-xs text-slate-600">
+                      {tn("childCount", { count: child.childCount })}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -117,7 +128,10 @@ export default async function EnterprisePage({ params }: Props) {
         <div className="space-y-4">
           <StatusCounts summary={summary} label={t("ledger")} />
           {items.length ? (
-            <LedgerItemsTable items={items} caption={t("ledgerCaption", { shown: items.length, total: summary.total })} />
+            <LedgerItemsTable
+              items={items}
+              caption={t("ledgerCaption", { shown: items.length, total: summary.total })}
+            />
           ) : (
             <p className="text-sm text-slate-700">{t("noItems")}</p>
           )}

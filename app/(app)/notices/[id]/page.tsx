@@ -6,7 +6,10 @@ import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { NoticeParams } from "@/lib/notices/schemas";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notices");
@@ -22,5 +25,12 @@ export default async function NoticePage({ params, searchParams }: Props) {
   const parsed = NoticeParams.safeParse({ id: (await params).id });
   if (!parsed.success) notFound();
   const issued = (await searchParams).issued === "1";
-  return <NoticeView id={parsed.data.id} canReply={can(actor, "notice.reply")} canAct={can(actor, "notice.issue")} justIssued={issued} />;
+  return (
+    <NoticeView
+      id={parsed.data.id}
+      canReply={can(actor, "notice.reply")}
+      canAct={can(actor, "notice.issue")}
+      justIssued={issued}
+    />
+  );
 }

@@ -19,7 +19,11 @@ function chinaDay(now: number, days = 0) {
 }
 
 /** Issue a supervision notice; `?itemId=` pre-selects an item (the ledger item page links here). */
-export default async function NewNoticePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewNoticePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const t = await getTranslations("notices");
   const raw = (await searchParams).itemId;
@@ -34,9 +38,16 @@ export default async function NewNoticePage({ searchParams }: { searchParams: Pr
       </nav>
       <PageHeader title={t("new.heading")} intro={t("new.intro")} />
       {can(actor, "notice.issue") ? (
-        <IssueNoticeForm initialItemId={itemId.success ? itemId.data.id : undefined} defaultDueOn={chinaDay(now, 14)} minDueOn={chinaDay(now)} />
+        <IssueNoticeForm
+          initialItemId={itemId.success ? itemId.data.id : undefined}
+          defaultDueOn={chinaDay(now, 14)}
+          minDueOn={chinaDay(now)}
+        />
       ) : (
-        <p className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700" data-testid="notice-issue-forbidden">
+        <p
+          className="rounded-md border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700"
+          data-testid="notice-issue-forbidden"
+        >
           {t("new.notAllowed")}
         </p>
       )}

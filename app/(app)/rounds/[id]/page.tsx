@@ -28,20 +28,30 @@ const load = cache(async (rawId: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { status } = await load((await params).id);
   if (!status) return { title: (await getTranslations("notFound"))("title") };
-  return { title: (await getTranslations("rounds"))("roundTitle", { period: status.round.period }) };
+  return {
+    title: (await getTranslations("rounds"))("roundTitle", { period: status.round.period }),
+  };
 }
 
 /** Who has filed for a round: the share per supervisor, the units, and (for liaisons) the filing form. */
 export default async function RoundPage({ params }: Props) {
   const { actor, status } = await load((await params).id);
   if (!status) notFound();
-  const [t, format, locale, options] = await Promise.all([getTranslations("rounds"), getFormatter(), getLocale().then(asLocale), ledgerFilterOptions(actor)]);
+  const [t, format, locale, options] = await Promise.all([
+    getTranslations("rounds"),
+    getFormatter(),
+    getLocale().then(asLocale),
+    ledgerFilterOptions(actor),
+  ]);
   const { round } = status;
   const programme = options.programmes.find((p) => p.id === round.programmeId);
   const now = readClock();
   const lateNow = now >= new Date(round.windowClosesAt).getTime();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
-  const windowText = t("windowRange", { from: day(new Date(round.windowOpensAt)), to: day(lastWindowDay(round)) });
+  const windowText = t("windowRange", {
+    from: day(new Date(round.windowOpensAt)),
+    to: day(lastWindowDay(round)),
+  });
   const files = can(actor, "ledger.write") && round.status !== "PLANNED";
 
   return (
@@ -69,24 +79,42 @@ export default async function RoundPage({ params }: Props) {
         </p>
       )}
       {round.status !== "PLANNED" && lateNow && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="window-closed">
+        <p
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          data-testid="window-closed"
+        >
           {t("windowClosedNote", { date: day(lastWindowDay(round)) })}
         </p>
       )}
 
       {files && (
-        <Section id="file" title={t("file.heading")} description={t("file.intro", { period: round.period })}>
+        <Section
+          id="file"
+          title={t("file.heading")}
+          description={t("file.intro", { period: round.period })}
+        >
           <FilingPanel
             roundId={round.id}
             programmeId={round.programmeId}
             period={round.period}
             lateNow={lateNow}
-            units={status.enterprises.map(({ id, code, nameZh, nameEn, filedAt, late }) => ({ id, code, nameZh, nameEn, filedAt, late }))}
+            units={status.enterprises.map(({ id, code, nameZh, nameEn, filedAt, late }) => ({
+              id,
+              code,
+              nameZh,
+              nameEn,
+              filedAt,
+              late,
+            }))}
           />
         </Section>
       )}
 
-      <Section id="shares" title={t("filing.bySupervisor")} description={t("filing.bySupervisorIntro")}>
+      <Section
+        id="shares"
+        title={t("filing.bySupervisor")}
+        description={t("filing.bySupervisorIntro")}
+      >
         <SupervisorShares status={status} />
       </Section>
       <Section id="units" title={t("filing.units")} description={t("filing.unitsIntro")}>
