@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LanguageSwitcher, type SetLocaleAction } from "@/components/i18n/language-switcher";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { can, type Actor } from "@/lib/auth/policy";
 import { NavLinks, type NavItem } from "./nav-links";
 
@@ -20,6 +21,11 @@ export async function AppHeader({
   ]);
   const items: NavItem[] = [{ href: "/", label: t("home") }];
   if (can(actor, "ledger.read")) items.push({ href: "/ledger", label: t("ledger") });
+  if (can(actor, "review.decide") || can(actor, "review.confirm")) items.push({ href: "/review", label: t("review") });
+  if (can(actor, "ledger.read")) items.push({ href: "/notices", label: t("notices") });
+  if (can(actor, "round.manage") || can(actor, "ledger.write") || can(actor, "review.decide")) {
+    items.push({ href: "/rounds", label: t("rounds") });
+  }
   if (can(actor, "enterprise.read")) items.push({ href: "/enterprises", label: t("enterprises") });
   if (actor.role === "ADMIN") items.push({ href: "/api-docs", label: t("apiDocs") });
 
@@ -50,6 +56,7 @@ export async function AppHeader({
                 {tRoles(actor.role)}
               </span>
             </p>
+            <NotificationBell tone="dark" />
             <LanguageSwitcher setLocale={setLocale} tone="dark" />
             <SignOutButton />
           </div>
