@@ -50,7 +50,7 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const reviewer = await userPage(browser, baseURL, "reviewer-central");
   const liaison = await userPage(browser, baseURL, "liaison-telecom");
 
@@ -156,7 +156,7 @@ test("a reporting round: the administrator opens it (field errors first), a liai
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const admin = await userPage(browser, baseURL, "admin");
   const liaison = await userPage(browser, baseURL, "liaison-telecom");
 
@@ -220,7 +220,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     browser,
     baseURL,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const check = async (user: DemoUser, path: string, ready: (page: Page) => Promise<void>) => {
       const context = await browser.newContext({
         baseURL,

@@ -67,7 +67,7 @@ async function claimCompletion(page: Page, itemId: string, statement: string) {
   await expect(form.getByTestId("upload").filter({ hasText: "evidence.pdf" })).toHaveAttribute(
     "data-state",
     "done",
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   );
   await form.getByTestId("submit-claim").click();
   await expect(page.getByTestId("awaiting-review")).toBeVisible();
@@ -82,7 +82,7 @@ test("a completion claim is returned with a reason, claimed again and approved; 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const liaison = await userPage(browser, baseURL, "liaison-crrc");
   const reviewer = await userPage(browser, baseURL, "reviewer-central");
   const hunan = await userPage(browser, baseURL, "reviewer-hunan");

@@ -8,6 +8,9 @@
  * The last line is always `N passed, N failed` (tests summed over the suites; a step that fails
  * without reporting tests, such as the build, counts as one failure) for CI to read.
  * Plain Node, no dependencies before install.
+ *
+ *   npm test                      all suites
+ *   npm test -- integration e2e   only the named steps (unit, integration, build, e2e), in order
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -93,11 +96,21 @@ async function step(name, args, { env, results, counts } = {}) {
   }
 }
 
+const STEPS = ["unit", "integration", "build", "e2e"];
+const only = process.argv.slice(2);
+for (const name of only) {
+  if (!STEPS.includes(name)) {
+    console.error(`Unknown step "${name}": choose from ${STEPS.join(", ")}.`);
+    process.exit(2);
+  }
+}
+const wanted = (name) => only.length === 0 || only.includes(name);
+
 checkNodeVersion();
 ensureInstalled();
 ensurePrismaClient();
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
-if (!ensureChromium()) {
+if (wanted("e2e") && !ensureChromium()) {
   totals.failed += 1;
   summaryAndExit(1);
 }
@@ -113,19 +126,25 @@ const vitestArgs = (project) => [
   `--outputFile.json=${path.join(RESULTS_DIR, `${project}.json`)}`,
 ];
 
-await step("unit", vitestArgs("unit"), {
-  results: path.join(RESULTS_DIR, "unit.json"),
-  counts: vitestCounts,
-});
-await step("integration", vitestArgs("integration"), {
-  results: path.join(RESULTS_DIR, "integration.json"),
-  counts: vitestCounts,
-});
-await step("build", [NEXT, "build"]);
-const e2eResults = path.join(RESULTS_DIR, "e2e.json");
-await step("e2e", [PLAYWRIGHT, "test", "--reporter=list,json", "--pass-with-no-tests"], {
-  env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eResults },
-  results: e2eResults,
-  counts: playwrightCounts,
-});
+if (wanted("unit")) {
+  await step("unit", vitestArgs("unit"), {
+    results: path.join(RESULTS_DIR, "unit.json"),
+    counts: vitestCounts,
+  });
+}
+if (wanted("integration")) {
+  await step("integration", vitestArgs("integration"), {
+    results: path.join(RESULTS_DIR, "integration.json"),
+    counts: vitestCounts,
+  });
+}
+if (wanted("build")) await step("build", [NEXT, "build"]);
+if (wanted("e2e")) {
+  const e2eResults = path.join(RESULTS_DIR, "e2e.json");
+  await step("e2e", [PLAYWRIGHT, "test", "--reporter=list,json", "--pass-with-no-tests"], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eResults },
+    results: e2eResults,
+    counts: playwrightCounts,
+  });
+}
 summaryAndExit(0);

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/ui/formats";
 import type { LedgerItemDetail } from "@/lib/ledger/schemas";
@@ -33,10 +34,13 @@ export function Notices({ notices }: { notices: LedgerItemDetail["notices"] }) {
             >
               {t(`level.${n.level}`)}
             </span>
-            <span className="font-medium">
+            <Link
+              href={`/notices/${n.id}`}
+              className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+            >
               <span className="sr-only">{t("number")}: </span>
               {n.number}
-            </span>
+            </Link>
             <span className="text-xs font-medium text-slate-700">{t(`status.${n.status}`)}</span>
           </div>
           <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">

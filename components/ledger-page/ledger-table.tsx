@@ -107,7 +107,7 @@ export function LedgerTable({
               <td className={`${table.td} min-w-24 tabular-nums`}>
                 {formatDay(format, new Date(item.dueDate))}
               </td>
-              <td className={table.td}>
+              <td className={table.td} data-testid="row-status" data-status={item.status}>
                 {item.notApplicable ? (
                   <span className="text-xs text-slate-700">{t("list.notApplicable")}</span>
                 ) : (

@@ -60,9 +60,9 @@ export function LedgerItemsTable({
             <tr key={item.id} className={table.tr}>
               <th scope="row" className={`${table.td} text-left font-normal`}>
                 <span className="block font-mono text-xs text-slate-600">{item.task.code}</span>
-                <span className="block min-w-48">
+                <Link href={`/ledger/${item.id}`} className={`${table.link} block min-w-48`}>
                   {bilingual(locale, item.task.titleZh, item.task.titleEn)}
-                </span>
+                </Link>
               </th>
               <td className={table.td}>{localName(item.category, locale)}</td>
               {showEnterprise && (

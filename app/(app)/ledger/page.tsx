@@ -15,23 +15,42 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The work ledger of the user's scope; the first page renders here, the client pages on. */
-export default async function LedgerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LedgerPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const view = parseLedgerView(await searchParams);
   const [t, options, firstPage, enterprises] = await Promise.all([
     getTranslations("ledger.list"),
     ledgerFilterOptions(actor),
-    listLedgerItems(actor, { ...view, mainOnly: Boolean(view.mainOnly), overdue: Boolean(view.overdue), limit: LEDGER_PAGE_SIZE }),
+    listLedgerItems(actor, {
+      ...view,
+      mainOnly: Boolean(view.mainOnly),
+      overdue: Boolean(view.overdue),
+      limit: LEDGER_PAGE_SIZE,
+    }),
     listEnterprises(actor, { roots: false, limit: 200 }),
   ]);
   return (
     <div className="space-y-5" data-testid="ledger-page">
-      <PageHeader title={t("heading")} intro={can(actor, "ledger.write") ? t("introWrite") : t("introRead")} />
+      <PageHeader
+        title={t("heading")}
+        intro={can(actor, "ledger.write") ? t("introWrite") : t("introRead")}
+      />
       <LedgerView
         initialView={view}
         initialPage={firstPage}
         options={options}
-        enterprises={enterprises.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({ id, code, nameZh, nameEn, parentId, depth }))}
+        enterprises={enterprises.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
+          id,
+          code,
+          nameZh,
+          nameEn,
+          parentId,
+          depth,
+        }))}
       />
     </div>
   );

@@ -26,7 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await load((await params).id);
   if (!item) return { title: (await getTranslations("notFound"))("title") };
   const locale = asLocale(await getLocale());
-  return { title: `${item.task.code} ${bilingual(locale, item.task.titleZh, item.task.titleEn) ?? ""}` };
+  return {
+    title: `${item.task.code} ${bilingual(locale, item.task.titleZh, item.task.titleEn) ?? ""}`,
+  };
 }
 
 export default async function LedgerItemPage({ params }: Props) {
