@@ -55,17 +55,25 @@ test("a liaison records an entry with an indicator value and a PDF; the timeline
   await form.getByLabel("完成进度（%）").fill(String(percent));
   await form.getByTestId("indicator-input").first().fill("123.5");
   await attachPdf(page);
+  await form.getByRole("button", { name: "添加链接" }).click();
+  await form.getByLabel("链接地址").fill("https://www.sasac.gov.cn/");
+  await form.getByLabel("链接标题（可选）").fill("国资委网站");
   await form.getByTestId("submit-entry").click();
   await expect(form.getByTestId("form-saved")).toContainText("已保存");
 
   const entry = page.getByTestId("timeline-entry").first();
   await expect(entry.getByTestId("entry-narrative")).toHaveText(narrative);
   await expect(entry.getByTestId("entry-indicators")).toContainText("123.5");
+  await expect(
+    entry.getByTestId("entry-links").getByRole("link", { name: "国资委网站" }),
+  ).toHaveAttribute("href", "https://www.sasac.gov.cn/");
   const pdf = entry.getByTestId("entry-files").getByRole("link", { name: "evidence.pdf" });
   await expect(pdf).toHaveAttribute("href", /^\/api\/v1\/evidence\/[0-9a-f-]{36}$/);
   const download = await page.request.get((await pdf.getAttribute("href"))!);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
+  // The timeline with files and links passes axe too.
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The ledger row: this enterprise's rows for this task code (the link carries the item id).
   await openLedger(

@@ -150,7 +150,7 @@ export function EvidenceUploader({
                 {u.state === "done" && u.evidence ? (
                   <a
                     href={evidenceHref(u.evidence.id)}
-                    className="text-brand-700 underline-offset-2 hover:underline"
+                    className="text-brand-700 underline underline-offset-2 hover:decoration-2"
                   >
                     {u.name}
                   </a>

@@ -36,7 +36,7 @@ export function Notices({ notices }: { notices: LedgerItemDetail["notices"] }) {
             </span>
             <Link
               href={`/notices/${n.id}`}
-              className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+              className="font-medium text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-brand-700"
             >
               <span className="sr-only">{t("number")}: </span>
               {n.number}

@@ -176,7 +176,7 @@ function EntryCard({
               <li key={f.id}>
                 <a
                   href={evidenceHref(f.id)}
-                  className="text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+                  className="text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-brand-700"
                   download
                 >
                   {f.fileName ?? f.id}
@@ -206,7 +206,7 @@ function EntryCard({
                   href={l.url ?? "#"}
                   rel="noopener noreferrer nofollow"
                   target="_blank"
-                  className="break-all text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-700"
+                  className="break-all text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-brand-700"
                 >
                   {l.title || l.url}
                 </a>

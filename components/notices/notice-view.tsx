@@ -19,6 +19,7 @@ import { Section, table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
 import { actOnNotice, noticeQueries, replyToNotice } from "./queries";
+import { inlineLink } from "@/components/review/styles";
 
 type Message = { tone: "success" | "error"; text: string };
 
@@ -157,7 +158,7 @@ export function NoticeView({
           {notice.items.map((i) => (
             <li key={i.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
               <span className="font-mono text-xs text-slate-600">{i.taskCode}</span>
-              <Link href={`/ledger/${i.id}`} className={`${table.link} font-medium`}>
+              <Link href={`/ledger/${i.id}`} className={`${inlineLink} font-medium`}>
                 {bilingual(locale, i.taskZh, i.taskEn)}
               </Link>
               <span className="text-slate-700">

@@ -11,6 +11,7 @@ import { localName } from "@/lib/i18n/config";
 import { ApiError } from "./api-client";
 import { FieldMessage, RequiredMark, field } from "./form-kit";
 import { postReview, type Decision, type ReviewQueueItem } from "./queries";
+import { inlineLink } from "@/components/review/styles";
 
 const EXCERPT = 240;
 
@@ -106,7 +107,7 @@ export function ReviewRow({
         <header className="flex flex-wrap items-start justify-between gap-2">
           <h2 id={headingId} className="text-base font-semibold text-slate-900">
             <span className="mr-2 font-mono text-sm text-slate-600">{item.task.code}</span>
-            <Link href={`/ledger/${item.id}`} className={table.link}>
+            <Link href={`/ledger/${item.id}`} className={inlineLink}>
               {title}
             </Link>
           </h2>

@@ -16,3 +16,10 @@ export const field = {
   danger:
     "inline-flex items-center justify-center rounded-md border border-red-700 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:cursor-not-allowed disabled:text-slate-500",
 };
+
+/**
+ * A link set among other text: underlined, so that it is told apart by more than its colour
+ * (axe link-in-text-block).
+ */
+export const inlineLink =
+  "text-brand-700 underline underline-offset-2 hover:text-brand-900 focus-visible:outline-2 focus-visible:outline-brand-700";

@@ -12,6 +12,7 @@ import { table } from "@/components/ui/section";
 import { useHydrated } from "@/components/review/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import type { LedgerPage } from "@/lib/ledger/schemas";
+import { inlineLink } from "@/components/review/styles";
 
 type Unit = {
   id: string;
@@ -254,7 +255,7 @@ export function FilingPanel({
                             )}
                           </label>
                         </div>
-                        <Link href={`/ledger/${id}`} className={`${table.link} text-sm`}>
+                        <Link href={`/ledger/${id}`} className={`${inlineLink} text-sm`}>
                           {t("reportInstead")}
                         </Link>
                       </li>

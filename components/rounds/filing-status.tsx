@@ -7,6 +7,7 @@ import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
 import type { FilingStatus as FilingStatusSchema } from "@/lib/rounds/schemas";
+import { inlineLink } from "@/components/review/styles";
 
 export type FilingStatus = z.infer<typeof FilingStatusSchema>;
 
@@ -119,7 +120,7 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
                 data-filed={e.filedAt ? "true" : "false"}
               >
                 <th scope="row" className={`${table.td} text-left font-medium`}>
-                  <Link href={`/enterprises/${e.id}`} className={table.link}>
+                  <Link href={`/enterprises/${e.id}`} className={inlineLink}>
                     {localName(e, locale)}
                   </Link>
                   <span className="ml-2 font-mono text-xs text-slate-600">{e.code}</span>
