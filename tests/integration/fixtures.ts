@@ -2,7 +2,9 @@
  * Shared fixtures for integration tests on the demo data: actors by username, items in a scope,
  * small real files.
  */
+import { expect } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -48,4 +50,14 @@ export function disguisedExecutable(): File {
 export function currentPeriod(now = new Date()): string {
   const shifted = new Date(now.getTime() + 8 * 3600_000);
   return `${shifted.getUTCFullYear()}-${String(shifted.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Runs a use case expected to fail and returns its AppError. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

@@ -10,7 +10,7 @@ import { getLedgerItem, listLedgerItems } from "@/lib/ledger/queries";
 import { recordProgress } from "@/lib/ledger/record-progress";
 import { LedgerListQuery } from "@/lib/ledger/schemas";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
-import { actorFor, currentPeriod, disguisedExecutable, openItemOf, pdfFile } from "./fixtures";
+import { actorFor, currentPeriod, disguisedExecutable, failure, openItemOf, pdfFile } from "./fixtures";
 
 let db: TestDatabase;
 let liaisonCrrc: Actor;
@@ -32,15 +32,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-/** Runs a use case expected to fail and returns its AppError. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function snapshot(itemId: string) {
   const [item, entries, audits] = await Promise.all([

@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { mainTaskCompletion } from "@/lib/dashboard/completion";
-import { AppError } from "@/lib/errors";
 import { claimCompletion } from "@/lib/ledger/claim-completion";
 import { uploadEvidence } from "@/lib/ledger/evidence";
 import { listNotifications, markRead, unreadCount } from "@/lib/notifications/queries";
@@ -12,7 +11,7 @@ import { listReviewQueue } from "@/lib/review/queue";
 import { reviewEntry } from "@/lib/review/review-entry";
 import { ReviewQueueQuery } from "@/lib/review/schemas";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
-import { actorFor, currentPeriod, openItemOf, pdfFile } from "./fixtures";
+import { actorFor, currentPeriod, failure, openItemOf, pdfFile } from "./fixtures";
 
 let db: TestDatabase;
 let liaisonCrrc: Actor;
@@ -34,11 +33,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function claim(actor: Actor, itemId: string, version: number, statement = "任务已全部完成，附验收报告。") {
   const evidence = await uploadEvidence(actor, { itemId, file: pdfFile() });

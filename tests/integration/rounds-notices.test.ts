@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import { getLedgerItem } from "@/lib/ledger/queries";
 import { recordProgress } from "@/lib/ledger/record-progress";
 import { issueNotice } from "@/lib/notices/issue-notice";
@@ -17,7 +16,7 @@ import { runRoundClock } from "@/lib/rounds/jobs";
 import { openRound } from "@/lib/rounds/open-round";
 import { roundFilingStatus } from "@/lib/rounds/queries";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
-import { actorFor, openItemOf } from "./fixtures";
+import { actorFor, failure, openItemOf } from "./fixtures";
 
 let db: TestDatabase;
 let admin: Actor;
@@ -39,11 +38,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const notificationsOf = async (actor: Actor, kind: string) => (await listNotifications(actor, { locale: "zh-CN", limit: 200 })).filter((n) => n.kind === kind);
 

@@ -12,25 +12,6 @@ import { startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../../lib/db/schema-engine";
 import { TEMPLATE_DB, assertLocalDatabaseUrl, removeStaleTempDatabases } from "./local";
 
-/**
- * The WebAssembly schema engine arms timers it never clears (its glue imports setTimeout but not
- * clearTimeout), which kept the vitest process alive ~10 s after the run. Unref the timers created
- * while it works: the pending database I/O keeps the process alive meanwhile anyway.
- */
-async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
-  const original = globalThis.setTimeout;
-  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
-    const timer = original(...args);
-    timer.unref?.();
-    return timer;
-  }) as typeof setTimeout;
-  try {
-    return await fn();
-  } finally {
-    globalThis.setTimeout = original;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
   removeStaleTempDatabases("reform-it-");
@@ -55,7 +36,7 @@ export default async function setup(project: TestProject) {
     const started = performance.now();
     assertLocalDatabaseUrl(db.url);
     const url = db.url;
-    const applied = await withUnrefTimers(() => applyMigrations(url));
+    const applied = await applyMigrations(url);
     const migrated = performance.now();
 
     const base = db.url.slice(0, db.url.lastIndexOf("/"));
