@@ -13,12 +13,13 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceDto } from "./schemas"
 
 /** Evidence files live outside public/, by storage key; only the scoped download route serves them. */
 export function evidenceDir(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.cwd(), ".data", "evidence"));
+  // turbopackIgnore: a runtime data folder, not a source path for the build to trace.
+  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "evidence"));
 }
 
 function storagePath(key: string) {
   // Keys are UUIDs we generate; two-character fan-out keeps directories small.
-  return path.join(evidenceDir(), key.slice(0, 2), key);
+  return path.join(/* turbopackIgnore: true */ evidenceDir(), key.slice(0, 2), key);
 }
 
 /**
