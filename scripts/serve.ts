@@ -274,10 +274,12 @@ async function main() {
 
   let db: Awaited<ReturnType<typeof resolveDatabase>> | undefined;
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    await stopChild(worker);
     await stopChild(child);
     if (db?.embedded) console.log("Stopping the embedded PostgreSQL ...");
     await stopDatabase(db, db?.embedded ? EMBEDDED_DATA_DIR : undefined);
@@ -288,6 +290,7 @@ async function main() {
   // own "exit" hook signals the database server.)
   process.on("exit", () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill("SIGTERM");
   });
 
   const usingUrl = Boolean(process.env.DATABASE_URL);
@@ -358,6 +361,16 @@ async function main() {
       if (stopping) return;
       console.error(`Next.js stopped (${signal ?? `exit code ${code}`}).`);
       void shutdown(code || 1);
+    });
+    // Background jobs (round clock, notice escalation, e-mail outbox) run in their own process on
+    // the PostgreSQL-backed queue, never on timers inside the web server.
+    worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+      cwd: ROOT,
+      env,
+      stdio: "inherit",
+    });
+    worker.once("exit", (code, signal) => {
+      if (!stopping) console.error(`The job worker stopped (${signal ?? `exit code ${code}`}); the web server goes on.`);
     });
     const running = child;
     if (

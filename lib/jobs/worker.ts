@@ -23,8 +23,10 @@ export async function startWorker(connectionString: string, log: (line: string) 
     await boss.createQueue(name);
     await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
     await boss.work(name, async () => {
-      const result = await job.run(new Date());
-      log(`[worker] ${name}: ${JSON.stringify(result)}`);
+      const result = (await job.run(new Date())) as Record<string, unknown> | undefined;
+      // Quiet when there was nothing to do: the clock ticks every minute.
+      const didSomething = Object.values(result ?? {}).some((v) => typeof v === "number" && v > 0);
+      if (didSomething) log(`[worker] ${name}: ${JSON.stringify(result)}`);
     });
   }
   return boss;
