@@ -170,6 +170,9 @@ test("a reporting round: the administrator opens it (field errors first), a liai
     .sort();
   const [y, m] = (months.at(-1) ?? "2026-10").split("-").map(Number) as [number, number];
   const period = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  // The window opens today and closes on the 10th of the month after the period.
+  const [py, pm] = period.split("-").map(Number) as [number, number];
+  const closesOn = pm === 12 ? `${py + 1}-01-10` : `${py}-${String(pm + 1).padStart(2, "0")}-10`;
 
   await admin.goto("/rounds");
   const form = admin.getByTestId("open-round-form");
@@ -183,7 +186,7 @@ test("a reporting round: the administrator opens it (field errors first), a liai
     "截止日期不能早于开始日期。",
   ]);
   await form.getByLabel("报告期").fill(period);
-  await form.getByLabel("窗口截止日期").fill(chinaDay(10));
+  await form.getByLabel("窗口截止日期").fill(closesOn);
   await form.getByTestId("open-round-submit").click();
   await expect(admin.getByTestId("round-opened")).toContainText(period);
   const row = admin.locator(`[data-testid="round-row"][data-period="${period}"]`);

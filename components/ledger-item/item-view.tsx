@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { IssueNoticeLink } from "@/components/notices/issue-notice-link";
 import { useRef, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { ColourBadge } from "@/components/ledger-page/colour-badge";
@@ -26,10 +27,13 @@ export function ItemView({
   initial,
   periods,
   renderedAt,
+  canIssueNotice = false,
 }: {
   initial: LedgerItemDetail;
   periods: string[];
   renderedAt: number;
+  /** Reviewers may issue a supervision notice on the item (the API checks again). */
+  canIssueNotice?: boolean;
 }) {
   const t = useTranslations("ledger");
   const format = useFormatter();
@@ -117,6 +121,12 @@ export function ItemView({
         >
           {t("item.readOnly")}
         </p>
+      )}
+
+      {canIssueNotice && item.status !== "COMPLETED" && !item.notApplicable && (
+        <div>
+          <IssueNoticeLink itemId={item.id} />
+        </div>
       )}
 
       <Section id="overview" title={t("item.overview")}>

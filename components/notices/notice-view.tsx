@@ -18,6 +18,7 @@ import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
+import { formatDeadline } from "./deadline";
 import { actOnNotice, noticeQueries, replyToNotice } from "./queries";
 import { inlineLink } from "@/components/review/styles";
 
@@ -123,7 +124,7 @@ export function NoticeView({
           </dd>
           <dt className="text-slate-600">{t("responseDue")}</dt>
           <dd className="tabular-nums">
-            {formatDateTime(format, new Date(notice.responseDueAt))}
+            {formatDeadline(format, notice.responseDueAt, (date) => t("endOfDay", { date }))}
             {overdue && (
               <span className="ml-2 text-xs font-medium text-red-800">{t("replyOverdue")}</span>
             )}

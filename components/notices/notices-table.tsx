@@ -4,6 +4,7 @@ import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
+import { formatDeadline } from "./deadline";
 
 /** Supervision notices in the reader's scope, newest first. `now` decides which replies are overdue. */
 export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: number }) {
@@ -85,7 +86,7 @@ export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: numb
                   <span className="block text-xs text-slate-600">{n.issuedBy}</span>
                 </td>
                 <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-                  {formatDateTime(format, new Date(n.responseDueAt))}
+                  {formatDeadline(format, n.responseDueAt, (date) => t("endOfDay", { date }))}
                   {overdue && (
                     <span className="mt-0.5 block text-xs font-medium text-red-800">
                       {t("replyOverdue")}

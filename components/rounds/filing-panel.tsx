@@ -8,7 +8,6 @@ import { useId, useRef, useState } from "react";
 import { ApiError, apiRequest } from "@/components/review/api-client";
 import { Notice, field, useErrorText } from "@/components/review/form-kit";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
-import { table } from "@/components/ui/section";
 import { useHydrated } from "@/components/review/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import type { LedgerPage } from "@/lib/ledger/schemas";
@@ -84,7 +83,7 @@ export function FilingPanel({
     requestAnimationFrame(() => messageRef.current?.focus());
   };
 
-  const file = async (noChangeItemIds: string[]) => {
+  const file = async (noChangeItemIds: string[], step: "check" | "submit") => {
     if (!selected) return;
     setPending(true);
     setMessage(null);
@@ -118,12 +117,12 @@ export function FilingPanel({
       if (ids?.length) {
         setMissing(ids);
         setTicked((prev) => new Set([...prev].filter((id) => ids.includes(id))));
-        say({
-          tone: noChangeItemIds.length ? "error" : "info",
-          text: noChangeItemIds.length
-            ? errorText(error)
-            : t("itemsToCover", { count: ids.length }),
-        });
+        // The check lists what is missing; a filing that still leaves items out is an error.
+        say(
+          step === "check"
+            ? { tone: "info", text: t("itemsToCover", { count: ids.length }) }
+            : { tone: "error", text: errorText(error) },
+        );
       } else {
         say({ tone: "error", text: errorText(error) });
       }
@@ -190,7 +189,7 @@ export function FilingPanel({
                 type="button"
                 className={field.primary}
                 disabled={pending || !enterpriseId}
-                onClick={() => void file([])}
+                onClick={() => void file([], "check")}
                 data-testid="filing-check"
               >
                 {pending ? t("working") : t("check")}
@@ -204,7 +203,7 @@ export function FilingPanel({
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                void file([...ticked]);
+                void file([...ticked], "submit");
               }}
               className="space-y-3"
               data-testid="no-change-form"

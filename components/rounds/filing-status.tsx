@@ -127,7 +127,7 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
                 </th>
                 <td className={table.td}>{supervisor ? localName(supervisor, locale) : ""}</td>
                 <td className={`${table.td} tabular-nums`}>
-                  {e.filedAt ? formatDateTime(format, new Date(e.filedAt)) : t("notFiled")}
+                  {e.filedAt ? formatDateTime(format, new Date(e.filedAt)) : "—"}
                 </td>
                 <td className={table.td}>
                   {e.filedAt ? (

@@ -107,7 +107,7 @@ export function OpenRoundForm({
           </Link>
         </Notice>
       )}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]">
         <div>
           <label htmlFor="round-programmeId" className={field.label}>
             {t("programme")}

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ItemView } from "@/components/ledger-item/item-view";
 import { reportableMonths } from "@/components/ledger-item/periods";
 import { asLocale, bilingual } from "@/components/ui/formats";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { chinaDay } from "@/lib/ledger/period";
 import { getLedgerItem } from "@/lib/ledger/queries";
@@ -34,6 +35,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LedgerItemPage({ params }: Props) {
   const item = await load((await params).id);
   if (!item) notFound();
+  const actor = await requireActor();
   const periods = reportableMonths(item.programme, chinaDay(new Date()));
-  return <ItemView initial={item} periods={periods} renderedAt={readAt(item.id)} />;
+  return (
+    <ItemView
+      initial={item}
+      periods={periods}
+      renderedAt={readAt(item.id)}
+      canIssueNotice={can(actor, "notice.issue")}
+    />
+  );
 }
