@@ -5,9 +5,19 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "next-env.d.ts", "playwright-report/**", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "lib/generated/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "playwright-report/**",
+    "test-results/**",
+  ]),
   {
-    settings: { "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" } } },
+    settings: {
+      "import/resolver": { typescript: { alwaysTryTypes: true, project: "./tsconfig.json" } },
+    },
     rules: {
       // Dependencies point one way: app -> components -> lib, and app -> lib.
       "import/no-restricted-paths": [
@@ -15,8 +25,16 @@ export default defineConfig([
         {
           zones: [
             { target: "./lib", from: "./app", message: "lib/ never imports from app/." },
-            { target: "./lib", from: "./components", message: "lib/ never imports from components/." },
-            { target: "./components", from: "./app", message: "components/ never import from app/." },
+            {
+              target: "./lib",
+              from: "./components",
+              message: "lib/ never imports from components/.",
+            },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components/ never import from app/.",
+            },
           ],
         },
       ],
@@ -26,13 +44,20 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/lib/generated/*", "**/lib/generated/*"], importNames: ["PrismaClient"], message: "Use getDb() from lib/db/client." },
+            {
+              group: ["@/lib/generated/*", "**/lib/generated/*"],
+              importNames: ["PrismaClient"],
+              message: "Use getDb() from lib/db/client.",
+            },
           ],
         },
       ],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -41,7 +66,12 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db/client", message: "No database calls in app/ or components/: call a lib/ use case or query." }],
+          paths: [
+            {
+              name: "@/lib/db/client",
+              message: "No database calls in app/ or components/: call a lib/ use case or query.",
+            },
+          ],
         },
       ],
     },

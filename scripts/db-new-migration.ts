@@ -18,7 +18,11 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 
 // The engine connects to a database even for a schema-to-schema diff: use a throwaway one.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-migration-"));
-const db = await startEmbeddedPostgres({ dataDir: path.join(tmp, "pg"), persistent: false, port: 0 });
+const db = await startEmbeddedPostgres({
+  dataDir: path.join(tmp, "pg"),
+  persistent: false,
+  port: 0,
+});
 try {
   const sql = await diffSchemaSql(db.url);
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {

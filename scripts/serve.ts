@@ -364,13 +364,20 @@ async function main() {
     });
     // Background jobs (round clock, notice escalation, e-mail outbox) run in their own process on
     // the PostgreSQL-backed queue, never on timers inside the web server.
-    worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
-      cwd: ROOT,
-      env,
-      stdio: "inherit",
-    });
+    worker = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")],
+      {
+        cwd: ROOT,
+        env,
+        stdio: "inherit",
+      },
+    );
     worker.once("exit", (code, signal) => {
-      if (!stopping) console.error(`The job worker stopped (${signal ?? `exit code ${code}`}); the web server goes on.`);
+      if (!stopping)
+        console.error(
+          `The job worker stopped (${signal ?? `exit code ${code}`}); the web server goes on.`,
+        );
     });
     const running = child;
     if (

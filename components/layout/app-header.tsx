@@ -21,7 +21,8 @@ export async function AppHeader({
   ]);
   const items: NavItem[] = [{ href: "/", label: t("home") }];
   if (can(actor, "ledger.read")) items.push({ href: "/ledger", label: t("ledger") });
-  if (can(actor, "review.decide") || can(actor, "review.confirm")) items.push({ href: "/review", label: t("review") });
+  if (can(actor, "review.decide") || can(actor, "review.confirm"))
+    items.push({ href: "/review", label: t("review") });
   if (can(actor, "ledger.read")) items.push({ href: "/notices", label: t("notices") });
   if (can(actor, "round.manage") || can(actor, "ledger.write") || can(actor, "review.decide")) {
     items.push({ href: "/rounds", label: t("rounds") });

@@ -11,9 +11,20 @@ import {
 } from "@/lib/ledger/api";
 import { getMe } from "@/lib/me/api";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/api";
-import { actOnNoticeEndpoint, getNoticeEndpoint, issueNoticeEndpoint, listNoticesEndpoint, replyNoticeEndpoint } from "@/lib/notices/api";
+import {
+  actOnNoticeEndpoint,
+  getNoticeEndpoint,
+  issueNoticeEndpoint,
+  listNoticesEndpoint,
+  replyNoticeEndpoint,
+} from "@/lib/notices/api";
 import { reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
-import { fileRoundEndpoint, listRoundsEndpoint, openRoundEndpoint, roundStatusEndpoint } from "@/lib/rounds/api";
+import {
+  fileRoundEndpoint,
+  listRoundsEndpoint,
+  openRoundEndpoint,
+  roundStatusEndpoint,
+} from "@/lib/rounds/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */

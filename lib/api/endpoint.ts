@@ -56,7 +56,10 @@ export type EndpointContext<P, Q, B> = {
 
 export type Endpoint = {
   def: EndpointDef<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, z.ZodType>;
-  handler: (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  handler: (
+    request: NextRequest,
+    context: { params: Promise<Record<string, string>> },
+  ) => Promise<Response>;
 };
 
 export function endpoint<
@@ -68,18 +71,31 @@ export function endpoint<
   def: EndpointDef<P, Q, B, R>,
   run: (ctx: EndpointContext<P, Q, B>) => Promise<z.input<R> | Response>,
 ): Endpoint {
-  const handler = async (request: NextRequest, context: { params: Promise<Record<string, string>> }) => {
+  const handler = async (
+    request: NextRequest,
+    context: { params: Promise<Record<string, string>> },
+  ) => {
     const requestId = randomUUID();
-    const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    const locale = pickLocale(
+      request.cookies.get(LOCALE_COOKIE)?.value,
+      request.headers.get("accept-language"),
+    );
     try {
       const actor = await resolveActor(request);
       if (!actor) throw new AppError("unauthenticated");
       if (!can(actor, def.permission)) throw new AppError("forbidden");
 
       // A malformed id can name no record: answer as for any record that does not exist.
-      const params = def.params ? parseOr(def.params, await context.params, "not_found", locale) : undefined;
+      const params = def.params
+        ? parseOr(def.params, await context.params, "not_found", locale)
+        : undefined;
       const query = def.query
-        ? parseOr(def.query, Object.fromEntries(request.nextUrl.searchParams), "bad_request", locale)
+        ? parseOr(
+            def.query,
+            Object.fromEntries(request.nextUrl.searchParams),
+            "bad_request",
+            locale,
+          )
         : undefined;
       let body: unknown;
       if (def.body) {
@@ -103,7 +119,10 @@ export function endpoint<
       if (result instanceof Response) return result;
       // Parsing the result through its schema strips anything not in the public contract.
       const dto = def.response.parse(result);
-      return NextResponse.json(dto, { status: def.successStatus ?? 200, headers: { "x-request-id": requestId } });
+      return NextResponse.json(dto, {
+        status: def.successStatus ?? 200,
+        headers: { "x-request-id": requestId },
+      });
     } catch (error) {
       return errorResponse(error, locale, requestId);
     }
@@ -118,7 +137,12 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
   return session?.user?.id ? loadActor(session.user.id, "session") : null;
 }
 
-function parseOr<S extends z.ZodType>(schema: S, input: unknown, code: "not_found" | "bad_request" | "validation_failed", locale: Locale) {
+function parseOr<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  code: "not_found" | "bad_request" | "validation_failed",
+  locale: Locale,
+) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   if (code === "not_found") throw new AppError("not_found");

@@ -6,9 +6,23 @@ import { API_ENDPOINTS } from "./catalog";
 export const ApiError = z
   .object({
     error: z.object({
-      code: z.enum(["bad_request", "unauthenticated", "forbidden", "not_found", "conflict", "validation_failed", "rate_limited", "internal"]),
-      message: z.string().meta({ description: "In the caller's language (Accept-Language or the NEXT_LOCALE cookie)" }),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "Field path -> message" }),
+      code: z.enum([
+        "bad_request",
+        "unauthenticated",
+        "forbidden",
+        "not_found",
+        "conflict",
+        "validation_failed",
+        "rate_limited",
+        "internal",
+      ]),
+      message: z.string().meta({
+        description: "In the caller's language (Accept-Language or the NEXT_LOCALE cookie)",
+      }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Field path -> message" }),
       details: z.record(z.string(), z.unknown()).optional(),
       requestId: z.string(),
     }),
@@ -30,10 +44,25 @@ let cached: unknown;
 export function openApiDocument() {
   if (cached) return cached;
   const registry = new OpenAPIRegistry();
-  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  registry.registerComponent("securitySchemes", "token", { type: "http", scheme: "bearer", description: "API token (rl_...)" });
+  registry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "next-auth.session-token",
+  });
+  registry.registerComponent("securitySchemes", "token", {
+    type: "http",
+    scheme: "bearer",
+    description: "API token (rl_...)",
+  });
   for (const { def } of API_ENDPOINTS) {
-    const statuses = [401, 403, 404, ...(def.query ? [400] : []), ...(def.body ? [400, 409, 422] : []), ...(def.multipart ? [422] : [])];
+    const statuses = [
+      401,
+      403,
+      404,
+      ...(def.query ? [400] : []),
+      ...(def.body ? [400, 409, 422] : []),
+      ...(def.multipart ? [422] : []),
+    ];
     registry.registerPath({
       method: def.method,
       path: def.path,
@@ -44,16 +73,24 @@ export function openApiDocument() {
         ...(def.params ? { params: def.params as z.ZodObject } : {}),
         ...(def.query ? { query: def.query as z.ZodObject } : {}),
         ...(def.body ? { body: { content: { "application/json": { schema: def.body } } } } : {}),
-        ...(def.multipart ? { body: { content: { "multipart/form-data": { schema: def.multipart } } } } : {}),
+        ...(def.multipart
+          ? { body: { content: { "multipart/form-data": { schema: def.multipart } } } }
+          : {}),
       },
       responses: {
         [def.successStatus ?? 200]: def.fileResponse
-          ? { description: "The file", content: { [def.fileResponse]: { schema: { type: "string", format: "binary" } } } }
+          ? {
+              description: "The file",
+              content: { [def.fileResponse]: { schema: { type: "string", format: "binary" } } },
+            }
           : { description: "OK", content: { "application/json": { schema: def.response } } },
         ...Object.fromEntries(
           [...new Set(statuses)].map((status) => [
             status,
-            { description: ERROR_STATUSES[status] ?? "Error", content: { "application/json": { schema: ApiError } } },
+            {
+              description: ERROR_STATUSES[status] ?? "Error",
+              content: { "application/json": { schema: ApiError } },
+            },
           ]),
         ),
       },
@@ -64,7 +101,8 @@ export function openApiDocument() {
     info: {
       title: "Reform Ledger API",
       version: "1.0.0",
-      description: "SOE reform programmes, work ledgers and reviews. Every call is scoped to the caller's enterprises.",
+      description:
+        "SOE reform programmes, work ledgers and reviews. Every call is scoped to the caller's enterprises.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ session: [] }, { token: [] }],

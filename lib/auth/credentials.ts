@@ -6,8 +6,7 @@ const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
 
 export type SignInResult =
-  | { ok: true; userId: string; displayName: string }
-  | { ok: false; reason: "invalid" | "locked" };
+  { ok: true; userId: string; displayName: string } | { ok: false; reason: "invalid" | "locked" };
 
 /**
  * Checks a username and password. Five failures in a row lock the account for 15 minutes;
@@ -17,7 +16,14 @@ export async function verifyCredentials(username: string, password: string): Pro
   const db = getDb();
   const user = await db.user.findUnique({
     where: { username },
-    select: { id: true, displayName: true, passwordHash: true, active: true, lockedUntil: true, failedLogins: true },
+    select: {
+      id: true,
+      displayName: true,
+      passwordHash: true,
+      active: true,
+      lockedUntil: true,
+      failedLogins: true,
+    },
   });
   if (!user || !user.active) return { ok: false, reason: "invalid" };
   if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };

@@ -49,7 +49,14 @@ const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   REVIEWER: ["enterprise.read", "ledger.read", "review.decide", "notice.issue", "dashboard.read"],
   // A group's liaison confirms its subsidiaries' claims in a two-level close-off chain.
-  LIAISON: ["enterprise.read", "ledger.read", "ledger.write", "review.confirm", "notice.reply", "dashboard.read"],
+  LIAISON: [
+    "enterprise.read",
+    "ledger.read",
+    "ledger.write",
+    "review.confirm",
+    "notice.reply",
+    "dashboard.read",
+  ],
   MANAGER: ["enterprise.read", "ledger.read", "dashboard.read"],
 };
 
@@ -67,7 +74,11 @@ export function inScope(actor: Actor, enterprise: EnterpriseRef): boolean {
   return enterprise.pathIds.some((id) => actor.enterpriseIds.includes(id));
 }
 
-export function can(actor: Actor, action: Action, resource?: { enterprise: EnterpriseRef }): boolean {
+export function can(
+  actor: Actor,
+  action: Action,
+  resource?: { enterprise: EnterpriseRef },
+): boolean {
   if (!ROLE_ACTIONS[actor.role].includes(action)) return false;
   if (resource) return inScope(actor, resource.enterprise);
   return true;

@@ -47,7 +47,12 @@ export async function mainTaskCompletion(
   const asOf = options.asOf ?? new Date();
 
   const enterprise: Prisma.EnterpriseWhereInput = options.enterpriseId
-    ? { AND: [enterpriseScopeWhere(actor), { ancestors: { some: { ancestorId: options.enterpriseId } } }] }
+    ? {
+        AND: [
+          enterpriseScopeWhere(actor),
+          { ancestors: { some: { ancestorId: options.enterpriseId } } },
+        ],
+      }
     : enterpriseScopeWhere(actor);
   const base: Prisma.LedgerItemWhereInput = {
     programmeId: programme.id,
@@ -82,7 +87,10 @@ export async function mainTaskCompletion(
 }
 
 /** The first target due on or after the date (what we are working toward), else the last one. */
-export function targetFor<T extends { dueDate: Date }>(targets: readonly T[], asOf: Date): T | null {
+export function targetFor<T extends { dueDate: Date }>(
+  targets: readonly T[],
+  asOf: Date,
+): T | null {
   const sorted = [...targets].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime());
   const day = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
   return sorted.find((t) => t.dueDate.getTime() >= day.getTime()) ?? sorted.at(-1) ?? null;

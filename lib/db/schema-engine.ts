@@ -62,7 +62,11 @@ async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withEngine<T>(databaseUrl: string, datamodel: string, fn: (e: Engine) => Promise<T>) {
+async function withEngine<T>(
+  databaseUrl: string,
+  datamodel: string,
+  fn: (e: Engine) => Promise<T>,
+) {
   return withUnrefTimers(() => runEngine(databaseUrl, datamodel, fn));
 }
 
@@ -71,7 +75,13 @@ async function runEngine<T>(databaseUrl: string, datamodel: string, fn: (e: Engi
   const adapter = bindMigrationAwareSqlAdapterFactory(
     // The engine does not close its pool: idle connections end by themselves and don't hold the
     // process (or block CREATE DATABASE ... TEMPLATE on the migrated database for long).
-    new PrismaPg({ connectionString: databaseUrl, max: 2, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 500, allowExitOnIdle: true }),
+    new PrismaPg({
+      connectionString: databaseUrl,
+      max: 2,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 500,
+      allowExitOnIdle: true,
+    }),
   );
   const logs: string[] = [];
   const engine = await SchemaEngine.new(

@@ -44,7 +44,9 @@ export function isValidCreditCode(code: string): boolean {
  */
 export function withCheckCharacter(first17: string): string {
   if (typeof first17 !== "string" || !PREFIX_SHAPE.test(first17)) {
-    throw new Error(`A credit code prefix is 17 characters from "${CREDIT_CODE_ALPHABET}": got "${first17}"`);
+    throw new Error(
+      `A credit code prefix is 17 characters from "${CREDIT_CODE_ALPHABET}": got "${first17}"`,
+    );
   }
   return first17 + checkCharacter(first17);
 }

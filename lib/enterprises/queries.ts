@@ -33,7 +33,8 @@ function toSummary({ _count, ...row }: SummaryRow): EnterpriseSummary {
 export function scopeRootsWhere(actor: Actor): Prisma.EnterpriseWhereInput {
   if (actor.scopeAll) return { parentId: null };
   const or: Prisma.EnterpriseWhereInput[] = [];
-  if (actor.supervisorIds.length) or.push({ parentId: null, supervisorId: { in: [...actor.supervisorIds] } });
+  if (actor.supervisorIds.length)
+    or.push({ parentId: null, supervisorId: { in: [...actor.supervisorIds] } });
   if (actor.enterpriseIds.length) or.push({ id: { in: [...actor.enterpriseIds] } });
   return or.length ? { OR: or } : { id: { in: [] } };
 }
@@ -103,7 +104,10 @@ export async function getEnterprise(actor: Actor, id: string): Promise<Enterpris
   if (!row) return null;
   const ancestors = await db.enterprise.findMany({
     where: {
-      AND: [enterpriseScopeWhere(actor), { descendants: { some: { descendantId: id, depth: { gt: 0 } } } }],
+      AND: [
+        enterpriseScopeWhere(actor),
+        { descendants: { some: { descendantId: id, depth: { gt: 0 } } } },
+      ],
     },
     select: { id: true, nameZh: true, nameEn: true, depth: true },
     orderBy: { depth: "asc" },
@@ -115,6 +119,10 @@ export async function getEnterprise(actor: Actor, id: string): Promise<Enterpris
     industryEn,
     partyOrgNameZh,
     partyOrgNameEn,
-    ancestors: ancestors.map(({ id: ancestorId, nameZh, nameEn }) => ({ id: ancestorId, nameZh, nameEn })),
+    ancestors: ancestors.map(({ id: ancestorId, nameZh, nameEn }) => ({
+      id: ancestorId,
+      nameZh,
+      nameEn,
+    })),
   };
 }

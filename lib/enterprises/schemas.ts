@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const SupervisorRef = z
-  .object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string(), level: z.enum(["CENTRAL", "PROVINCIAL", "MUNICIPAL"]) })
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    level: z.enum(["CENTRAL", "PROVINCIAL", "MUNICIPAL"]),
+  })
   .meta({ id: "SupervisorRef" });
 
 export const EnterpriseSummary = z
@@ -17,7 +23,9 @@ export const EnterpriseSummary = z
     rootId: z.uuid().nullable(),
     depth: z.number().int(),
     region: z.string().nullable(),
-    functionalClass: z.enum(["COMMERCIAL_COMPETITIVE", "COMMERCIAL_STRATEGIC", "PUBLIC_WELFARE"]).nullable(),
+    functionalClass: z
+      .enum(["COMMERCIAL_COMPETITIVE", "COMMERCIAL_STRATEGIC", "PUBLIC_WELFARE"])
+      .nullable(),
     ownershipForm: z.enum(["WHOLLY_STATE_OWNED", "MIXED_OWNERSHIP", "LISTED"]),
     supervisor: SupervisorRef,
     childCount: z.number().int(),
@@ -37,7 +45,10 @@ export type EnterpriseDetail = z.infer<typeof EnterpriseDetail>;
 
 export const EnterpriseListQuery = z
   .object({
-    parentId: z.uuid().optional().meta({ description: "Only the direct children of this enterprise" }),
+    parentId: z
+      .uuid()
+      .optional()
+      .meta({ description: "Only the direct children of this enterprise" }),
     roots: z
       .enum(["true", "false"])
       .optional()

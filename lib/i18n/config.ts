@@ -18,6 +18,9 @@ export function pickLocale(cookieValue: string | undefined, acceptLanguage: stri
 }
 
 /** The name of a bilingual record in the user's language (names are stored in both). */
-export function localName<T extends { nameZh: string; nameEn: string }>(row: T, locale: Locale): string {
+export function localName<T extends { nameZh: string; nameEn: string }>(
+  row: T,
+  locale: Locale,
+): string {
   return locale === "en" ? row.nameEn : row.nameZh;
 }

@@ -28,12 +28,16 @@ function messageFor(issue: z.core.$ZodIssue, t: T): string {
       return issue.input === undefined ? t("validation.required") : t("validation.invalidType");
     case "too_small":
       if (issue.origin === "string")
-        return Number(issue.minimum) <= 1 ? t("validation.required") : t("validation.tooShort", { min: Number(issue.minimum) });
-      if (issue.origin === "array") return t("validation.tooFewItems", { min: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1
+          ? t("validation.required")
+          : t("validation.tooShort", { min: Number(issue.minimum) });
+      if (issue.origin === "array")
+        return t("validation.tooFewItems", { min: Number(issue.minimum) });
       return t("validation.tooSmall", { min: Number(issue.minimum) });
     case "too_big":
       if (issue.origin === "string") return t("validation.tooLong", { max: Number(issue.maximum) });
-      if (issue.origin === "array") return t("validation.tooManyItems", { max: Number(issue.maximum) });
+      if (issue.origin === "array")
+        return t("validation.tooManyItems", { max: Number(issue.maximum) });
       return t("validation.tooBig", { max: Number(issue.maximum) });
     case "invalid_format":
       return t("validation.invalidFormat");

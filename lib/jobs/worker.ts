@@ -15,9 +15,14 @@ export const JOBS: Record<string, { cron: string; run: (now: Date) => Promise<un
   "outbox.send": { cron: "* * * * *", run: () => sendOutbox() },
 };
 
-export async function startWorker(connectionString: string, log: (line: string) => void = console.log) {
+export async function startWorker(
+  connectionString: string,
+  log: (line: string) => void = console.log,
+) {
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4 });
-  boss.on("error", (error) => log(`[worker] ${error instanceof Error ? error.message : String(error)}`));
+  boss.on("error", (error) =>
+    log(`[worker] ${error instanceof Error ? error.message : String(error)}`),
+  );
   await boss.start();
   for (const [name, job] of Object.entries(JOBS)) {
     await boss.createQueue(name);

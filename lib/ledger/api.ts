@@ -78,7 +78,8 @@ export const recordProgressEndpoint = endpoint(
     response: EntryWriteResult,
     successStatus: 201,
   },
-  ({ actor, params, body, locale, requestId }) => recordProgress(actor, { itemId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    recordProgress(actor, { itemId: params.id, input: body, locale, requestId }),
 );
 
 export const claimCompletionEndpoint = endpoint(
@@ -86,14 +87,16 @@ export const claimCompletionEndpoint = endpoint(
     method: "post",
     path: "/ledger-items/{id}/completion-claims",
     tag: "Work ledger",
-    summary: "Claim completion (销号) with a statement and evidence; the item then waits for review",
+    summary:
+      "Claim completion (销号) with a statement and evidence; the item then waits for review",
     permission: "ledger.write",
     params: ItemParams,
     body: ClaimCompletionInput,
     response: EntryWriteResult,
     successStatus: 201,
   },
-  ({ actor, params, body, locale, requestId }) => claimCompletion(actor, { itemId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    claimCompletion(actor, { itemId: params.id, input: body, locale, requestId }),
 );
 
 export const uploadEvidenceEndpoint = endpoint(
@@ -101,7 +104,8 @@ export const uploadEvidenceEndpoint = endpoint(
     method: "post",
     path: "/ledger-items/{id}/evidence",
     tag: "Work ledger",
-    summary: "Upload an evidence file (PDF, images, Office documents; at most 20 MB) to attach to an entry",
+    summary:
+      "Upload an evidence file (PDF, images, Office documents; at most 20 MB) to attach to an entry",
     permission: "ledger.write",
     params: ItemParams,
     multipart: z.object({ file: z.string().meta({ format: "binary" }) }),
@@ -113,7 +117,11 @@ export const uploadEvidenceEndpoint = endpoint(
       throw new AppError("bad_request", "Expected multipart/form-data");
     });
     const file = form.get("file");
-    return uploadEvidence(actor, { itemId: params.id, file: file instanceof File ? file : null, requestId });
+    return uploadEvidence(actor, {
+      itemId: params.id,
+      file: file instanceof File ? file : null,
+      requestId,
+    });
   },
 );
 

@@ -34,7 +34,8 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
   return getDb().$transaction(async (tx) => {
     const item = await findItemForActor(tx, actor, input.itemId);
     if (!item) throw new AppError("not_found");
-    if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) })) throw new AppError("forbidden");
+    if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) }))
+      throw new AppError("forbidden");
 
     if (item.version !== input.version) throw await conflict(tx, input.itemId, input.version);
     if (item.notApplicable) throw formError("itemNotApplicable");
@@ -48,8 +49,11 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
     await checkIndicators(tx, item.taskId, input.indicatorValues);
     await checkEvidence(tx, actor, item.id, input.evidenceIds);
     if (input.correctsId) {
-      const corrected = await tx.progressEntry.count({ where: { id: input.correctsId, ledgerItemId: item.id } });
-      if (!corrected) throw new AppError("validation_failed", undefined, { correctsId: "correctsUnknownEntry" });
+      const corrected = await tx.progressEntry.count({
+        where: { id: input.correctsId, ledgerItemId: item.id },
+      });
+      if (!corrected)
+        throw new AppError("validation_failed", undefined, { correctsId: "correctsUnknownEntry" });
     }
 
     // After a round's window the period is locked: entries still go in, marked late, and a
@@ -90,13 +94,19 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
         authorId: actor.id,
         createdAt: now,
         indicatorValues: {
-          create: input.indicatorValues.map((v) => ({ indicatorId: v.indicatorId, value: String(Number(v.value)) })),
+          create: input.indicatorValues.map((v) => ({
+            indicatorId: v.indicatorId,
+            value: String(Number(v.value)),
+          })),
         },
       },
       select: { id: true },
     });
     if (input.evidenceIds.length) {
-      await tx.evidence.updateMany({ where: { id: { in: input.evidenceIds } }, data: { entryId: entry.id } });
+      await tx.evidence.updateMany({
+        where: { id: { in: input.evidenceIds } },
+        data: { entryId: entry.id },
+      });
     }
     if (input.links.length) {
       await tx.evidence.createMany({
@@ -126,7 +136,10 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
     }
     await recordAudit(tx, {
       actor,
-      action: input.kind === "COMPLETION_CLAIM" ? "ledgerItem.claimCompletion" : "ledgerItem.recordProgress",
+      action:
+        input.kind === "COMPLETION_CLAIM"
+          ? "ledgerItem.claimCompletion"
+          : "ledgerItem.recordProgress",
       entityType: "LedgerItem",
       entityId: item.id,
       before: { version: item.version, status: item.status, percentDone: item.percentDone },
@@ -144,8 +157,14 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
     });
 
     // Sequential: one transaction is one connection, which runs one query at a time.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
-    const row = await tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect });
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
+      where: { id: entry.id },
+      select: entrySelect,
+    });
+    const row = await tx.ledgerItem.findUniqueOrThrow({
+      where: { id: item.id },
+      select: rowSelect,
+    });
     return { entry: toEntry(fullEntry), item: toRow(row, today) };
   });
 }
@@ -156,31 +175,52 @@ function formError(key: string) {
 
 /** 409 with what changed since the caller's version, so the page can show it beside their draft. */
 async function conflict(tx: DbTx, itemId: string, seenVersion: number) {
-  const current = await tx.ledgerItem.findUniqueOrThrow({ where: { id: itemId }, select: rowSelect });
+  const current = await tx.ledgerItem.findUniqueOrThrow({
+    where: { id: itemId },
+    select: rowSelect,
+  });
   const changes = await tx.auditLog.findMany({
-    where: { entityType: "LedgerItem", entityId: itemId, after: { path: ["version"], gt: seenVersion } },
+    where: {
+      entityType: "LedgerItem",
+      entityId: itemId,
+      after: { path: ["version"], gt: seenVersion },
+    },
     select: { at: true, action: true, actorLabel: true, after: true },
     orderBy: { at: "asc" },
     take: 20,
   });
   return new AppError("conflict", "Stale version", undefined, {
     current: toRow(current),
-    changes: changes.map((c) => ({ at: c.at.toISOString(), action: c.action, by: c.actorLabel, after: c.after })),
+    changes: changes.map((c) => ({
+      at: c.at.toISOString(),
+      action: c.action,
+      by: c.actorLabel,
+      after: c.after,
+    })),
   });
 }
 
-async function checkIndicators(tx: DbTx, taskId: string, values: AppendEntryInput["indicatorValues"]) {
+async function checkIndicators(
+  tx: DbTx,
+  taskId: string,
+  values: AppendEntryInput["indicatorValues"],
+) {
   if (!values.length) return;
-  const defined = await tx.indicatorDefinition.findMany({ where: { taskId }, select: { id: true } });
+  const defined = await tx.indicatorDefinition.findMany({
+    where: { taskId },
+    select: { id: true },
+  });
   const known = new Set(defined.map((d) => d.id));
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
   values.forEach((v, i) => {
     if (!known.has(v.indicatorId)) fields[`indicatorValues.${i}.indicatorId`] = "unknownIndicator";
-    else if (seen.has(v.indicatorId)) fields[`indicatorValues.${i}.indicatorId`] = "duplicateIndicator";
+    else if (seen.has(v.indicatorId))
+      fields[`indicatorValues.${i}.indicatorId`] = "duplicateIndicator";
     seen.add(v.indicatorId);
     const n = Number(v.value);
-    if (Number.isFinite(n) && Math.abs(n) >= 1e16) fields[`indicatorValues.${i}.value`] = "numberTooLarge";
+    if (Number.isFinite(n) && Math.abs(n) >= 1e16)
+      fields[`indicatorValues.${i}.value`] = "numberTooLarge";
   });
   if (Object.keys(fields).length) throw new AppError("validation_failed", undefined, fields);
 }
@@ -189,7 +229,14 @@ async function checkIndicators(tx: DbTx, taskId: string, values: AppendEntryInpu
 async function checkEvidence(tx: DbTx, actor: Actor, itemId: string, ids: string[]) {
   if (!ids.length) return;
   const usable = await tx.evidence.count({
-    where: { id: { in: ids }, ledgerItemId: itemId, uploadedById: actor.id, entryId: null, kind: "FILE" },
+    where: {
+      id: { in: ids },
+      ledgerItemId: itemId,
+      uploadedById: actor.id,
+      entryId: null,
+      kind: "FILE",
+    },
   });
-  if (usable !== new Set(ids).size) throw new AppError("validation_failed", undefined, { evidenceIds: "evidenceUnusable" });
+  if (usable !== new Set(ids).size)
+    throw new AppError("validation_failed", undefined, { evidenceIds: "evidenceUnusable" });
 }

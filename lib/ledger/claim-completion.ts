@@ -15,7 +15,8 @@ export async function claimCompletion(
   options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
   const parsed = ClaimCompletionInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const input = parsed.data;
   return appendEntry(actor, {
     itemId: options.itemId,

@@ -21,7 +21,11 @@ export type ColourRule = {
 export type ColourResult = {
   colour: Colour;
   /** Why: the message key under "colour.reason" and its values, shown beside the colour. */
-  reason: { key: "completed" | "notApplicable" | "overdue" | "behindPlan" | "noUpdate" | "dueSoon" | "onTrack"; values: Record<string, number> };
+  reason: {
+    key:
+      "completed" | "notApplicable" | "overdue" | "behindPlan" | "noUpdate" | "dueSoon" | "onTrack";
+    values: Record<string, number>;
+  };
 };
 
 const DAY = 86_400_000;
@@ -34,24 +38,43 @@ export function plannedPercent(startDate: Date, dueDate: Date, today: Date): num
 }
 
 export function itemColour(
-  item: { status: string; percentDone: number; dueDate: Date; notApplicable: boolean; lastEntryAt?: Date | null },
+  item: {
+    status: string;
+    percentDone: number;
+    dueDate: Date;
+    notApplicable: boolean;
+    lastEntryAt?: Date | null;
+  },
   rule: ColourRule,
   today: Date,
 ): ColourResult {
   if (item.notApplicable) return { colour: "na", reason: { key: "notApplicable", values: {} } };
-  if (item.status === "COMPLETED") return { colour: "done", reason: { key: "completed", values: {} } };
+  if (item.status === "COMPLETED")
+    return { colour: "done", reason: { key: "completed", values: {} } };
   const daysLeft = Math.round((item.dueDate.getTime() - today.getTime()) / DAY);
-  if (daysLeft < 0) return { colour: "red", reason: { key: "overdue", values: { days: -daysLeft } } };
+  if (daysLeft < 0)
+    return { colour: "red", reason: { key: "overdue", values: { days: -daysLeft } } };
   const planned = plannedPercent(rule.startDate, item.dueDate, today);
   if (item.percentDone < planned - rule.behindPlanPoints) {
     return {
       colour: "yellow",
-      reason: { key: "behindPlan", values: { planned, actual: item.percentDone, points: rule.behindPlanPoints } },
+      reason: {
+        key: "behindPlan",
+        values: { planned, actual: item.percentDone, points: rule.behindPlanPoints },
+      },
     };
   }
-  if (rule.lastRoundPeriodStart && item.status !== "COMPLETION_CLAIMED" && (!item.lastEntryAt || item.lastEntryAt < rule.lastRoundPeriodStart)) {
+  if (
+    rule.lastRoundPeriodStart &&
+    item.status !== "COMPLETION_CLAIMED" &&
+    (!item.lastEntryAt || item.lastEntryAt < rule.lastRoundPeriodStart)
+  ) {
     return { colour: "yellow", reason: { key: "noUpdate", values: {} } };
   }
-  if (daysLeft <= rule.dueSoonDays) return { colour: "blue", reason: { key: "dueSoon", values: { days: daysLeft, within: rule.dueSoonDays } } };
+  if (daysLeft <= rule.dueSoonDays)
+    return {
+      colour: "blue",
+      reason: { key: "dueSoon", values: { days: daysLeft, within: rule.dueSoonDays } },
+    };
   return { colour: "green", reason: { key: "onTrack", values: {} } };
 }

@@ -14,7 +14,10 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceDto } from "./schemas"
 /** Evidence files live outside public/, by storage key; only the scoped download route serves them. */
 export function evidenceDir(): string {
   // turbopackIgnore: a runtime data folder, not a source path for the build to trace.
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "evidence"));
+  return path.resolve(
+    process.env.EVIDENCE_DIR ??
+      path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "evidence"),
+  );
 }
 
 function storagePath(key: string) {
@@ -34,7 +37,13 @@ async function detectType(bytes: Uint8Array, fileName: string): Promise<string |
   if (!mime) return null;
   const allowedExts = EVIDENCE_TYPES[mime];
   if (!allowedExts || !allowedExts.includes(ext)) return null;
-  return mime === "application/x-cfb" ? ({ doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint" }[ext] ?? null) : mime;
+  return mime === "application/x-cfb"
+    ? ({
+        doc: "application/msword",
+        xls: "application/vnd.ms-excel",
+        ppt: "application/vnd.ms-powerpoint",
+      }[ext] ?? null)
+    : mime;
 }
 
 function officeMimeFor(ext: string): string | null {
@@ -57,12 +66,15 @@ export async function uploadEvidence(
   const db = getDb();
   const item = await findItemForActor(db, actor, options.itemId);
   if (!item) throw new AppError("not_found");
-  if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) })) throw new AppError("forbidden");
+  if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) }))
+    throw new AppError("forbidden");
 
   const file = options.file;
-  if (!file || typeof file === "string") throw new AppError("validation_failed", undefined, { file: "fileMissing" });
+  if (!file || typeof file === "string")
+    throw new AppError("validation_failed", undefined, { file: "fileMissing" });
   if (file.size === 0) throw new AppError("validation_failed", undefined, { file: "fileEmpty" });
-  if (file.size > EVIDENCE_MAX_BYTES) throw new AppError("validation_failed", undefined, { file: "fileTooLarge" });
+  if (file.size > EVIDENCE_MAX_BYTES)
+    throw new AppError("validation_failed", undefined, { file: "fileTooLarge" });
   const fileName = path.basename(file.name || "file").slice(0, 200);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const mimeType = await detectType(bytes, fileName);
@@ -85,14 +97,31 @@ export async function uploadEvidence(
           storageKey,
           uploadedById: actor.id,
         },
-        select: { id: true, kind: true, fileName: true, mimeType: true, sizeBytes: true, url: true, title: true, entryId: true, createdAt: true, sha256: true },
+        select: {
+          id: true,
+          kind: true,
+          fileName: true,
+          mimeType: true,
+          sizeBytes: true,
+          url: true,
+          title: true,
+          entryId: true,
+          createdAt: true,
+          sha256: true,
+        },
       });
       await recordAudit(tx, {
         actor,
         action: "evidence.upload",
         entityType: "Evidence",
         entityId: row.id,
-        after: { ledgerItemId: item.id, fileName, mimeType, sizeBytes: bytes.byteLength, sha256: row.sha256 },
+        after: {
+          ledgerItemId: item.id,
+          fileName,
+          mimeType,
+          sizeBytes: bytes.byteLength,
+          sha256: row.sha256,
+        },
         requestId: options.requestId,
       });
       const { sha256: _sha, ...dto } = row;
@@ -113,5 +142,9 @@ export async function openEvidence(actor: Actor, evidenceId: string) {
   if (!row?.storageKey) throw new AppError("not_found");
   const bytes = await fs.readFile(storagePath(row.storageKey)).catch(() => null);
   if (!bytes) throw new AppError("not_found");
-  return { fileName: row.fileName ?? "evidence", mimeType: row.mimeType ?? "application/octet-stream", bytes };
+  return {
+    fileName: row.fileName ?? "evidence",
+    mimeType: row.mimeType ?? "application/octet-stream",
+    bytes,
+  };
 }

@@ -12,12 +12,22 @@ export function parsePeriod(key: string): Period | null {
   const m = MONTH.exec(key);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
-    return { type: "MONTH", key, start: new Date(Date.UTC(y, mo - 1, 1)), end: new Date(Date.UTC(y, mo, 0)) };
+    return {
+      type: "MONTH",
+      key,
+      start: new Date(Date.UTC(y, mo - 1, 1)),
+      end: new Date(Date.UTC(y, mo, 0)),
+    };
   }
   const q = QUARTER.exec(key);
   if (q) {
     const [y, n] = [Number(q[1]), Number(q[2])];
-    return { type: "QUARTER", key, start: new Date(Date.UTC(y, (n - 1) * 3, 1)), end: new Date(Date.UTC(y, n * 3, 0)) };
+    return {
+      type: "QUARTER",
+      key,
+      start: new Date(Date.UTC(y, (n - 1) * 3, 1)),
+      end: new Date(Date.UTC(y, n * 3, 0)),
+    };
   }
   return null;
 }
@@ -31,7 +41,8 @@ export function chinaDay(instant: Date): Date {
 export function periodOf(day: Date, type: PeriodType): Period {
   const y = day.getUTCFullYear();
   const mo = day.getUTCMonth() + 1;
-  const key = type === "MONTH" ? `${y}-${String(mo).padStart(2, "0")}` : `${y}-Q${Math.ceil(mo / 3)}`;
+  const key =
+    type === "MONTH" ? `${y}-${String(mo).padStart(2, "0")}` : `${y}-Q${Math.ceil(mo / 3)}`;
   return parsePeriod(key)!;
 }
 

@@ -5,7 +5,14 @@ import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { itemColour } from "./colour";
 import { chinaDay } from "./period";
-import type { EntryDto, EvidenceDto, LedgerItemDetail, LedgerItemRow, LedgerListFilter, LedgerPage } from "./schemas";
+import type {
+  EntryDto,
+  EvidenceDto,
+  LedgerItemDetail,
+  LedgerItemRow,
+  LedgerListFilter,
+  LedgerPage,
+} from "./schemas";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const isoTime = (d: Date | null) => (d ? d.toISOString() : null);
@@ -40,12 +47,19 @@ export function toRow(
     ...row,
     dueDate: isoDate(row.dueDate),
     lastEntryAt: isoTime(row.lastEntryAt),
-    colour: itemColour(row, { ...programme, lastRoundPeriodStart: lastRounds?.get(row.programmeId) ?? null }, today),
+    colour: itemColour(
+      row,
+      { ...programme, lastRoundPeriodStart: lastRounds?.get(row.programmeId) ?? null },
+      today,
+    ),
   };
 }
 
 /** For the "no update in the last round" part of the colour rule: programme -> last closed round's period start. */
-export async function lastClosedRounds(db: DbTx, programmeIds: readonly string[]): Promise<Map<string, Date>> {
+export async function lastClosedRounds(
+  db: DbTx,
+  programmeIds: readonly string[],
+): Promise<Map<string, Date>> {
   const ids = [...new Set(programmeIds)];
   if (!ids.length) return new Map();
   const rounds = await db.reportingRound.findMany({
@@ -57,14 +71,20 @@ export async function lastClosedRounds(db: DbTx, programmeIds: readonly string[]
   return new Map(rounds.map((r) => [r.programmeId, r.periodStart]));
 }
 
-function listWhere(actor: Actor, filter: LedgerListFilter, today: Date): Prisma.LedgerItemWhereInput {
+function listWhere(
+  actor: Actor,
+  filter: LedgerListFilter,
+  today: Date,
+): Prisma.LedgerItemWhereInput {
   const and: Prisma.LedgerItemWhereInput[] = [ledgerItemScopeWhere(actor)];
   if (filter.programmeId) and.push({ programmeId: filter.programmeId });
   if (filter.categoryId) and.push({ categoryId: filter.categoryId });
   if (filter.status) and.push({ status: filter.status });
   if (filter.mainOnly) and.push({ isMain: true });
-  if (filter.overdue) and.push({ dueDate: { lt: today }, status: { not: "COMPLETED" }, notApplicable: false });
-  if (filter.enterpriseId) and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
+  if (filter.overdue)
+    and.push({ dueDate: { lt: today }, status: { not: "COMPLETED" }, notApplicable: false });
+  if (filter.enterpriseId)
+    and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
   if (filter.q) {
     const q = filter.q;
     and.push({
@@ -111,7 +131,10 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
     db.ledgerItem.count({ where }),
   ]);
   const page = rows.slice(0, filter.limit);
-  const rounds = await lastClosedRounds(db, page.map((r) => r.programmeId));
+  const rounds = await lastClosedRounds(
+    db,
+    page.map((r) => r.programmeId),
+  );
   return {
     items: page.map((r) => toRow(r, today, rounds)),
     nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
@@ -158,7 +181,9 @@ const evidenceSelect = {
   createdAt: true,
 } satisfies Prisma.EvidenceSelect;
 
-export function toEvidence(e: Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>): EvidenceDto {
+export function toEvidence(
+  e: Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>,
+): EvidenceDto {
   return { ...e, createdAt: e.createdAt.toISOString() };
 }
 
@@ -178,16 +203,26 @@ export const entrySelect = {
   indicatorValues: { select: { indicatorId: true, value: true } },
   evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
   reviews: {
-    select: { decision: true, comment: true, createdAt: true, reviewer: { select: { displayName: true } } },
+    select: {
+      decision: true,
+      comment: true,
+      createdAt: true,
+      reviewer: { select: { displayName: true } },
+    },
     orderBy: { createdAt: "asc" },
   },
 } satisfies Prisma.ProgressEntrySelect;
 
-export function toEntry(e: Prisma.ProgressEntryGetPayload<{ select: typeof entrySelect }>): EntryDto {
+export function toEntry(
+  e: Prisma.ProgressEntryGetPayload<{ select: typeof entrySelect }>,
+): EntryDto {
   return {
     ...e,
     createdAt: e.createdAt.toISOString(),
-    indicatorValues: e.indicatorValues.map((v) => ({ indicatorId: v.indicatorId, value: Number(v.value) })),
+    indicatorValues: e.indicatorValues.map((v) => ({
+      indicatorId: v.indicatorId,
+      value: Number(v.value),
+    })),
     evidence: e.evidence.map(toEvidence),
     reviews: e.reviews.map((r) => ({
       decision: r.decision,
@@ -212,7 +247,10 @@ export async function listEntries(actor: Actor, itemId: string): Promise<EntryDt
 }
 
 /** Everything the item page shows; null when the item does not exist or is out of scope. */
-export async function getLedgerItem(actor: Actor, itemId: string): Promise<LedgerItemDetail | null> {
+export async function getLedgerItem(
+  actor: Actor,
+  itemId: string,
+): Promise<LedgerItemDetail | null> {
   const db = getDb();
   const row = await db.ledgerItem.findFirst({
     where: { AND: [{ id: itemId }, ledgerItemScopeWhere(actor)] },
@@ -232,7 +270,16 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
           doneCriteriaZh: true,
           doneCriteriaEn: true,
           indicators: {
-            select: { id: true, code: true, nameZh: true, nameEn: true, unit: true, direction: true, baseline: true, target: true },
+            select: {
+              id: true,
+              code: true,
+              nameZh: true,
+              nameEn: true,
+              unit: true,
+              direction: true,
+              baseline: true,
+              target: true,
+            },
             orderBy: { sortOrder: "asc" },
           },
         },
@@ -252,12 +299,30 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
       },
       indicatorTargets: { select: { indicatorId: true, baseline: true, target: true } },
       enterprise: {
-        select: { id: true, code: true, nameZh: true, nameEn: true, depth: true, supervisorId: true, ancestors: { select: { ancestorId: true } } },
+        select: {
+          id: true,
+          code: true,
+          nameZh: true,
+          nameEn: true,
+          depth: true,
+          supervisorId: true,
+          ancestors: { select: { ancestorId: true } },
+        },
       },
       evidence: { select: evidenceSelect, orderBy: { createdAt: "desc" } },
       noticeItems: {
         select: {
-          notice: { select: { id: true, number: true, level: true, status: true, requiredAction: true, responseDueAt: true, createdAt: true } },
+          notice: {
+            select: {
+              id: true,
+              number: true,
+              level: true,
+              status: true,
+              requiredAction: true,
+              responseDueAt: true,
+              createdAt: true,
+            },
+          },
         },
       },
     },
@@ -275,7 +340,11 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
   // Actuals over time: the value from each entry, oldest first.
   const chronological = [...entries].reverse();
   const { supervisorId, ancestors, ...enterprise } = row.enterprise;
-  const base = toRow({ ...row, task, enterprise }, chinaDay(new Date()), await lastClosedRounds(db, [row.programmeId]));
+  const base = toRow(
+    { ...row, task, enterprise },
+    chinaDay(new Date()),
+    await lastClosedRounds(db, [row.programmeId]),
+  );
   return {
     ...base,
     task,
@@ -302,7 +371,12 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
         actuals: chronological.flatMap((e) =>
           e.indicatorValues
             .filter((v) => v.indicatorId === ind.id)
-            .map((v) => ({ period: e.period, value: Number(v.value), entryId: e.id, at: e.createdAt.toISOString() })),
+            .map((v) => ({
+              period: e.period,
+              value: Number(v.value),
+              entryId: e.id,
+              at: e.createdAt.toISOString(),
+            })),
         ),
       };
     }),
@@ -321,6 +395,8 @@ export async function getLedgerItem(actor: Actor, itemId: string): Promise<Ledge
 
 /** Scope check for an enterprise id supplied by a client (e.g. the ledger's subsidiary filter). */
 export async function enterpriseVisible(actor: Actor, enterpriseId: string): Promise<boolean> {
-  const found = await getDb().enterprise.count({ where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] } });
+  const found = await getDb().enterprise.count({
+    where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] },
+  });
   return found > 0;
 }

@@ -12,7 +12,8 @@ export async function recordProgress(
   options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
   const parsed = RecordProgressInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const input = parsed.data;
   return appendEntry(actor, {
     itemId: options.itemId,

@@ -1,8 +1,20 @@
 import { z } from "zod";
 
-export const LEDGER_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETION_CLAIMED", "COMPLETED"] as const;
+export const LEDGER_STATUSES = [
+  "NOT_STARTED",
+  "IN_PROGRESS",
+  "COMPLETION_CLAIMED",
+  "COMPLETED",
+] as const;
 export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const;
-export const INDICATOR_UNITS = ["COUNT", "PERSON", "YUAN_100M", "YUAN_10K", "PERCENT", "PERCENTAGE_POINT"] as const;
+export const INDICATOR_UNITS = [
+  "COUNT",
+  "PERSON",
+  "YUAN_100M",
+  "YUAN_10K",
+  "PERCENT",
+  "PERCENTAGE_POINT",
+] as const;
 
 const Bilingual = { nameZh: z.string(), nameEn: z.string() };
 
@@ -10,7 +22,15 @@ export const Colour = z
   .object({
     colour: z.enum(COLOURS),
     reason: z.object({
-      key: z.enum(["completed", "notApplicable", "overdue", "behindPlan", "noUpdate", "dueSoon", "onTrack"]),
+      key: z.enum([
+        "completed",
+        "notApplicable",
+        "overdue",
+        "behindPlan",
+        "noUpdate",
+        "dueSoon",
+        "onTrack",
+      ]),
       values: z.record(z.string(), z.number()),
     }),
   })
@@ -38,7 +58,14 @@ export const LedgerItemRow = z
   .meta({ id: "LedgerItemRow" });
 export type LedgerItemRow = z.infer<typeof LedgerItemRow>;
 
-export const LEDGER_SORTS = ["dueDate", "lastEntryAt", "percentDone", "task", "enterprise", "status"] as const;
+export const LEDGER_SORTS = [
+  "dueDate",
+  "lastEntryAt",
+  "percentDone",
+  "task",
+  "enterprise",
+  "status",
+] as const;
 
 const booleanFlag = z
   .enum(["true", "false"])
@@ -53,7 +80,12 @@ export const LedgerListQuery = z
     mainOnly: booleanFlag.meta({ description: "Only main tasks" }),
     overdue: booleanFlag.meta({ description: "Only items past their due date and not completed" }),
     enterpriseId: z.uuid().optional().meta({ description: "This enterprise and its subsidiaries" }),
-    q: z.string().trim().max(100).optional().meta({ description: "Search task code and title, enterprise, responsible person" }),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .meta({ description: "Search task code and title, enterprise, responsible person" }),
     sort: z.enum(LEDGER_SORTS).default("dueDate"),
     order: z.enum(["asc", "desc"]).default("asc"),
     cursor: z.uuid().optional().meta({ description: "The `nextCursor` of the previous page" }),
@@ -63,7 +95,11 @@ export const LedgerListQuery = z
 export type LedgerListFilter = z.output<typeof LedgerListQuery>;
 
 export const LedgerPage = z
-  .object({ items: z.array(LedgerItemRow), nextCursor: z.uuid().nullable(), total: z.number().int() })
+  .object({
+    items: z.array(LedgerItemRow),
+    nextCursor: z.uuid().nullable(),
+    total: z.number().int(),
+  })
   .meta({ id: "LedgerPage" });
 export type LedgerPage = z.infer<typeof LedgerPage>;
 
@@ -119,7 +155,9 @@ export const IndicatorDto = z
     direction: z.enum(["INCREASE", "DECREASE"]),
     baseline: z.number().nullable(),
     target: z.number().nullable(),
-    actuals: z.array(z.object({ period: z.string(), value: z.number(), entryId: z.uuid(), at: z.iso.datetime() })),
+    actuals: z.array(
+      z.object({ period: z.string(), value: z.number(), entryId: z.uuid(), at: z.iso.datetime() }),
+    ),
   })
   .meta({ id: "Indicator" });
 export type IndicatorDto = z.infer<typeof IndicatorDto>;
@@ -181,8 +219,15 @@ export const LinkInput = z.object({
 
 export const RecordProgressInput = z
   .object({
-    version: z.number().int().min(1).meta({ description: "The item's version the user saw (optimistic lock)" }),
-    period: z.string().trim().refine((v) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v), { message: "period" }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: "The item's version the user saw (optimistic lock)" }),
+    period: z
+      .string()
+      .trim()
+      .refine((v) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v), { message: "period" }),
     narrative: z.string().trim().min(1).max(MAX_NARRATIVE),
     percentDone: z.number().int().min(0).max(100),
     status: z.enum(["NOT_STARTED", "IN_PROGRESS"]).default("IN_PROGRESS"),
@@ -191,9 +236,11 @@ export const RecordProgressInput = z
         z.object({
           indicatorId: z.uuid(),
           // A string, so that "12a" is reported as not a number rather than as a type error.
-          value: z.union([z.number(), z.string().trim()]).refine((v) => v !== "" && Number.isFinite(Number(v)), {
-            message: "notANumber",
-          }),
+          value: z
+            .union([z.number(), z.string().trim()])
+            .refine((v) => v !== "" && Number.isFinite(Number(v)), {
+              message: "notANumber",
+            }),
         }),
       )
       .max(50)
@@ -209,9 +256,18 @@ export const ClaimCompletionInput = z
   .object({
     version: z.number().int().min(1),
     period: RecordProgressInput.shape.period,
-    statement: z.string().trim().min(10).max(MAX_NARRATIVE).meta({ description: "What was done and why the task is complete" }),
+    statement: z
+      .string()
+      .trim()
+      .min(10)
+      .max(MAX_NARRATIVE)
+      .meta({ description: "What was done and why the task is complete" }),
     indicatorValues: RecordProgressInput.shape.indicatorValues,
-    evidenceIds: z.array(z.uuid()).min(1).max(20).meta({ description: "At least one uploaded evidence file" }),
+    evidenceIds: z
+      .array(z.uuid())
+      .min(1)
+      .max(20)
+      .meta({ description: "At least one uploaded evidence file" }),
     links: RecordProgressInput.shape.links,
   })
   .meta({ id: "ClaimCompletionInput" });

@@ -4,7 +4,14 @@ import { actionsOf } from "@/lib/auth/policy";
 import { Me } from "./schemas";
 
 export const getMe = endpoint(
-  { method: "get", path: "/me", tag: "Account", summary: "The caller: role, scope and permissions", permission: "enterprise.read", response: Me },
+  {
+    method: "get",
+    path: "/me",
+    tag: "Account",
+    summary: "The caller: role, scope and permissions",
+    permission: "enterprise.read",
+    response: Me,
+  },
   async ({ actor }) => ({
     ...actor,
     supervisorIds: [...actor.supervisorIds],

@@ -6,7 +6,13 @@ import { AppError } from "@/lib/errors";
 import { issueNotice } from "./issue-notice";
 import { findNotice, listNotices, toNotice } from "./queries";
 import { actOnNotice, replyNotice } from "./respond";
-import { IssueNoticeInput, NoticeActionInput, NoticeDto, NoticeParams, ReplyNoticeInput } from "./schemas";
+import {
+  IssueNoticeInput,
+  NoticeActionInput,
+  NoticeDto,
+  NoticeParams,
+  ReplyNoticeInput,
+} from "./schemas";
 
 export const listNoticesEndpoint = endpoint(
   {
@@ -64,7 +70,8 @@ export const replyNoticeEndpoint = endpoint(
     response: NoticeDto,
     successStatus: 201,
   },
-  ({ actor, params, body, locale, requestId }) => replyNotice(actor, { noticeId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    replyNotice(actor, { noticeId: params.id, input: body, locale, requestId }),
 );
 
 export const actOnNoticeEndpoint = endpoint(
@@ -78,5 +85,6 @@ export const actOnNoticeEndpoint = endpoint(
     body: NoticeActionInput,
     response: NoticeDto,
   },
-  ({ actor, params, body, locale, requestId }) => actOnNotice(actor, { noticeId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    actOnNotice(actor, { noticeId: params.id, input: body, locale, requestId }),
 );

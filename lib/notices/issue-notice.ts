@@ -13,13 +13,20 @@ import { noticeSelect, toNotice } from "./queries";
 import { IssueNoticeInput } from "./schemas";
 
 /** A reviewer issues a supervision notice (督办) on one or more lagging items of one programme. */
-export async function issueNotice(actor: Actor, options: { input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+export async function issueNotice(
+  actor: Actor,
+  options: { input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
   const parsed = IssueNoticeInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const input = parsed.data;
   const now = options.now ?? new Date();
-  const responseDueAt = new Date(new Date(`${input.responseDueOn}T00:00:00+08:00`).getTime() + 86_400_000);
-  if (responseDueAt <= now) throw new AppError("validation_failed", undefined, { responseDueOn: "dateInPast" });
+  const responseDueAt = new Date(
+    new Date(`${input.responseDueOn}T00:00:00+08:00`).getTime() + 86_400_000,
+  );
+  if (responseDueAt <= now)
+    throw new AppError("validation_failed", undefined, { responseDueOn: "dateInPast" });
 
   return getDb().$transaction(async (tx) => {
     const ids = [...new Set(input.itemIds)];
@@ -34,16 +41,23 @@ export async function issueNotice(actor: Actor, options: { input: unknown; local
     });
     if (items.length !== ids.length) throw new AppError("not_found");
     for (const item of items) {
-      const enterprise = { id: item.enterpriseId, supervisorId: item.enterprise.supervisorId, pathIds: item.enterprise.ancestors.map((a) => a.ancestorId) };
+      const enterprise = {
+        id: item.enterpriseId,
+        supervisorId: item.enterprise.supervisorId,
+        pathIds: item.enterprise.ancestors.map((a) => a.ancestorId),
+      };
       if (!can(actor, "notice.issue", { enterprise })) throw new AppError("forbidden");
     }
     const programmes = new Set(items.map((i) => i.programmeId));
-    if (programmes.size !== 1) throw new AppError("validation_failed", undefined, { itemIds: "oneProgramme" });
+    if (programmes.size !== 1)
+      throw new AppError("validation_failed", undefined, { itemIds: "oneProgramme" });
 
     const year = chinaDay(now).getUTCFullYear();
     // Numbers run per year; the advisory lock serialises concurrent issuers of the same year.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(727100, ${year})`;
-    const count = await tx.supervisionNotice.count({ where: { number: { startsWith: `督办-${year}-` } } });
+    const count = await tx.supervisionNotice.count({
+      where: { number: { startsWith: `督办-${year}-` } },
+    });
     const number = `督办-${year}-${String(count + 1).padStart(4, "0")}`;
     const notice = await tx.supervisionNotice.create({
       data: {
@@ -59,16 +73,31 @@ export async function issueNotice(actor: Actor, options: { input: unknown; local
       },
       select: noticeSelect,
     });
-    const liaisons = await liaisonsFor(tx, items.map((i) => i.enterpriseId));
+    const liaisons = await liaisonsFor(
+      tx,
+      items.map((i) => i.enterpriseId),
+    );
     await notify(tx, {
       userIds: [...new Set([...liaisons.values()].flat())],
       kind: "NOTICE_ISSUED",
-      params: { number, action: input.requiredAction, due: input.responseDueOn, noticeId: notice.id },
+      params: {
+        number,
+        action: input.requiredAction,
+        due: input.responseDueOn,
+        noticeId: notice.id,
+      },
       link: `/notices/${notice.id}`,
       now,
     });
     const dto = toNotice(notice);
-    await recordAudit(tx, { actor, action: "notice.issue", entityType: "SupervisionNotice", entityId: notice.id, after: dto, requestId: options.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: "notice.issue",
+      entityType: "SupervisionNotice",
+      entityId: notice.id,
+      after: dto,
+      requestId: options.requestId,
+    });
     return dto;
   });
 }

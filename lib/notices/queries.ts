@@ -30,10 +30,15 @@ export const noticeSelect = {
       },
     },
   },
-  replies: { select: { body: true, createdAt: true, author: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+  replies: {
+    select: { body: true, createdAt: true, author: { select: { displayName: true } } },
+    orderBy: { createdAt: "asc" },
+  },
 } satisfies Prisma.SupervisionNoticeSelect;
 
-export function toNotice(n: Prisma.SupervisionNoticeGetPayload<{ select: typeof noticeSelect }>): NoticeDto {
+export function toNotice(
+  n: Prisma.SupervisionNoticeGetPayload<{ select: typeof noticeSelect }>,
+): NoticeDto {
   return {
     id: n.id,
     number: n.number,
@@ -53,7 +58,11 @@ export function toNotice(n: Prisma.SupervisionNoticeGetPayload<{ select: typeof 
       enterpriseZh: i.enterprise.nameZh,
       enterpriseEn: i.enterprise.nameEn,
     })),
-    replies: n.replies.map((r) => ({ author: r.author.displayName, body: r.body, createdAt: r.createdAt.toISOString() })),
+    replies: n.replies.map((r) => ({
+      author: r.author.displayName,
+      body: r.body,
+      createdAt: r.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -63,10 +72,16 @@ export function noticeScopeWhere(actor: Actor): Prisma.SupervisionNoticeWhereInp
 }
 
 export async function findNotice(db: DbTx, actor: Actor, id: string) {
-  return db.supervisionNotice.findFirst({ where: { AND: [{ id }, noticeScopeWhere(actor)] }, select: noticeSelect });
+  return db.supervisionNotice.findFirst({
+    where: { AND: [{ id }, noticeScopeWhere(actor)] },
+    select: noticeSelect,
+  });
 }
 
-export async function listNotices(actor: Actor, options: { status?: NoticeDto["status"]; limit?: number } = {}) {
+export async function listNotices(
+  actor: Actor,
+  options: { status?: NoticeDto["status"]; limit?: number } = {},
+) {
   const rows = await getDb().supervisionNotice.findMany({
     where: { AND: [noticeScopeWhere(actor), options.status ? { status: options.status } : {}] },
     select: noticeSelect,

@@ -16,29 +16,53 @@ export const ESCALATION_GRACE_MS = 7 * 86_400_000;
 async function enterpriseRefs(tx: DbTx, itemIds: string[]) {
   const items = await tx.ledgerItem.findMany({
     where: { id: { in: itemIds } },
-    select: { enterpriseId: true, enterprise: { select: { supervisorId: true, ancestors: { select: { ancestorId: true } } } } },
+    select: {
+      enterpriseId: true,
+      enterprise: { select: { supervisorId: true, ancestors: { select: { ancestorId: true } } } },
+    },
   });
-  return items.map((i) => ({ id: i.enterpriseId, supervisorId: i.enterprise.supervisorId, pathIds: i.enterprise.ancestors.map((a) => a.ancestorId) }));
+  return items.map((i) => ({
+    id: i.enterpriseId,
+    supervisorId: i.enterprise.supervisorId,
+    pathIds: i.enterprise.ancestors.map((a) => a.ancestorId),
+  }));
 }
 
 /** The enterprise's liaison replies to a notice. */
-export async function replyNotice(actor: Actor, options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+export async function replyNotice(
+  actor: Actor,
+  options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
   const parsed = ReplyNoticeInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
     const notice = await findNotice(tx, actor, options.noticeId);
     if (!notice) throw new AppError("not_found");
-    const refs = await enterpriseRefs(tx, notice.items.map((i) => i.ledgerItem.id));
-    if (!refs.some((enterprise) => can(actor, "notice.reply", { enterprise }))) throw new AppError("forbidden");
-    if (notice.status === "CLOSED") throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
-    await tx.noticeReply.create({ data: { noticeId: notice.id, authorId: actor.id, body: parsed.data.body, createdAt: now } });
+    const refs = await enterpriseRefs(
+      tx,
+      notice.items.map((i) => i.ledgerItem.id),
+    );
+    if (!refs.some((enterprise) => can(actor, "notice.reply", { enterprise })))
+      throw new AppError("forbidden");
+    if (notice.status === "CLOSED")
+      throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
+    await tx.noticeReply.create({
+      data: { noticeId: notice.id, authorId: actor.id, body: parsed.data.body, createdAt: now },
+    });
     const updated = await tx.supervisionNotice.update({
       where: { id: notice.id },
       data: { status: "REPLIED", version: { increment: 1 } },
       select: noticeSelect,
     });
-    await notify(tx, { userIds: [notice.issuedById], kind: "NOTICE_REPLIED", params: { number: notice.number, noticeId: notice.id }, link: `/notices/${notice.id}`, now });
+    await notify(tx, {
+      userIds: [notice.issuedById],
+      kind: "NOTICE_REPLIED",
+      params: { number: notice.number, noticeId: notice.id },
+      link: `/notices/${notice.id}`,
+      now,
+    });
     await recordAudit(tx, {
       actor,
       action: "notice.reply",
@@ -53,16 +77,25 @@ export async function replyNotice(actor: Actor, options: { noticeId: string; inp
 }
 
 /** The reviewer closes a notice (the enterprise has acted) or escalates it by hand. */
-export async function actOnNotice(actor: Actor, options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+export async function actOnNotice(
+  actor: Actor,
+  options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
   const parsed = NoticeActionInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
     const notice = await findNotice(tx, actor, options.noticeId);
     if (!notice) throw new AppError("not_found");
-    const refs = await enterpriseRefs(tx, notice.items.map((i) => i.ledgerItem.id));
-    if (!refs.every((enterprise) => can(actor, "notice.issue", { enterprise }))) throw new AppError("forbidden");
-    if (notice.status === "CLOSED") throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
+    const refs = await enterpriseRefs(
+      tx,
+      notice.items.map((i) => i.ledgerItem.id),
+    );
+    if (!refs.every((enterprise) => can(actor, "notice.issue", { enterprise })))
+      throw new AppError("forbidden");
+    if (notice.status === "CLOSED")
+      throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
     const updated =
       parsed.data.action === "close"
         ? await closeNotice(tx, notice, now)
@@ -88,13 +121,26 @@ async function closeNotice(tx: DbTx, notice: Notice, now: Date) {
     data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
     select: noticeSelect,
   });
-  const liaisons = await liaisonsFor(tx, notice.items.map((i) => i.ledgerItem.enterpriseId));
-  await notify(tx, { userIds: [...new Set([...liaisons.values()].flat())], kind: "NOTICE_CLOSED", params: { number: notice.number, noticeId: notice.id }, link: `/notices/${notice.id}`, now });
+  const liaisons = await liaisonsFor(
+    tx,
+    notice.items.map((i) => i.ledgerItem.enterpriseId),
+  );
+  await notify(tx, {
+    userIds: [...new Set([...liaisons.values()].flat())],
+    kind: "NOTICE_CLOSED",
+    params: { number: notice.number, noticeId: notice.id },
+    link: `/notices/${notice.id}`,
+    now,
+  });
   return toNotice(updated);
 }
 
 /** One level up (blue -> yellow -> red), a new deadline, and everyone concerned told. */
-export async function escalateNotice(tx: DbTx, notice: Pick<Notice, "id" | "number" | "level" | "issuedById" | "items">, now: Date) {
+export async function escalateNotice(
+  tx: DbTx,
+  notice: Pick<Notice, "id" | "number" | "level" | "issuedById" | "items">,
+  now: Date,
+) {
   const level = escalatedLevel(notice.level);
   const updated = await tx.supervisionNotice.update({
     where: { id: notice.id },
@@ -108,11 +154,19 @@ export async function escalateNotice(tx: DbTx, notice: Pick<Notice, "id" | "numb
     },
     select: noticeSelect,
   });
-  const liaisons = await liaisonsFor(tx, notice.items.map((i) => i.ledgerItem.enterpriseId));
+  const liaisons = await liaisonsFor(
+    tx,
+    notice.items.map((i) => i.ledgerItem.enterpriseId),
+  );
   await notify(tx, {
     userIds: [...new Set([...liaisons.values()].flat()), notice.issuedById],
     kind: "NOTICE_ESCALATED",
-    params: { number: notice.number, levelZh: { BLUE: "蓝色", YELLOW: "黄色", RED: "红色" }[level], levelEn: level.toLowerCase(), noticeId: notice.id },
+    params: {
+      number: notice.number,
+      levelZh: { BLUE: "蓝色", YELLOW: "黄色", RED: "红色" }[level],
+      levelEn: level.toLowerCase(),
+      noticeId: notice.id,
+    },
     link: `/notices/${notice.id}`,
     now,
   });
@@ -144,7 +198,11 @@ export async function escalateOverdueNotices(now: Date = new Date()) {
         entityType: "SupervisionNotice",
         entityId: id,
         before: { level: notice.level, status: notice.status },
-        after: { level: updated.level, status: updated.status, responseDueAt: updated.responseDueAt },
+        after: {
+          level: updated.level,
+          status: updated.status,
+          responseDueAt: updated.responseDueAt,
+        },
       });
       escalated += 1;
     });

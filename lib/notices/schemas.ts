@@ -7,13 +7,20 @@ export const IssueNoticeInput = z
     itemIds: z.array(z.uuid()).min(1).max(100),
     level: z.enum(NOTICE_LEVELS),
     requiredAction: z.string().trim().min(4).max(2000),
-    responseDueOn: z.iso.date().meta({ description: "Reply deadline, a day in China time (end of that day)" }),
+    responseDueOn: z.iso
+      .date()
+      .meta({ description: "Reply deadline, a day in China time (end of that day)" }),
   })
   .meta({ id: "IssueNoticeInput" });
 
-export const ReplyNoticeInput = z.object({ body: z.string().trim().min(2).max(4000) }).meta({ id: "ReplyNoticeInput" });
+export const ReplyNoticeInput = z
+  .object({ body: z.string().trim().min(2).max(4000) })
+  .meta({ id: "ReplyNoticeInput" });
 export const NoticeActionInput = z
-  .object({ action: z.enum(["close", "escalate"]), comment: z.string().trim().max(2000).optional() })
+  .object({
+    action: z.enum(["close", "escalate"]),
+    comment: z.string().trim().max(2000).optional(),
+  })
   .meta({ id: "NoticeActionInput" });
 
 export const NoticeDto = z
@@ -38,7 +45,9 @@ export const NoticeDto = z
         enterpriseEn: z.string(),
       }),
     ),
-    replies: z.array(z.object({ author: z.string(), body: z.string(), createdAt: z.iso.datetime() })),
+    replies: z.array(
+      z.object({ author: z.string(), body: z.string(), createdAt: z.iso.datetime() }),
+    ),
   })
   .meta({ id: "SupervisionNotice" });
 export type NoticeDto = z.infer<typeof NoticeDto>;

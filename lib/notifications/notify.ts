@@ -38,15 +38,26 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<void> {
     await tx.emailOutbox.createMany({
       data: recipients.map((r) => {
         const t = translator(isLocale(r.locale) ? r.locale : DEFAULT_LOCALE);
-        const text = t(`notifications.kinds.${input.kind}` as never, localisedParams(input.params, r.locale) as never);
-        return { toAddress: r.email!, subject: `${t("app.name")}: ${text}`, body: `${text}\n${input.link ?? ""}`, createdAt };
+        const text = t(
+          `notifications.kinds.${input.kind}` as never,
+          localisedParams(input.params, r.locale) as never,
+        );
+        return {
+          toAddress: r.email!,
+          subject: `${t("app.name")}: ${text}`,
+          body: `${text}\n${input.link ?? ""}`,
+          createdAt,
+        };
       }),
     });
   }
 }
 
 /** Picks the zh or en variant of bilingual params ("taskZh"/"taskEn" -> "task"). */
-export function localisedParams(params: Record<string, unknown>, locale: string): Record<string, string | number> {
+export function localisedParams(
+  params: Record<string, unknown>,
+  locale: string,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   const suffix = locale === "en" ? "En" : "Zh";
   for (const [key, value] of Object.entries(params)) {

@@ -23,14 +23,26 @@ export async function sendOutbox(options: { limit?: number } = {}) {
   let failed = 0;
   for (const mail of pending) {
     try {
-      await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.body });
-      await db.emailOutbox.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } } });
+      await transport.sendMail({
+        from,
+        to: mail.toAddress,
+        subject: mail.subject,
+        text: mail.body,
+      });
+      await db.emailOutbox.update({
+        where: { id: mail.id },
+        data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 } },
+      });
       sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;
       await db.emailOutbox.update({
         where: { id: mail.id },
-        data: { attempts, lastError: String(error).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING" },
+        data: {
+          attempts,
+          lastError: String(error).slice(0, 500),
+          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+        },
       });
       failed += 1;
     }

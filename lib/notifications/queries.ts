@@ -10,7 +10,10 @@ export async function unreadCount(actor: Actor): Promise<number> {
 }
 
 /** The actor's notifications, newest first, rendered in the reader's language. */
-export async function listNotifications(actor: Actor, options: { locale: Locale; unreadOnly?: boolean; limit?: number }) {
+export async function listNotifications(
+  actor: Actor,
+  options: { locale: Locale; unreadOnly?: boolean; limit?: number },
+) {
   const rows = await getDb().notification.findMany({
     where: { userId: actor.id, ...(options.unreadOnly ? { readAt: null } : {}) },
     select: { id: true, kind: true, params: true, link: true, readAt: true, createdAt: true },
@@ -21,7 +24,10 @@ export async function listNotifications(actor: Actor, options: { locale: Locale;
   return rows.map((n) => ({
     id: n.id,
     kind: n.kind,
-    message: t(`notifications.kinds.${n.kind}` as never, localisedParams(n.params as Record<string, unknown>, options.locale) as never),
+    message: t(
+      `notifications.kinds.${n.kind}` as never,
+      localisedParams(n.params as Record<string, unknown>, options.locale) as never,
+    ),
     link: n.link,
     read: n.readAt !== null,
     createdAt: n.createdAt.toISOString(),

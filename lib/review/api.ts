@@ -3,7 +3,13 @@ import { endpoint } from "@/lib/api/endpoint";
 import { AppError } from "@/lib/errors";
 import { listReviewQueue } from "./queue";
 import { reviewEntry } from "./review-entry";
-import { EntryParams, ReviewDecisionInput, ReviewQueuePage, ReviewQueueQuery, ReviewResult } from "./schemas";
+import {
+  EntryParams,
+  ReviewDecisionInput,
+  ReviewQueuePage,
+  ReviewQueueQuery,
+  ReviewResult,
+} from "./schemas";
 
 export const reviewQueueEndpoint = endpoint(
   {
@@ -26,7 +32,8 @@ export const reviewEntryEndpoint = endpoint(
     method: "post",
     path: "/entries/{id}/reviews",
     tag: "Review",
-    summary: "Approve, confirm (group liaison, two-level close-off) or return (reason required) an entry or claim",
+    summary:
+      "Approve, confirm (group liaison, two-level close-off) or return (reason required) an entry or claim",
     permission: "ledger.read",
     params: EntryParams,
     body: ReviewDecisionInput,
@@ -34,5 +41,6 @@ export const reviewEntryEndpoint = endpoint(
     successStatus: 201,
   },
   // The use case checks review.decide or review.confirm against the entry's enterprise.
-  ({ actor, params, body, locale, requestId }) => reviewEntry(actor, { entryId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    reviewEntry(actor, { entryId: params.id, input: body, locale, requestId }),
 );

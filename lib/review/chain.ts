@@ -13,11 +13,15 @@ export function stageFor(entry: {
 }): ChainStage | null {
   if (entry.reviewState === "CONFIRMED") return "final";
   if (entry.reviewState !== "SUBMITTED") return null;
-  const needsGroup = entry.kind === "COMPLETION_CLAIM" && entry.closeOffLevels >= 2 && entry.enterpriseDepth > 0;
+  const needsGroup =
+    entry.kind === "COMPLETION_CLAIM" && entry.closeOffLevels >= 2 && entry.enterpriseDepth > 0;
   return needsGroup ? "confirm" : "final";
 }
 
 /** Which decisions each stage allows. */
-export function decisionAllowed(stage: ChainStage, decision: "CONFIRM" | "APPROVE" | "RETURN"): boolean {
+export function decisionAllowed(
+  stage: ChainStage,
+  decision: "CONFIRM" | "APPROVE" | "RETURN",
+): boolean {
   return stage === "confirm" ? decision !== "APPROVE" : decision !== "CONFIRM";
 }

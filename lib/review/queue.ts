@@ -33,7 +33,10 @@ export function reviewQueueWhere(actor: Actor): Prisma.ProgressEntryWhereInput |
       ledgerItem: {
         programme: { closeOffLevels: { gte: 2 } },
         // Strictly below one of the liaison's own enterprises: nobody confirms their own claim.
-        enterprise: { depth: { gt: 0 }, ancestors: { some: { ancestorId: { in: [...actor.enterpriseIds] }, depth: { gt: 0 } } } },
+        enterprise: {
+          depth: { gt: 0 },
+          ancestors: { some: { ancestorId: { in: [...actor.enterpriseIds] }, depth: { gt: 0 } } },
+        },
       },
     };
   }
@@ -46,7 +49,10 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
   const and: Prisma.ProgressEntryWhereInput[] = [base];
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.late !== undefined) and.push({ late: filter.late });
-  if (filter.enterpriseId) and.push({ ledgerItem: { enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } } });
+  if (filter.enterpriseId)
+    and.push({
+      ledgerItem: { enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } },
+    });
   const where = { AND: and };
   const db = getDb();
   const [rows, total] = await Promise.all([
@@ -54,7 +60,19 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
       where,
       select: {
         ...entrySelect,
-        ledgerItem: { select: { ...rowSelect, programme: { select: { startDate: true, dueSoonDays: true, behindPlanPoints: true, closeOffLevels: true } } } },
+        ledgerItem: {
+          select: {
+            ...rowSelect,
+            programme: {
+              select: {
+                startDate: true,
+                dueSoonDays: true,
+                behindPlanPoints: true,
+                closeOffLevels: true,
+              },
+            },
+          },
+        },
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: filter.limit + 1,

@@ -29,7 +29,8 @@ export async function reviewEntry(
   options: { entryId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
   const parsed = ReviewDecisionInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const { decision, comment } = parsed.data;
   const now = options.now ?? new Date();
 
@@ -50,7 +51,16 @@ export async function reviewEntry(
             percentDone: true,
             programme: { select: { closeOffLevels: true } },
             task: { select: { titleZh: true, titleEn: true } },
-            enterprise: { select: { id: true, nameZh: true, nameEn: true, depth: true, supervisorId: true, ancestors: { select: { ancestorId: true, depth: true } } } },
+            enterprise: {
+              select: {
+                id: true,
+                nameZh: true,
+                nameEn: true,
+                depth: true,
+                supervisorId: true,
+                ancestors: { select: { ancestorId: true, depth: true } },
+              },
+            },
           },
         },
       },
@@ -68,25 +78,40 @@ export async function reviewEntry(
       closeOffLevels: item.programme.closeOffLevels,
       enterpriseDepth: item.enterprise.depth,
     });
-    if (!stage) throw new AppError("conflict", "Already reviewed", undefined, { reviewState: entry.reviewState });
+    if (!stage)
+      throw new AppError("conflict", "Already reviewed", undefined, {
+        reviewState: entry.reviewState,
+      });
 
     if (stage === "confirm") {
       // Only the liaison of a group above the claimant confirms.
-      const groupLiaison = item.enterprise.ancestors.some((a) => a.depth > 0 && actor.enterpriseIds.includes(a.ancestorId));
-      if (!can(actor, "review.confirm", { enterprise }) || !groupLiaison) throw new AppError("forbidden");
+      const groupLiaison = item.enterprise.ancestors.some(
+        (a) => a.depth > 0 && actor.enterpriseIds.includes(a.ancestorId),
+      );
+      if (!can(actor, "review.confirm", { enterprise }) || !groupLiaison)
+        throw new AppError("forbidden");
       // Nobody confirms a claim they made themselves, whatever their grant covers.
       if (entry.authorId === actor.id) throw new AppError("forbidden");
     } else if (!can(actor, "review.decide", { enterprise })) {
       throw new AppError("forbidden");
     }
-    if (!decisionAllowed(stage, decision)) throw new AppError("validation_failed", undefined, { decision: "decisionNotAllowed" });
+    if (!decisionAllowed(stage, decision))
+      throw new AppError("validation_failed", undefined, { decision: "decisionNotAllowed" });
 
     const moved = await tx.progressEntry.updateMany({
       where: { id: entry.id, reviewState: entry.reviewState },
       data: { reviewState: NEXT_STATE[decision] },
     });
     if (moved.count !== 1) throw new AppError("conflict", "Reviewed meanwhile");
-    await tx.entryReview.create({ data: { entryId: entry.id, reviewerId: actor.id, decision, comment: comment ?? null, createdAt: now } });
+    await tx.entryReview.create({
+      data: {
+        entryId: entry.id,
+        reviewerId: actor.id,
+        decision,
+        comment: comment ?? null,
+        createdAt: now,
+      },
+    });
 
     let itemAfter: { status: string; percentDone: number } | null = null;
     if (entry.kind === "COMPLETION_CLAIM" && decision !== "CONFIRM") {
@@ -95,7 +120,11 @@ export async function reviewEntry(
       const previous = approve
         ? null
         : await tx.progressEntry.findFirst({
-            where: { ledgerItemId: item.id, kind: { not: "COMPLETION_CLAIM" }, createdAt: { lt: now } },
+            where: {
+              ledgerItemId: item.id,
+              kind: { not: "COMPLETION_CLAIM" },
+              createdAt: { lt: now },
+            },
             orderBy: { createdAt: "desc" },
             select: { percentDone: true },
           });
@@ -103,18 +132,38 @@ export async function reviewEntry(
       const percentDone = approve ? 100 : Math.min(previous?.percentDone ?? 90, 99);
       const updated = await tx.ledgerItem.updateMany({
         where: { id: item.id, status: "COMPLETION_CLAIMED" },
-        data: { status, percentDone, completedAt: approve ? now : null, claimedAt: approve ? undefined : null, version: { increment: 1 } },
+        data: {
+          status,
+          percentDone,
+          completedAt: approve ? now : null,
+          claimedAt: approve ? undefined : null,
+          version: { increment: 1 },
+        },
       });
       if (updated.count !== 1) throw new AppError("conflict", "Item changed meanwhile");
       await tx.ledgerStatusEvent.create({
-        data: { ledgerItemId: item.id, fromStatus: "COMPLETION_CLAIMED", toStatus: status, percentDone, at: now, actorId: actor.id, entryId: entry.id },
+        data: {
+          ledgerItemId: item.id,
+          fromStatus: "COMPLETION_CLAIMED",
+          toStatus: status,
+          percentDone,
+          at: now,
+          actorId: actor.id,
+          entryId: entry.id,
+        },
       });
       itemAfter = { status, percentDone };
     }
 
     const kind: NotificationKind =
       entry.kind === "COMPLETION_CLAIM"
-        ? ({ CONFIRM: "CLAIM_CONFIRMED", APPROVE: "CLAIM_APPROVED", RETURN: "CLAIM_RETURNED" } as const)[decision]
+        ? (
+            {
+              CONFIRM: "CLAIM_CONFIRMED",
+              APPROVE: "CLAIM_APPROVED",
+              RETURN: "CLAIM_RETURNED",
+            } as const
+          )[decision]
         : decision === "RETURN"
           ? "ENTRY_RETURNED"
           : "ENTRY_APPROVED";
@@ -136,8 +185,15 @@ export async function reviewEntry(
       action: `entry.review.${decision.toLowerCase()}`,
       entityType: "ProgressEntry",
       entityId: entry.id,
-      before: { reviewState: entry.reviewState, item: { status: item.status, percentDone: item.percentDone, version: item.version } },
-      after: { reviewState: NEXT_STATE[decision], comment, item: itemAfter ? { ...itemAfter, version: item.version + 1 } : undefined },
+      before: {
+        reviewState: entry.reviewState,
+        item: { status: item.status, percentDone: item.percentDone, version: item.version },
+      },
+      after: {
+        reviewState: NEXT_STATE[decision],
+        comment,
+        item: itemAfter ? { ...itemAfter, version: item.version + 1 } : undefined,
+      },
       requestId: options.requestId,
     });
     if (itemAfter) {
@@ -153,8 +209,14 @@ export async function reviewEntry(
     }
 
     // Sequential: one transaction is one connection, which runs one query at a time.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
-    const row = await tx.ledgerItem.findUniqueOrThrow({ where: { id: item.id }, select: rowSelect });
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
+      where: { id: entry.id },
+      select: entrySelect,
+    });
+    const row = await tx.ledgerItem.findUniqueOrThrow({
+      where: { id: item.id },
+      select: rowSelect,
+    });
     return { entry: toEntry(fullEntry), item: toRow(row, chinaDay(now)) };
   });
 }

@@ -25,7 +25,11 @@ export const ReviewQueueItem = z
   .meta({ id: "ReviewQueueItem" });
 
 export const ReviewQueuePage = z
-  .object({ items: z.array(ReviewQueueItem), nextCursor: z.uuid().nullable(), total: z.number().int() })
+  .object({
+    items: z.array(ReviewQueueItem),
+    nextCursor: z.uuid().nullable(),
+    total: z.number().int(),
+  })
   .meta({ id: "ReviewQueuePage" });
 
 export const ReviewDecisionInput = z
@@ -34,10 +38,13 @@ export const ReviewDecisionInput = z
     comment: z.string().trim().max(2000).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "RETURN" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "returnReasonRequired" });
+    if (v.decision === "RETURN" && !v.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "returnReasonRequired" });
   })
   .meta({ id: "ReviewDecisionInput" });
 export type ReviewDecisionInput = z.input<typeof ReviewDecisionInput>;
 
-export const ReviewResult = z.object({ entry: EntryDto, item: LedgerItemRow }).meta({ id: "ReviewResult" });
+export const ReviewResult = z
+  .object({ entry: EntryDto, item: LedgerItemRow })
+  .meta({ id: "ReviewResult" });
 export const EntryParams = z.object({ id: z.uuid() });

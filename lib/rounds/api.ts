@@ -56,12 +56,20 @@ export const fileRoundEndpoint = endpoint(
     method: "post",
     path: "/rounds/{id}/filings",
     tag: "Reporting rounds",
-    summary: "File an enterprise's ledger for the round; items without an entry need an explicit no-change",
+    summary:
+      "File an enterprise's ledger for the round; items without an entry need an explicit no-change",
     permission: "ledger.write",
     params: RoundParams,
     body: FileRoundInput,
-    response: z.object({ roundId: z.uuid(), enterpriseId: z.uuid(), filedAt: z.iso.datetime(), late: z.boolean(), noChangeEntries: z.number().int() }),
+    response: z.object({
+      roundId: z.uuid(),
+      enterpriseId: z.uuid(),
+      filedAt: z.iso.datetime(),
+      late: z.boolean(),
+      noChangeEntries: z.number().int(),
+    }),
     successStatus: 201,
   },
-  ({ actor, params, body, locale, requestId }) => fileRound(actor, { roundId: params.id, input: body, locale, requestId }),
+  ({ actor, params, body, locale, requestId }) =>
+    fileRound(actor, { roundId: params.id, input: body, locale, requestId }),
 );

@@ -13,9 +13,13 @@ import { FileRoundInput } from "./schemas";
  * needs an entry for the round's period, or an explicit "no change" (filed here as an entry of
  * kind NO_CHANGE). Filing after the window is allowed but marked late.
  */
-export async function fileRound(actor: Actor, options: { roundId: string; input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+export async function fileRound(
+  actor: Actor,
+  options: { roundId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
   const parsed = FileRoundInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const { enterpriseId, noChangeItemIds } = parsed.data;
   const now = options.now ?? new Date();
 
@@ -25,25 +29,52 @@ export async function fileRound(actor: Actor, options: { roundId: string; input:
       select: { id: true, supervisorId: true, ancestors: { select: { ancestorId: true } } },
     });
     if (!enterprise) throw new AppError("not_found");
-    if (!can(actor, "ledger.write", { enterprise: { id: enterprise.id, supervisorId: enterprise.supervisorId, pathIds: enterprise.ancestors.map((a) => a.ancestorId) } })) {
+    if (
+      !can(actor, "ledger.write", {
+        enterprise: {
+          id: enterprise.id,
+          supervisorId: enterprise.supervisorId,
+          pathIds: enterprise.ancestors.map((a) => a.ancestorId),
+        },
+      })
+    ) {
       throw new AppError("forbidden");
     }
     const round = await tx.reportingRound.findUnique({ where: { id: options.roundId } });
     if (!round) throw new AppError("not_found");
-    if (round.status === "PLANNED") throw new AppError("validation_failed", undefined, { _form: "roundNotOpen" });
+    if (round.status === "PLANNED")
+      throw new AppError("validation_failed", undefined, { _form: "roundNotOpen" });
     const late = now >= round.windowClosesAt;
 
     const items = await tx.ledgerItem.findMany({
-      where: { enterpriseId, programmeId: round.programmeId, isMain: true, notApplicable: false, status: { not: "COMPLETED" } },
-      select: { id: true, status: true, percentDone: true, version: true, entries: { where: { period: round.period }, select: { id: true }, take: 1 } },
+      where: {
+        enterpriseId,
+        programmeId: round.programmeId,
+        isMain: true,
+        notApplicable: false,
+        status: { not: "COMPLETED" },
+      },
+      select: {
+        id: true,
+        status: true,
+        percentDone: true,
+        version: true,
+        entries: { where: { period: round.period }, select: { id: true }, take: 1 },
+      },
     });
     const missing = items.filter((i) => i.entries.length === 0);
     const noChange = new Set(noChangeItemIds);
     const unknown = noChangeItemIds.filter((id) => !missing.some((m) => m.id === id));
-    if (unknown.length) throw new AppError("validation_failed", undefined, { noChangeItemIds: "noChangeNotNeeded" });
+    if (unknown.length)
+      throw new AppError("validation_failed", undefined, { noChangeItemIds: "noChangeNotNeeded" });
     const stillMissing = missing.filter((m) => !noChange.has(m.id));
     if (stillMissing.length) {
-      throw new AppError("validation_failed", undefined, { _form: "roundItemsMissing" }, { missingItemIds: stillMissing.map((m) => m.id) });
+      throw new AppError(
+        "validation_failed",
+        undefined,
+        { _form: "roundItemsMissing" },
+        { missingItemIds: stillMissing.map((m) => m.id) },
+      );
     }
 
     for (const item of missing) {
@@ -64,7 +95,10 @@ export async function fileRound(actor: Actor, options: { roundId: string; input:
           createdAt: now,
         },
       });
-      await tx.ledgerItem.update({ where: { id: item.id }, data: { lastEntryAt: now, version: { increment: 1 } } });
+      await tx.ledgerItem.update({
+        where: { id: item.id },
+        data: { lastEntryAt: now, version: { increment: 1 } },
+      });
     }
     const filing = await tx.roundFiling.upsert({
       where: { roundId_enterpriseId: { roundId: round.id, enterpriseId } },
@@ -76,9 +110,20 @@ export async function fileRound(actor: Actor, options: { roundId: string; input:
       action: "round.file",
       entityType: "RoundFiling",
       entityId: `${round.id}:${enterpriseId}`,
-      after: { roundId: round.id, enterpriseId, late: filing.late, noChangeItemIds: missing.map((m) => m.id) },
+      after: {
+        roundId: round.id,
+        enterpriseId,
+        late: filing.late,
+        noChangeItemIds: missing.map((m) => m.id),
+      },
       requestId: options.requestId,
     });
-    return { roundId: round.id, enterpriseId, filedAt: filing.filedAt.toISOString(), late: filing.late, noChangeEntries: missing.length };
+    return {
+      roundId: round.id,
+      enterpriseId,
+      filedAt: filing.filedAt.toISOString(),
+      late: filing.late,
+      noChangeEntries: missing.length,
+    };
   });
 }

@@ -9,7 +9,10 @@ import { announceOpen, lastDay } from "./open-round";
 export const REMIND_BEFORE_MS = 3 * 86_400_000;
 
 /** Enterprises with open main items in the round's programme that have not filed. */
-async function unfiledEnterprises(tx: DbTx, round: { id: string; programmeId: string; periodStart: Date }) {
+async function unfiledEnterprises(
+  tx: DbTx,
+  round: { id: string; programmeId: string; periodStart: Date },
+) {
   const rows = await tx.enterprise.findMany({
     where: {
       ledgerItems: {
@@ -36,18 +39,32 @@ export async function runRoundClock(now: Date = new Date()) {
   const db = getDb();
   const result = { opened: 0, reminded: 0, closed: 0 };
 
-  for (const round of await db.reportingRound.findMany({ where: { status: "PLANNED", windowOpensAt: { lte: now } } })) {
+  for (const round of await db.reportingRound.findMany({
+    where: { status: "PLANNED", windowOpensAt: { lte: now } },
+  })) {
     await db.$transaction(async (tx) => {
-      const moved = await tx.reportingRound.updateMany({ where: { id: round.id, status: "PLANNED" }, data: { status: "OPEN" } });
+      const moved = await tx.reportingRound.updateMany({
+        where: { id: round.id, status: "PLANNED" },
+        data: { status: "OPEN" },
+      });
       if (moved.count !== 1) return;
       await announceOpen(tx, round, now);
-      await recordAudit(tx, { actor: null, action: "round.autoOpen", entityType: "ReportingRound", entityId: round.id, after: { status: "OPEN" } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "round.autoOpen",
+        entityType: "ReportingRound",
+        entityId: round.id,
+        after: { status: "OPEN" },
+      });
       result.opened += 1;
     });
   }
 
   const closing = await db.reportingRound.findMany({
-    where: { status: "OPEN", windowClosesAt: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
+    where: {
+      status: "OPEN",
+      windowClosesAt: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) },
+    },
   });
   for (const round of closing) {
     await db.$transaction(async (tx) => {
@@ -58,29 +75,57 @@ export async function runRoundClock(now: Date = new Date()) {
       });
       const done = new Set(already.map((n) => n.userId));
       const unfiled = await unfiledEnterprises(tx, round);
-      const liaisons = await liaisonsFor(tx, unfiled.map((e) => e.id));
+      const liaisons = await liaisonsFor(
+        tx,
+        unfiled.map((e) => e.id),
+      );
       const userIds = [...new Set([...liaisons.values()].flat())].filter((id) => !done.has(id));
-      await notify(tx, { userIds, kind: "ROUND_CLOSING", params: { period: round.period, closes: lastDay(round.windowClosesAt), roundId: round.id }, link: `/rounds/${round.id}`, now });
+      await notify(tx, {
+        userIds,
+        kind: "ROUND_CLOSING",
+        params: { period: round.period, closes: lastDay(round.windowClosesAt), roundId: round.id },
+        link: `/rounds/${round.id}`,
+        now,
+      });
       result.reminded += userIds.length;
     });
   }
 
-  for (const round of await db.reportingRound.findMany({ where: { status: "OPEN", windowClosesAt: { lte: now } } })) {
+  for (const round of await db.reportingRound.findMany({
+    where: { status: "OPEN", windowClosesAt: { lte: now } },
+  })) {
     await db.$transaction(async (tx) => {
-      const moved = await tx.reportingRound.updateMany({ where: { id: round.id, status: "OPEN" }, data: { status: "CLOSED", closedAt: now } });
+      const moved = await tx.reportingRound.updateMany({
+        where: { id: round.id, status: "OPEN" },
+        data: { status: "CLOSED", closedAt: now },
+      });
       if (moved.count !== 1) return;
       const unfiled = await unfiledEnterprises(tx, round);
-      const liaisons = await liaisonsFor(tx, unfiled.map((e) => e.id));
+      const liaisons = await liaisonsFor(
+        tx,
+        unfiled.map((e) => e.id),
+      );
       for (const enterprise of unfiled) {
         await notify(tx, {
           userIds: liaisons.get(enterprise.id) ?? [],
           kind: "ROUND_LATE",
-          params: { period: round.period, enterpriseZh: enterprise.nameZh, enterpriseEn: enterprise.nameEn, roundId: round.id },
+          params: {
+            period: round.period,
+            enterpriseZh: enterprise.nameZh,
+            enterpriseEn: enterprise.nameEn,
+            roundId: round.id,
+          },
           link: `/rounds/${round.id}`,
           now,
         });
       }
-      await recordAudit(tx, { actor: null, action: "round.close", entityType: "ReportingRound", entityId: round.id, after: { status: "CLOSED", unfiled: unfiled.length } });
+      await recordAudit(tx, {
+        actor: null,
+        action: "round.close",
+        entityType: "ReportingRound",
+        entityId: round.id,
+        after: { status: "CLOSED", unfiled: unfiled.length },
+      });
       result.closed += 1;
     });
   }

@@ -13,20 +13,31 @@ import { toRoundDto } from "./toDto";
 import { windowBounds } from "./window";
 
 /** An administrator opens a reporting round for a period with a filing window. */
-export async function openRound(actor: Actor, options: { input: unknown; locale: Locale; requestId?: string; now?: Date }) {
+export async function openRound(
+  actor: Actor,
+  options: { input: unknown; locale: Locale; requestId?: string; now?: Date },
+) {
   if (!can(actor, "round.manage")) throw new AppError("forbidden");
   const parsed = OpenRoundInput.safeParse(options.input);
-  if (!parsed.success) throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
   const input = parsed.data;
   const period = parsePeriod(input.period)!;
   const now = options.now ?? new Date();
   const { windowOpensAt, windowClosesAt } = windowBounds(input.windowOpensOn, input.windowClosesOn);
-  if (windowClosesAt <= period.start) throw new AppError("validation_failed", undefined, { windowClosesOn: "windowBeforePeriod" });
+  if (windowClosesAt <= period.start)
+    throw new AppError("validation_failed", undefined, { windowClosesOn: "windowBeforePeriod" });
 
   return getDb().$transaction(async (tx) => {
-    const programme = await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } });
-    if (!programme) throw new AppError("validation_failed", undefined, { programmeId: "invalidChoice" });
-    const exists = await tx.reportingRound.count({ where: { programmeId: programme.id, period: period.key } });
+    const programme = await tx.programme.findUnique({
+      where: { id: input.programmeId },
+      select: { id: true },
+    });
+    if (!programme)
+      throw new AppError("validation_failed", undefined, { programmeId: "invalidChoice" });
+    const exists = await tx.reportingRound.count({
+      where: { programmeId: programme.id, period: period.key },
+    });
     if (exists) throw new AppError("validation_failed", undefined, { period: "roundExists" });
     const round = await tx.reportingRound.create({
       data: {
@@ -42,7 +53,14 @@ export async function openRound(actor: Actor, options: { input: unknown; locale:
       },
     });
     if (round.status === "OPEN") await announceOpen(tx, round, now);
-    await recordAudit(tx, { actor, action: "round.open", entityType: "ReportingRound", entityId: round.id, after: toRoundDto(round), requestId: options.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: "round.open",
+      entityType: "ReportingRound",
+      entityId: round.id,
+      after: toRoundDto(round),
+      requestId: options.requestId,
+    });
     return toRoundDto(round);
   });
 }
@@ -54,11 +72,19 @@ export async function announceOpen(
   now: Date,
 ) {
   const enterprises = await tx.ledgerItem.findMany({
-    where: { programmeId: round.programmeId, isMain: true, notApplicable: false, status: { not: "COMPLETED" } },
+    where: {
+      programmeId: round.programmeId,
+      isMain: true,
+      notApplicable: false,
+      status: { not: "COMPLETED" },
+    },
     select: { enterpriseId: true },
     distinct: ["enterpriseId"],
   });
-  const liaisons = await liaisonsFor(tx, enterprises.map((e) => e.enterpriseId));
+  const liaisons = await liaisonsFor(
+    tx,
+    enterprises.map((e) => e.enterpriseId),
+  );
   await notify(tx, {
     userIds: [...new Set([...liaisons.values()].flat())],
     kind: "ROUND_OPENED",

@@ -48,7 +48,10 @@ export async function roundFilingStatus(actor: Actor, roundId: string) {
     },
     orderBy: [{ supervisorId: "asc" }, { code: "asc" }],
   });
-  const bySupervisor = new Map<string, { id: string; code: string; nameZh: string; nameEn: string; units: number; filed: number }>();
+  const bySupervisor = new Map<
+    string,
+    { id: string; code: string; nameZh: string; nameEn: string; units: number; filed: number }
+  >();
   for (const u of units) {
     const s = bySupervisor.get(u.supervisor.id) ?? { ...u.supervisor, units: 0, filed: 0 };
     s.units += 1;

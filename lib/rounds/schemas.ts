@@ -5,11 +5,19 @@ const day = z.iso.date();
 export const OpenRoundInput = z
   .object({
     programmeId: z.uuid(),
-    period: z.string().trim().refine((v) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v), { message: "period" }),
+    period: z
+      .string()
+      .trim()
+      .refine((v) => /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v), { message: "period" }),
     windowOpensOn: day.meta({ description: "First day of the filing window (China time)" }),
-    windowClosesOn: day.meta({ description: "Last day of the filing window (China time), inclusive" }),
+    windowClosesOn: day.meta({
+      description: "Last day of the filing window (China time), inclusive",
+    }),
   })
-  .refine((v) => v.windowClosesOn >= v.windowOpensOn, { path: ["windowClosesOn"], message: "windowOrder" })
+  .refine((v) => v.windowClosesOn >= v.windowOpensOn, {
+    path: ["windowClosesOn"],
+    message: "windowOrder",
+  })
   .meta({ id: "OpenRoundInput" });
 
 export const FileRoundInput = z
@@ -37,7 +45,15 @@ export const FilingStatus = z
   .object({
     round: RoundDto,
     supervisors: z.array(
-      z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string(), units: z.number().int(), filed: z.number().int(), sharePercent: z.number().nullable() }),
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        nameZh: z.string(),
+        nameEn: z.string(),
+        units: z.number().int(),
+        filed: z.number().int(),
+        sharePercent: z.number().nullable(),
+      }),
     ),
     enterprises: z.array(
       z.object({

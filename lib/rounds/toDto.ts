@@ -1,6 +1,18 @@
 import type { ReportingRound } from "@/lib/generated/prisma/client";
 
-export function toRoundDto(r: Pick<ReportingRound, "id" | "programmeId" | "period" | "periodType" | "windowOpensAt" | "windowClosesAt" | "status" | "closedAt">) {
+export function toRoundDto(
+  r: Pick<
+    ReportingRound,
+    | "id"
+    | "programmeId"
+    | "period"
+    | "periodType"
+    | "windowOpensAt"
+    | "windowClosesAt"
+    | "status"
+    | "closedAt"
+  >,
+) {
   return {
     id: r.id,
     programmeId: r.programmeId,

@@ -16,8 +16,14 @@ export async function actorFor(prisma: PrismaClient, username: string): Promise<
 }
 
 /** An open main item in the subtree of the user's first enterprise grant, with indicators when asked. */
-export async function openItemOf(prisma: PrismaClient, username: string, options: { withIndicator?: boolean; skip?: number } = {}) {
-  const scope = await prisma.userScope.findFirstOrThrow({ where: { user: { username }, enterpriseId: { not: null } } });
+export async function openItemOf(
+  prisma: PrismaClient,
+  username: string,
+  options: { withIndicator?: boolean; skip?: number } = {},
+) {
+  const scope = await prisma.userScope.findFirstOrThrow({
+    where: { user: { username }, enterpriseId: { not: null } },
+  });
   return prisma.ledgerItem.findFirstOrThrow({
     where: {
       status: "IN_PROGRESS",
@@ -26,7 +32,15 @@ export async function openItemOf(prisma: PrismaClient, username: string, options
       enterprise: { ancestors: { some: { ancestorId: scope.enterpriseId! } } },
       ...(options.withIndicator ? { task: { indicators: { some: {} } } } : {}),
     },
-    select: { id: true, version: true, taskId: true, percentDone: true, status: true, enterpriseId: true, task: { select: { indicators: { select: { id: true } } } } },
+    select: {
+      id: true,
+      version: true,
+      taskId: true,
+      percentDone: true,
+      status: true,
+      enterpriseId: true,
+      task: { select: { indicators: { select: { id: true } } } },
+    },
     orderBy: { id: "asc" },
     skip: options.skip ?? 0,
   });
@@ -34,7 +48,8 @@ export async function openItemOf(prisma: PrismaClient, username: string, options
 
 /** A minimal but real PDF document. */
 export function pdfFile(name = "evidence.pdf"): File {
-  const body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  const body =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
   return new File([body], name, { type: "application/pdf" });
 }
 

@@ -33,13 +33,22 @@ afterAll(async () => {
   await db?.drop();
 });
 
-
-async function claim(actor: Actor, itemId: string, version: number, statement = "任务已全部完成，附验收报告。") {
+async function claim(
+  actor: Actor,
+  itemId: string,
+  version: number,
+  statement = "任务已全部完成，附验收报告。",
+) {
   const evidence = await uploadEvidence(actor, { itemId, file: pdfFile() });
-  return claimCompletion(actor, { itemId, locale: "zh-CN", input: { version, period: currentPeriod(), statement, evidenceIds: [evidence.id] } });
+  return claimCompletion(actor, {
+    itemId,
+    locale: "zh-CN",
+    input: { version, period: currentPeriod(), statement, evidenceIds: [evidence.id] },
+  });
 }
 
-const queue = (actor: Actor, query: Record<string, string> = {}) => listReviewQueue(actor, ReviewQueueQuery.parse({ limit: "200", ...query }));
+const queue = (actor: Actor, query: Record<string, string> = {}) =>
+  listReviewQueue(actor, ReviewQueueQuery.parse({ limit: "200", ...query }));
 
 describe("the close-off cycle", () => {
   it("claim -> returned with a reason -> resubmitted -> approved raises CRRC's rate by exactly one task's share", async () => {
@@ -49,12 +58,20 @@ describe("the close-off cycle", () => {
 
     const first = await claim(liaisonCrrc, item.id, item.version);
     const waiting = await queue(reviewerCentral, { kind: "COMPLETION_CLAIM" });
-    expect(waiting.items.some((q) => q.entry.id === first.entry.id && q.stage === "final")).toBe(true);
+    expect(waiting.items.some((q) => q.entry.id === first.entry.id && q.stage === "final")).toBe(
+      true,
+    );
     // Oldest first.
     const times = waiting.items.map((q) => q.entry.createdAt);
     expect([...times].sort()).toEqual(times);
 
-    const returnedWithoutReason = await failure(reviewEntry(reviewerCentral, { entryId: first.entry.id, locale: "zh-CN", input: { decision: "RETURN" } }));
+    const returnedWithoutReason = await failure(
+      reviewEntry(reviewerCentral, {
+        entryId: first.entry.id,
+        locale: "zh-CN",
+        input: { decision: "RETURN" },
+      }),
+    );
     expect(returnedWithoutReason.fields?.comment).toBe("退回时必须填写原因。");
 
     const returned = await reviewEntry(reviewerCentral, {
@@ -63,16 +80,42 @@ describe("the close-off cycle", () => {
       input: { decision: "RETURN", comment: "缺少董事会决议文件。" },
     });
     expect(returned.item.status).toBe("IN_PROGRESS");
-    expect(returned.entry.reviews.at(-1)).toMatchObject({ decision: "RETURN", comment: "缺少董事会决议文件。" });
+    expect(returned.entry.reviews.at(-1)).toMatchObject({
+      decision: "RETURN",
+      comment: "缺少董事会决议文件。",
+    });
     const notes = await listNotifications(liaisonCrrc, { locale: "zh-CN", unreadOnly: true });
-    expect(notes.some((n) => n.kind === "CLAIM_RETURNED" && n.message.includes("缺少董事会决议文件。"))).toBe(true);
-    expect((await mainTaskCompletion(manager, { enterpriseId: crrcId }))!.completed).toBe(before.completed);
+    expect(
+      notes.some((n) => n.kind === "CLAIM_RETURNED" && n.message.includes("缺少董事会决议文件。")),
+    ).toBe(true);
+    expect((await mainTaskCompletion(manager, { enterpriseId: crrcId }))!.completed).toBe(
+      before.completed,
+    );
 
     // A second decision on the same entry is a conflict, not a double effect.
-    expect((await failure(reviewEntry(reviewerCentral, { entryId: first.entry.id, locale: "en", input: { decision: "APPROVE" } }))).status).toBe(409);
+    expect(
+      (
+        await failure(
+          reviewEntry(reviewerCentral, {
+            entryId: first.entry.id,
+            locale: "en",
+            input: { decision: "APPROVE" },
+          }),
+        )
+      ).status,
+    ).toBe(409);
 
-    const second = await claim(liaisonCrrc, item.id, returned.item.version, "补充董事会决议后重新申请销号。");
-    const approved = await reviewEntry(reviewerCentral, { entryId: second.entry.id, locale: "zh-CN", input: { decision: "APPROVE" } });
+    const second = await claim(
+      liaisonCrrc,
+      item.id,
+      returned.item.version,
+      "补充董事会决议后重新申请销号。",
+    );
+    const approved = await reviewEntry(reviewerCentral, {
+      entryId: second.entry.id,
+      locale: "zh-CN",
+      input: { decision: "APPROVE" },
+    });
     expect(approved.item.status).toBe("COMPLETED");
 
     const after = (await mainTaskCompletion(manager, { enterpriseId: crrcId }))!;
@@ -81,13 +124,23 @@ describe("the close-off cycle", () => {
     expect(after.ratePercent).toBeCloseTo(((before.completed + 1) / before.total) * 100, 2);
     // The dashboards see the date: as of yesterday it was not completed.
     const yesterday = new Date(Date.now() - 86_400_000);
-    expect((await mainTaskCompletion(manager, { enterpriseId: crrcId, asOf: yesterday }))!.completed).toBe(before.completed);
+    expect(
+      (await mainTaskCompletion(manager, { enterpriseId: crrcId, asOf: yesterday }))!.completed,
+    ).toBe(before.completed);
 
     const row = await db.prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(row.completedAt).not.toBeNull();
-    const audits = await db.prisma.auditLog.findMany({ where: { entityId: item.id }, orderBy: { id: "asc" }, select: { action: true } });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { entityId: item.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(audits.map((a) => a.action)).toEqual(
-      expect.arrayContaining(["ledgerItem.claimCompletion", "ledgerItem.claimReturned", "ledgerItem.complete"]),
+      expect.arrayContaining([
+        "ledgerItem.claimCompletion",
+        "ledgerItem.claimReturned",
+        "ledgerItem.complete",
+      ]),
     );
   });
 
@@ -95,12 +148,48 @@ describe("the close-off cycle", () => {
     const item = await openItemOf(db.prisma, "liaison-crrc", { skip: 1 });
     const claimed = await claim(liaisonCrrc, item.id, item.version);
     const hunanQueue = await queue(reviewerHunan);
-    const crrcTree = new Set((await db.prisma.enterpriseClosure.findMany({ where: { ancestorId: liaisonCrrc.enterpriseIds[0]! } })).map((c) => c.descendantId));
+    const crrcTree = new Set(
+      (
+        await db.prisma.enterpriseClosure.findMany({
+          where: { ancestorId: liaisonCrrc.enterpriseIds[0]! },
+        })
+      ).map((c) => c.descendantId),
+    );
     expect(hunanQueue.items.some((q) => crrcTree.has(q.item.enterprise.id))).toBe(false);
-    expect((await failure(reviewEntry(reviewerHunan, { entryId: claimed.entry.id, locale: "en", input: { decision: "APPROVE" } }))).status).toBe(404);
+    expect(
+      (
+        await failure(
+          reviewEntry(reviewerHunan, {
+            entryId: claimed.entry.id,
+            locale: "en",
+            input: { decision: "APPROVE" },
+          }),
+        )
+      ).status,
+    ).toBe(404);
     // A liaison cannot approve their own claim, a manager cannot approve at all.
-    expect((await failure(reviewEntry(liaisonCrrc, { entryId: claimed.entry.id, locale: "en", input: { decision: "APPROVE" } }))).status).toBe(403);
-    expect((await failure(reviewEntry(manager, { entryId: claimed.entry.id, locale: "en", input: { decision: "APPROVE" } }))).status).toBe(403);
+    expect(
+      (
+        await failure(
+          reviewEntry(liaisonCrrc, {
+            entryId: claimed.entry.id,
+            locale: "en",
+            input: { decision: "APPROVE" },
+          }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await failure(
+          reviewEntry(manager, {
+            entryId: claimed.entry.id,
+            locale: "en",
+            input: { decision: "APPROVE" },
+          }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("with two levels, the group's liaison confirms a subsidiary's claim before the SASAC approves", async () => {
@@ -109,18 +198,52 @@ describe("the close-off cycle", () => {
       const item = await openItemOf(db.prisma, "liaison-zhuzhou", { skip: 0 });
       const claimed = await claim(liaisonZhuzhou, item.id, item.version);
 
-      expect((await queue(reviewerCentral)).items.some((q) => q.entry.id === claimed.entry.id)).toBe(false);
+      expect(
+        (await queue(reviewerCentral)).items.some((q) => q.entry.id === claimed.entry.id),
+      ).toBe(false);
       const groupQueue = await queue(liaisonCrrc);
       expect(groupQueue.items.find((q) => q.entry.id === claimed.entry.id)?.stage).toBe("confirm");
       // The subsidiary's liaison cannot confirm their own claim, and the reviewer cannot skip the group.
-      expect((await failure(reviewEntry(liaisonZhuzhou, { entryId: claimed.entry.id, locale: "en", input: { decision: "CONFIRM" } }))).status).toBe(403);
-      expect((await failure(reviewEntry(reviewerCentral, { entryId: claimed.entry.id, locale: "en", input: { decision: "APPROVE" } }))).status).toBe(403);
+      expect(
+        (
+          await failure(
+            reviewEntry(liaisonZhuzhou, {
+              entryId: claimed.entry.id,
+              locale: "en",
+              input: { decision: "CONFIRM" },
+            }),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await failure(
+            reviewEntry(reviewerCentral, {
+              entryId: claimed.entry.id,
+              locale: "en",
+              input: { decision: "APPROVE" },
+            }),
+          )
+        ).status,
+      ).toBe(403);
 
-      await reviewEntry(liaisonCrrc, { entryId: claimed.entry.id, locale: "zh-CN", input: { decision: "CONFIRM", comment: "集团已核实。" } });
-      expect((await db.prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("COMPLETION_CLAIMED");
-      expect((await queue(reviewerCentral)).items.find((q) => q.entry.id === claimed.entry.id)?.stage).toBe("final");
+      await reviewEntry(liaisonCrrc, {
+        entryId: claimed.entry.id,
+        locale: "zh-CN",
+        input: { decision: "CONFIRM", comment: "集团已核实。" },
+      });
+      expect(
+        (await db.prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } })).status,
+      ).toBe("COMPLETION_CLAIMED");
+      expect(
+        (await queue(reviewerCentral)).items.find((q) => q.entry.id === claimed.entry.id)?.stage,
+      ).toBe("final");
 
-      const approved = await reviewEntry(reviewerCentral, { entryId: claimed.entry.id, locale: "zh-CN", input: { decision: "APPROVE" } });
+      const approved = await reviewEntry(reviewerCentral, {
+        entryId: claimed.entry.id,
+        locale: "zh-CN",
+        input: { decision: "APPROVE" },
+      });
       expect(approved.item.status).toBe("COMPLETED");
       expect(approved.entry.reviews.map((r) => r.decision)).toEqual(["CONFIRM", "APPROVE"]);
 
@@ -128,8 +251,20 @@ describe("the close-off cycle", () => {
       // The first item is completed by now, so the first open one is another.
       const own = await openItemOf(db.prisma, "liaison-zhuzhou");
       const ownClaim = await claim(liaisonCrrc, own.id, own.version);
-      expect((await queue(liaisonCrrc)).items.some((q) => q.entry.id === ownClaim.entry.id)).toBe(false);
-      expect((await failure(reviewEntry(liaisonCrrc, { entryId: ownClaim.entry.id, locale: "en", input: { decision: "CONFIRM" } }))).status).toBe(403);
+      expect((await queue(liaisonCrrc)).items.some((q) => q.entry.id === ownClaim.entry.id)).toBe(
+        false,
+      );
+      expect(
+        (
+          await failure(
+            reviewEntry(liaisonCrrc, {
+              entryId: ownClaim.entry.id,
+              locale: "en",
+              input: { decision: "CONFIRM" },
+            }),
+          )
+        ).status,
+      ).toBe(403);
     } finally {
       await db.prisma.programme.updateMany({ data: { closeOffLevels: 1 } });
     }

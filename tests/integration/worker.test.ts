@@ -18,7 +18,10 @@ afterAll(async () => {
 
 it("runs the round clock through the PostgreSQL-backed queue and closes an expired round", async () => {
   // Expire the demo's open round so the job has something to do.
-  await db.prisma.reportingRound.updateMany({ where: { status: "OPEN" }, data: { windowClosesAt: new Date(Date.now() - 60_000) } });
+  await db.prisma.reportingRound.updateMany({
+    where: { status: "OPEN" },
+    data: { windowClosesAt: new Date(Date.now() - 60_000) },
+  });
   const jobId = await boss.send("rounds.clock", {});
   expect(jobId).toBeTruthy();
   let state: string | undefined;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CREDIT_CODE_ALPHABET, isValidCreditCode, withCheckCharacter } from "@/lib/enterprises/credit-code";
+import {
+  CREDIT_CODE_ALPHABET,
+  isValidCreditCode,
+  withCheckCharacter,
+} from "@/lib/enterprises/credit-code";
 
 // A published unified social credit code (a Beijing-registered enterprise, "91" = enterprise
 // registered with market regulation, "110000" = Beijing). Verified against the rule by hand below.

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, can, inScope, type Action, type Actor, type EnterpriseRef, type Role } from "@/lib/auth/policy";
+import {
+  ACTIONS,
+  can,
+  inScope,
+  type Action,
+  type Actor,
+  type EnterpriseRef,
+  type Role,
+} from "@/lib/auth/policy";
 
 const SC = "00000000-0000-7000-8000-0000000000a1"; // State Council SASAC
 const HN = "00000000-0000-7000-8000-0000000000a2"; // Hunan SASAC
@@ -15,8 +23,21 @@ const enterprises: Record<string, EnterpriseRef> = {
   hunanGroup: { id: HN_XX, supervisorId: HN, pathIds: [HN_XX] },
 };
 
-function actor(role: Role, scope: Partial<Pick<Actor, "scopeAll" | "supervisorIds" | "enterpriseIds">>): Actor {
-  return { id: role, username: role, displayName: role, role, scopeAll: false, supervisorIds: [], enterpriseIds: [], via: "session", ...scope };
+function actor(
+  role: Role,
+  scope: Partial<Pick<Actor, "scopeAll" | "supervisorIds" | "enterpriseIds">>,
+): Actor {
+  return {
+    id: role,
+    username: role,
+    displayName: role,
+    role,
+    scopeAll: false,
+    supervisorIds: [],
+    enterpriseIds: [],
+    via: "session",
+    ...scope,
+  };
 }
 
 const actors = {
@@ -53,9 +74,24 @@ describe("inScope: which enterprises each actor sees", () => {
 
 describe("can: role x action", () => {
   const allowed: Record<Role, Action[]> = {
-    ADMIN: ["enterprise.read", "ledger.read", "round.manage", "catalogue.manage", "user.manage", "dashboard.read", "audit.read"],
+    ADMIN: [
+      "enterprise.read",
+      "ledger.read",
+      "round.manage",
+      "catalogue.manage",
+      "user.manage",
+      "dashboard.read",
+      "audit.read",
+    ],
     REVIEWER: ["enterprise.read", "ledger.read", "review.decide", "notice.issue", "dashboard.read"],
-    LIAISON: ["enterprise.read", "ledger.read", "ledger.write", "review.confirm", "notice.reply", "dashboard.read"],
+    LIAISON: [
+      "enterprise.read",
+      "ledger.read",
+      "ledger.write",
+      "review.confirm",
+      "notice.reply",
+      "dashboard.read",
+    ],
     MANAGER: ["enterprise.read", "ledger.read", "dashboard.read"],
   };
   const rows = (Object.keys(allowed) as Role[]).flatMap((role) =>
@@ -66,10 +102,16 @@ describe("can: role x action", () => {
   });
 
   it("checks scope when a resource is given", () => {
-    expect(can(actors.liaisonCrrc, "ledger.write", { enterprise: enterprises.crrcZhuzhou! })).toBe(true);
-    expect(can(actors.liaisonCrrc, "ledger.write", { enterprise: enterprises.telecom! })).toBe(false);
+    expect(can(actors.liaisonCrrc, "ledger.write", { enterprise: enterprises.crrcZhuzhou! })).toBe(
+      true,
+    );
+    expect(can(actors.liaisonCrrc, "ledger.write", { enterprise: enterprises.telecom! })).toBe(
+      false,
+    );
     // Right scope, wrong role: a manager never writes.
     expect(can(actors.manager, "ledger.write", { enterprise: enterprises.crrc! })).toBe(false);
-    expect(can(actors.reviewerHunan, "review.decide", { enterprise: enterprises.crrc! })).toBe(false);
+    expect(can(actors.reviewerHunan, "review.decide", { enterprise: enterprises.crrc! })).toBe(
+      false,
+    );
   });
 });
