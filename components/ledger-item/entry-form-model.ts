@@ -2,6 +2,10 @@ import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
 import { toNestErrors } from "@hookform/resolvers";
 import type { z } from "zod";
 import {
+  issueMessage as validationMessage,
+  type ValidationTranslate,
+} from "@/lib/i18n/issue-message";
+import {
   ClaimCompletionInput,
   RecordProgressInput,
   type EntryDto,
@@ -150,43 +154,21 @@ export function fieldFor(
 
 type Translate = (key: string, values?: Record<string, number>) => string;
 
-/** A zod issue as a message in the user's language (the browser twin of lib/i18n/zod.ts). */
-export function issueMessage(issue: z.core.$ZodIssue, t: Translate, tForm: Translate): string {
-  const path = issue.path.map(String);
-  if (path[0] === "evidenceIds" && issue.code === "too_small") return tForm("evidenceRequired");
-  if (issue.code === "custom" && ["notANumber", "period", "url"].includes(issue.message))
-    return t(issue.message);
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined
-        ? t("required")
-        : Number.isNaN(issue.input)
-          ? t("notANumber")
-          : t("invalidType");
-    case "too_small":
-      if (issue.origin === "string")
-        return Number(issue.minimum) <= 1
-          ? t("required")
-          : t("tooShort", { min: Number(issue.minimum) });
-      if (issue.origin === "array") return t("tooFewItems", { min: Number(issue.minimum) });
-      return t("tooSmall", { min: Number(issue.minimum) });
-    case "too_big":
-      if (issue.origin === "string") return t("tooLong", { max: Number(issue.maximum) });
-      if (issue.origin === "array") return t("tooManyItems", { max: Number(issue.maximum) });
-      return t("tooBig", { max: Number(issue.maximum) });
-    case "invalid_format":
-      return t("invalidFormat");
-    case "invalid_value":
-      return t("invalidChoice");
-    default:
-      return t("invalid");
-  }
+/** A zod issue as a message in the user's language (the same mapping as the API's, plus the form's own). */
+export function issueMessage(
+  issue: z.core.$ZodIssue,
+  t: ValidationTranslate,
+  tForm: Translate,
+): string {
+  if (issue.path[0] === "evidenceIds" && issue.code === "too_small")
+    return tForm("evidenceRequired");
+  return validationMessage(issue, t);
 }
 
 /** react-hook-form resolver: validate the body the API would get, report on the form's inputs. */
 export function entryResolver(
   mode: EntryMode,
-  t: Translate,
+  t: ValidationTranslate,
   tForm: Translate,
 ): Resolver<EntryFormValues> {
   const schema = mode === "claim" ? ClaimCompletionInput : RecordProgressInput;

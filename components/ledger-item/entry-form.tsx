@@ -127,7 +127,9 @@ export function EntryForm({
     defaultValues: correcting ? valuesFromEntry(item.indicators, correcting) : defaults,
     resolver: entryResolver(
       mode,
-      (k, v) => tv(k, v),
+      Object.assign((k: string, v?: Record<string, number>) => tv(k, v), {
+        has: (k: string) => tv.has(k),
+      }),
       (k, v) => t(k, v),
     ),
     mode: "onSubmit",

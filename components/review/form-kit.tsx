@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
+import { issueMessage } from "@/lib/i18n/issue-message";
 import { ApiError } from "./api-client";
 import { field } from "./styles";
 
@@ -72,28 +73,7 @@ export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): 
       const empty =
         value === undefined || value === null || (typeof value === "string" && value.trim() === "");
       if (empty && issue.code !== "custom") return t("required");
-      if (issue.code === "custom" && t.has(issue.message)) return t(issue.message);
-      switch (issue.code) {
-        case "invalid_type":
-          return t("invalidType");
-        case "too_small":
-          if (issue.origin === "string")
-            return Number(issue.minimum) <= 1
-              ? t("required")
-              : t("tooShort", { min: Number(issue.minimum) });
-          if (issue.origin === "array") return t("tooFewItems", { min: Number(issue.minimum) });
-          return t("tooSmall", { min: Number(issue.minimum) });
-        case "too_big":
-          if (issue.origin === "string") return t("tooLong", { max: Number(issue.maximum) });
-          if (issue.origin === "array") return t("tooManyItems", { max: Number(issue.maximum) });
-          return t("tooBig", { max: Number(issue.maximum) });
-        case "invalid_format":
-          return t("invalidFormat");
-        case "invalid_value":
-          return t("invalidChoice");
-        default:
-          return t("invalid");
-      }
+      return issueMessage(issue, t);
     },
     [t],
   );

@@ -1,49 +1,33 @@
 import type { z } from "zod";
+import { AppError } from "@/lib/errors";
 import type { Locale } from "./config";
+import { issueMessage, type ValidationTranslate } from "./issue-message";
 import { translator } from "./messages";
 
-/**
- * Field-level messages in the user's language from a zod error. Custom refinements put a key
- * under "validation" in their message (e.g. "creditCode"); built-in checks map by issue code.
- */
+/** Field-level messages in the user's language from a zod error: field path -> message. */
 export function fieldErrors(error: z.ZodError, locale: Locale): Record<string, string> {
   const t = translator(locale);
+  const validation = Object.assign(
+    (key: string, values?: Record<string, number>) =>
+      t(`validation.${key}` as never, values as never),
+    { has: (key: string) => t.has(`validation.${key}` as never) },
+  ) as ValidationTranslate;
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join(".") || "_";
-    if (out[path]) continue;
-    out[path] = messageFor(issue, t);
+    out[path] ??= issueMessage(issue, validation);
   }
   return out;
 }
 
-type T = ReturnType<typeof translator>;
-
-function messageFor(issue: z.core.$ZodIssue, t: T): string {
-  if (issue.code === "custom" && t.has(`validation.${issue.message}` as never)) {
-    return t(`validation.${issue.message}` as never);
-  }
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined ? t("validation.required") : t("validation.invalidType");
-    case "too_small":
-      if (issue.origin === "string")
-        return Number(issue.minimum) <= 1
-          ? t("validation.required")
-          : t("validation.tooShort", { min: Number(issue.minimum) });
-      if (issue.origin === "array")
-        return t("validation.tooFewItems", { min: Number(issue.minimum) });
-      return t("validation.tooSmall", { min: Number(issue.minimum) });
-    case "too_big":
-      if (issue.origin === "string") return t("validation.tooLong", { max: Number(issue.maximum) });
-      if (issue.origin === "array")
-        return t("validation.tooManyItems", { max: Number(issue.maximum) });
-      return t("validation.tooBig", { max: Number(issue.maximum) });
-    case "invalid_format":
-      return t("validation.invalidFormat");
-    case "invalid_value":
-      return t("validation.invalidChoice");
-    default:
-      return t("validation.invalid");
-  }
+/** Parses a use case's input, or throws a 422 with field messages in the user's language. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, locale));
+  return parsed.data;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { appendEntry } from "./append-entry";
 import { ClaimCompletionInput } from "./schemas";
 
@@ -14,10 +13,7 @@ export async function claimCompletion(
   actor: Actor,
   options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = ClaimCompletionInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const input = parsed.data;
+  const input = parseInput(ClaimCompletionInput, options.input, options.locale);
   return appendEntry(actor, {
     itemId: options.itemId,
     version: input.version,

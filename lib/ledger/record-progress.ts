@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError } from "@/lib/errors";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import type { Locale } from "@/lib/i18n/config";
 import { appendEntry } from "./append-entry";
 import { RecordProgressInput } from "./schemas";
@@ -11,10 +10,7 @@ export async function recordProgress(
   actor: Actor,
   options: { itemId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = RecordProgressInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const input = parsed.data;
+  const input = parseInput(RecordProgressInput, options.input, options.locale);
   return appendEntry(actor, {
     itemId: options.itemId,
     version: input.version,

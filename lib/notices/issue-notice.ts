@@ -5,7 +5,7 @@ import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { chinaDay } from "@/lib/ledger/period";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
@@ -17,10 +17,7 @@ export async function issueNotice(
   actor: Actor,
   options: { input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = IssueNoticeInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const input = parsed.data;
+  const input = parseInput(IssueNoticeInput, options.input, options.locale);
   const now = options.now ?? new Date();
   const responseDueAt = new Date(
     new Date(`${input.responseDueOn}T00:00:00+08:00`).getTime() + 86_400_000,

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
 import { findNotice, noticeSelect, toNotice } from "./queries";
@@ -28,28 +28,39 @@ async function enterpriseRefs(tx: DbTx, itemIds: string[]) {
   }));
 }
 
+/** A notice in the actor's scope that is still open, after the caller's permission rule. */
+async function openNoticeFor(
+  tx: DbTx,
+  actor: Actor,
+  noticeId: string,
+  allowed: (refs: Awaited<ReturnType<typeof enterpriseRefs>>) => boolean,
+) {
+  const notice = await findNotice(tx, actor, noticeId);
+  if (!notice) throw new AppError("not_found");
+  const refs = await enterpriseRefs(
+    tx,
+    notice.items.map((i) => i.ledgerItem.id),
+  );
+  if (!allowed(refs)) throw new AppError("forbidden");
+  if (notice.status === "CLOSED")
+    throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
+  return notice;
+}
+
 /** The enterprise's liaison replies to a notice. */
 export async function replyNotice(
   actor: Actor,
   options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = ReplyNoticeInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const { body } = parseInput(ReplyNoticeInput, options.input, options.locale);
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
-    const notice = await findNotice(tx, actor, options.noticeId);
-    if (!notice) throw new AppError("not_found");
-    const refs = await enterpriseRefs(
-      tx,
-      notice.items.map((i) => i.ledgerItem.id),
+    // Any one of its items in the liaison's scope lets them answer.
+    const notice = await openNoticeFor(tx, actor, options.noticeId, (refs) =>
+      refs.some((enterprise) => can(actor, "notice.reply", { enterprise })),
     );
-    if (!refs.some((enterprise) => can(actor, "notice.reply", { enterprise })))
-      throw new AppError("forbidden");
-    if (notice.status === "CLOSED")
-      throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
     await tx.noticeReply.create({
-      data: { noticeId: notice.id, authorId: actor.id, body: parsed.data.body, createdAt: now },
+      data: { noticeId: notice.id, authorId: actor.id, body, createdAt: now },
     });
     const updated = await tx.supervisionNotice.update({
       where: { id: notice.id },
@@ -69,7 +80,7 @@ export async function replyNotice(
       entityType: "SupervisionNotice",
       entityId: notice.id,
       before: { status: notice.status },
-      after: { status: "REPLIED", reply: parsed.data.body },
+      after: { status: "REPLIED", reply: body },
       requestId: options.requestId,
     });
     return toNotice(updated);
@@ -81,32 +92,24 @@ export async function actOnNotice(
   actor: Actor,
   options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = NoticeActionInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
+  const input = parseInput(NoticeActionInput, options.input, options.locale);
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
-    const notice = await findNotice(tx, actor, options.noticeId);
-    if (!notice) throw new AppError("not_found");
-    const refs = await enterpriseRefs(
-      tx,
-      notice.items.map((i) => i.ledgerItem.id),
+    // Only a reviewer whose scope covers every item acts on the whole notice.
+    const notice = await openNoticeFor(tx, actor, options.noticeId, (refs) =>
+      refs.every((enterprise) => can(actor, "notice.issue", { enterprise })),
     );
-    if (!refs.every((enterprise) => can(actor, "notice.issue", { enterprise })))
-      throw new AppError("forbidden");
-    if (notice.status === "CLOSED")
-      throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
     const updated =
-      parsed.data.action === "close"
+      input.action === "close"
         ? await closeNotice(tx, notice, now)
         : await escalateNotice(tx, notice, now);
     await recordAudit(tx, {
       actor,
-      action: `notice.${parsed.data.action}`,
+      action: `notice.${input.action}`,
       entityType: "SupervisionNotice",
       entityId: notice.id,
       before: { status: notice.status, level: notice.level },
-      after: { status: updated.status, level: updated.level, comment: parsed.data.comment },
+      after: { status: updated.status, level: updated.level, comment: input.comment },
       requestId: options.requestId,
     });
     return updated;

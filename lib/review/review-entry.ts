@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { NotificationKind, ReviewState } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { entrySelect, rowSelect, toEntry, toRow } from "@/lib/ledger/queries";
 import { chinaDay } from "@/lib/ledger/period";
 import { notify } from "@/lib/notifications/notify";
@@ -28,10 +28,7 @@ export async function reviewEntry(
   actor: Actor,
   options: { entryId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = ReviewDecisionInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const { decision, comment } = parsed.data;
+  const { decision, comment } = parseInput(ReviewDecisionInput, options.input, options.locale);
   const now = options.now ?? new Date();
 
   return getDb().$transaction(async (tx) => {

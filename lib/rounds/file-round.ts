@@ -5,7 +5,7 @@ import { enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { FileRoundInput } from "./schemas";
 
 /**
@@ -17,10 +17,11 @@ export async function fileRound(
   actor: Actor,
   options: { roundId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
-  const parsed = FileRoundInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const { enterpriseId, noChangeItemIds } = parsed.data;
+  const { enterpriseId, noChangeItemIds } = parseInput(
+    FileRoundInput,
+    options.input,
+    options.locale,
+  );
   const now = options.now ?? new Date();
 
   return getDb().$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { fieldErrors } from "@/lib/i18n/zod";
+import { parseInput } from "@/lib/i18n/zod";
 import { parsePeriod } from "@/lib/ledger/period";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
@@ -18,10 +18,7 @@ export async function openRound(
   options: { input: unknown; locale: Locale; requestId?: string; now?: Date },
 ) {
   if (!can(actor, "round.manage")) throw new AppError("forbidden");
-  const parsed = OpenRoundInput.safeParse(options.input);
-  if (!parsed.success)
-    throw new AppError("validation_failed", undefined, fieldErrors(parsed.error, options.locale));
-  const input = parsed.data;
+  const input = parseInput(OpenRoundInput, options.input, options.locale);
   const period = parsePeriod(input.period)!;
   const now = options.now ?? new Date();
   const { windowOpensAt, windowClosesAt } = windowBounds(input.windowOpensOn, input.windowClosesOn);
