@@ -70,8 +70,13 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   const item = items.at(-1)!;
   expect(item, "a China Telecom item to chase").toBeTruthy();
 
-  // The issue form, reached as from the item's page, with the item chosen.
-  await reviewer.goto(`/notices/new?itemId=${item.id}`);
+  // The issue form, reached from the item's page (reviewers only), with the item chosen.
+  await reviewer.goto(`/ledger/${item.id}`);
+  await reviewer.getByTestId("issue-notice-link").click();
+  await expect(reviewer).toHaveURL(new RegExp(`/notices/new\\?itemId=${item.id}`));
+  await liaison.goto(`/ledger/${item.id}`);
+  await expect(liaison.locator("main")).toBeVisible();
+  await expect(liaison.getByTestId("issue-notice-link")).toHaveCount(0);
   const form = reviewer.getByTestId("issue-notice-form");
   await expect(form).toHaveAttribute("data-hydrated", "true");
   await expect(
