@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { asLocale } from "@/components/ui/formats";
 import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
 import { localName } from "@/lib/i18n/config";
-import { enterpriseQueries } from "./queries";
+import { enterpriseQueries } from "@/lib/enterprises/query-options";
 
 /**
  * The enterprise tree as nested disclosure lists. Children are fetched from the (scoped) API

@@ -8,8 +8,8 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm, type FieldError, type FieldErrors } from "react-hook-form";
 import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { localName } from "@/lib/i18n/config";
+import { ApiError } from "@/lib/api/client";
 import {
-  ApiError,
   ledgerQueries,
   postCompletionClaim,
   postProgressEntry,

@@ -3,8 +3,8 @@
 import clsx from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef } from "react";
+import { ApiError } from "@/lib/api/client";
 import {
-  ApiError,
   EVIDENCE_EXTENSIONS,
   evidenceHref,
   evidenceProblem,

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { useHydrated } from "@/components/ledger-page/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";

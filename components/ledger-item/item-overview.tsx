@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { ColourBadge } from "@/components/ledger-page/colour-badge";
+import { ColourBadge } from "@/components/ui/colour-badge";
 import { PercentBar, StatusBadge } from "@/components/ui/badges";
 import { asLocale, bilingual, formatDateTime, formatDay } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";

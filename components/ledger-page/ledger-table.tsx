@@ -9,7 +9,7 @@ import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
 import type { LedgerView } from "@/lib/ledger/query-options";
 import type { LedgerItemRow } from "@/lib/ledger/schemas";
-import { ColourBadge } from "./colour-badge";
+import { ColourBadge } from "@/components/ui/colour-badge";
 
 type SortKey = LedgerView["sort"];
 

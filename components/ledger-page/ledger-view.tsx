@@ -15,7 +15,7 @@ import {
 import type { LedgerPage } from "@/lib/ledger/schemas";
 import { LedgerFilters } from "./ledger-filters";
 import { LedgerTable } from "./ledger-table";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const sameView = (a: View, b: View) =>
   ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();

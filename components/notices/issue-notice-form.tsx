@@ -6,8 +6,9 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { ColourBadge } from "@/components/ledger-page/colour-badge";
-import { ApiError, apiRequest } from "@/components/review/api-client";
+import { ColourBadge } from "@/components/ui/colour-badge";
+import { ApiError } from "@/lib/api/client";
+import { ledgerQueries, type LedgerPageParams } from "@/lib/ledger/query-options";
 import {
   FieldMessage,
   Notice,
@@ -15,13 +16,13 @@ import {
   field,
   useErrorText,
   useZodResolver,
-} from "@/components/review/form-kit";
+} from "@/components/ui/form";
 import { asLocale, bilingual, formatDay } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { LedgerItemDetail, LedgerItemRow, LedgerPage } from "@/lib/ledger/schemas";
 import { IssueNoticeInput, NOTICE_LEVELS, type NoticeDto } from "@/lib/notices/schemas";
 import { LEVEL_DOT } from "./badges";
-import { issueNotice } from "./queries";
+import { issueNotice } from "@/lib/notices/query-options";
 
 type Values = {
   itemIds: string[];
@@ -41,12 +42,14 @@ const LEVEL_RING = {
   RED: "has-[:checked]:border-red-600 has-[:checked]:bg-red-50",
 } as const;
 
-function candidatesUrl(show: Show, q: string) {
-  const search = new URLSearchParams({ limit: "50", sort: "dueDate" });
-  if (show === "overdue") search.set("overdue", "true");
-  if (show === "inProgress") search.set("status", "IN_PROGRESS");
-  if (q) search.set("q", q);
-  return `/api/v1/ledger-items?${search}`;
+function candidateParams(show: Show, q: string): LedgerPageParams {
+  return {
+    limit: 50,
+    sort: "dueDate",
+    overdue: show === "overdue" || undefined,
+    status: show === "inProgress" ? "IN_PROGRESS" : undefined,
+    q: q || undefined,
+  };
 }
 
 /**
@@ -97,17 +100,11 @@ export function IssueNoticeForm({
   const selectedIds = useWatch({ control, name: "itemIds" });
 
   const initialItem = useQuery({
-    queryKey: ["notices", "initial-item", initialItemId] as const,
+    ...ledgerQueries.item(initialItemId ?? ""),
     enabled: Boolean(initialItemId),
-    queryFn: ({ signal }) =>
-      apiRequest<LedgerItemDetail>(`/api/v1/ledger-items/${initialItemId}`, { signal }),
     retry: false,
   });
-  const candidates = useQuery({
-    queryKey: ["notices", "candidates", show, q] as const,
-    queryFn: ({ signal }) => apiRequest<LedgerPage>(candidatesUrl(show, q), { signal }),
-    staleTime: 30_000,
-  });
+  const candidates = useQuery({ ...ledgerQueries.page(candidateParams(show, q)), staleTime: 30_000 });
 
   const known = new Map(details);
   if (initialItem.data && !known.has(initialItem.data.id))

@@ -6,21 +6,22 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { NotFoundPanel } from "@/components/layout/not-found-panel";
 import { PageHeader } from "@/components/layout/page-header";
-import { ApiError } from "@/components/review/api-client";
+import { ApiError } from "@/lib/api/client";
 import {
   FieldMessage,
   Notice,
   RequiredMark,
   field,
   useErrorText,
-} from "@/components/review/form-kit";
+} from "@/components/ui/form";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
 import { formatDeadline } from "./deadline";
-import { actOnNotice, noticeQueries, replyToNotice } from "./queries";
-import { inlineLink } from "@/components/review/styles";
+import { actOnNotice, noticeQueries, replyToNotice } from "@/lib/notices/query-options";
+import { notificationQueries } from "@/lib/notifications/query-options";
+import { inlineLink } from "@/components/ui/styles";
 
 type Message = { tone: "success" | "error"; text: string };
 
@@ -221,7 +222,7 @@ function ReplyForm({ notice, onDone }: { notice: NoticeDto; onDone: (m: Message)
     mutationFn: (text: string) => replyToNotice(notice.id, text),
     onSuccess: (updated) => {
       queryClient.setQueryData(noticeQueries.detail(notice.id).queryKey, updated);
-      void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      void queryClient.invalidateQueries({ queryKey: notificationQueries.all });
       setBody("");
       onDone({ tone: "success", text: t("sent") });
     },

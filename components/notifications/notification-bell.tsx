@@ -6,13 +6,13 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   BELL_POLL_MS,
   markNotificationsRead,
   notificationQueries,
   type NotificationList,
-} from "./queries";
+} from "@/lib/notifications/query-options";
 
 /**
  * The header's notification bell: the unread count (polled every minute), a dropdown with the

@@ -5,10 +5,10 @@ import clsx from "clsx";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Notice, field, useErrorText } from "@/components/review/form-kit";
+import { Notice, field, useErrorText } from "@/components/ui/form";
 import { formatDateTime } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
-import { markNotificationsRead, notificationQueries, type NotificationList } from "./queries";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { markNotificationsRead, notificationQueries, type NotificationList } from "@/lib/notifications/query-options";
 
 /** Every notification of the reader, newest first: open, mark read, mark all read. */
 export function NotificationsList({

@@ -4,10 +4,10 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/r
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { asLocale } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { localName } from "@/lib/i18n/config";
-import { ApiError } from "./api-client";
-import { Notice, field } from "./form-kit";
+import { ApiError } from "@/lib/api/client";
+import { Notice, field } from "@/components/ui/form";
 import {
   reviewFilterSearch,
   reviewQueries,
@@ -15,7 +15,7 @@ import {
   type ReviewKind,
   type ReviewQueueItem,
   type ReviewQueuePage,
-} from "./queries";
+} from "@/lib/review/query-options";
 import { ReviewRow, type DecisionOutcome } from "./review-row";
 
 export type EnterpriseOption = { id: string; code: string; nameZh: string; nameEn: string };

@@ -8,10 +8,10 @@ import { useId, useRef, useState } from "react";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
-import { ApiError } from "./api-client";
-import { FieldMessage, RequiredMark, field } from "./form-kit";
-import { postReview, type Decision, type ReviewQueueItem } from "./queries";
-import { inlineLink } from "@/components/review/styles";
+import { ApiError } from "@/lib/api/client";
+import { FieldMessage, RequiredMark, field } from "@/components/ui/form";
+import { postReview, type Decision, type ReviewQueueItem } from "@/lib/review/query-options";
+import { inlineLink } from "@/components/ui/styles";
 
 const EXCERPT = 240;
 

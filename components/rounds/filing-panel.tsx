@@ -1,17 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import { ApiError, apiRequest } from "@/components/review/api-client";
-import { Notice, field, useErrorText } from "@/components/review/form-kit";
+import { ApiError } from "@/lib/api/client";
+import { Notice, field, useErrorText } from "@/components/ui/form";
 import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { localName } from "@/lib/i18n/config";
-import type { LedgerPage } from "@/lib/ledger/schemas";
-import { inlineLink } from "@/components/review/styles";
+import { ledgerQueries } from "@/lib/ledger/query-options";
+import { fileRound } from "@/lib/rounds/query-options";
+import { inlineLink } from "@/components/ui/styles";
 
 type Unit = {
   id: string;
@@ -21,14 +22,6 @@ type Unit = {
   filedAt: string | null;
   late: boolean;
 };
-type FileResult = {
-  roundId: string;
-  enterpriseId: string;
-  filedAt: string;
-  late: boolean;
-  noChangeEntries: number;
-};
-
 /**
  * A liaison files an enterprise's ledger for the round. Filing first checks the open main items:
  * those without an entry for the period are listed, to be reported on their page or ticked
@@ -66,14 +59,10 @@ export function FilingPanel({
   const messageRef = useRef<HTMLDivElement>(null);
   const selected = units.find((u) => u.id === enterpriseId);
 
+  const queryClient = useQueryClient();
   const items = useQuery({
-    queryKey: ["rounds", "missing-items", programmeId, enterpriseId] as const,
+    ...ledgerQueries.page({ enterpriseId, programmeId, mainOnly: true, limit: 200 }),
     enabled: Boolean(missing?.length && enterpriseId),
-    queryFn: ({ signal }) =>
-      apiRequest<LedgerPage>(
-        `/api/v1/ledger-items?${new URLSearchParams({ enterpriseId, programmeId, mainOnly: "true", limit: "200" })}`,
-        { signal },
-      ),
     staleTime: 60_000,
   });
   const rowsById = new Map((items.data?.items ?? []).map((r) => [r.id, r]));
@@ -88,10 +77,9 @@ export function FilingPanel({
     setPending(true);
     setMessage(null);
     try {
-      const result = await apiRequest<FileResult>(`/api/v1/rounds/${roundId}/filings`, {
-        method: "POST",
-        json: { enterpriseId, noChangeItemIds },
-      });
+      const result = await fileRound(roundId, { enterpriseId, noChangeItemIds });
+      // "No change" entries were recorded: every view of the ledger is out of date.
+      void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
       const name = localName(selected, locale);
       const at = formatDateTime(format, new Date(result.filedAt));
       say({

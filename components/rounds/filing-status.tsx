@@ -7,7 +7,7 @@ import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
 import type { FilingStatus as FilingStatusSchema } from "@/lib/rounds/schemas";
-import { inlineLink } from "@/components/review/styles";
+import { inlineLink } from "@/components/ui/styles";
 
 export type FilingStatus = z.infer<typeof FilingStatusSchema>;
 

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { ApiError, apiRequest } from "@/components/review/api-client";
+import { ApiError } from "@/lib/api/client";
+import { openRound } from "@/lib/rounds/query-options";
 import {
   FieldMessage,
   Notice,
@@ -13,9 +14,9 @@ import {
   field,
   useErrorText,
   useZodResolver,
-} from "@/components/review/form-kit";
+} from "@/components/ui/form";
 import { asLocale } from "@/components/ui/formats";
-import { useHydrated } from "@/components/review/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { localName } from "@/lib/i18n/config";
 import { OpenRoundInput } from "@/lib/rounds/schemas";
 import type { Round } from "./round-format";
@@ -62,7 +63,7 @@ export function OpenRoundForm({
     setFormError(null);
     setOpened(null);
     try {
-      const round = await apiRequest<Round>("/api/v1/rounds", { method: "POST", json: values });
+      const round = await openRound(values);
       setOpened(round);
       reset({ ...values, period: "" });
       router.refresh();

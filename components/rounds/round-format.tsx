@@ -1,9 +1,8 @@
 import clsx from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
-import type { z } from "zod";
-import type { RoundDto } from "@/lib/rounds/schemas";
+import type { Round } from "@/lib/rounds/query-options";
 
-export type Round = z.infer<typeof RoundDto>;
+export type { Round };
 
 const STATUS_CLASS = {
   PLANNED: "bg-slate-100 text-slate-800 ring-slate-300",

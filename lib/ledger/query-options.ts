@@ -4,6 +4,7 @@
  * here, so a mutation invalidates exactly what the pages read.
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { apiRequest, apiUpload, retryUnlessMissing } from "@/lib/api/client";
 import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
 import {
   EVIDENCE_MAX_BYTES,
@@ -88,46 +89,27 @@ export function ledgerViewSearch(view: LedgerView): URLSearchParams {
   return out;
 }
 
-/** An error answer of the API: `{ error: { code, message, fields?, details? } }`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-    readonly details: unknown = undefined,
-  ) {
-    super(message);
-    this.name = "ApiError";
+/** The filters of a one-page read (`ledgerQueries.page`). */
+export type LedgerPageParams = {
+  programmeId?: string;
+  enterpriseId?: string;
+  status?: LedgerItemRow["status"];
+  mainOnly?: boolean;
+  overdue?: boolean;
+  q?: string;
+  sort?: (typeof LEDGER_SORTS)[number];
+  limit: number;
+};
+
+function ledgerPageSearch(params: LedgerPageParams): URLSearchParams {
+  const out = new URLSearchParams({ limit: String(params.limit) });
+  for (const key of ["programmeId", "enterpriseId", "status", "q", "sort"] as const) {
+    const value = params[key];
+    if (value) out.set(key, value);
   }
-}
-
-async function toApiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; fields?: Record<string, string>; details?: unknown };
-  } | null;
-  const error = body?.error;
-  return new ApiError(
-    response.status,
-    error?.code ?? "internal",
-    error?.message ?? response.statusText,
-    error?.fields ?? {},
-    error?.details,
-  );
-}
-
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, {
-    ...init,
-    credentials: "same-origin",
-    headers: {
-      accept: "application/json",
-      ...(init?.body ? { "content-type": "application/json" } : {}),
-      ...init?.headers,
-    },
-  });
-  if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as T;
+  if (params.mainOnly) out.set("mainOnly", "true");
+  if (params.overdue) out.set("overdue", "true");
+  return out;
 }
 
 export type EnterpriseOption = Pick<
@@ -145,7 +127,7 @@ export const ledgerQueries = {
         const search = ledgerViewSearch(view);
         search.set("limit", String(LEDGER_PAGE_SIZE));
         if (pageParam) search.set("cursor", pageParam);
-        return request<LedgerPage>(`/api/v1/ledger-items?${search}`, { signal });
+        return apiRequest<LedgerPage>(`/api/v1/ledger-items?${search}`, { signal });
       },
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
@@ -154,14 +136,26 @@ export const ledgerQueries = {
   item: (id: string) =>
     queryOptions({
       queryKey: [...ledgerQueries.items(), id] as const,
-      queryFn: ({ signal }) => request<LedgerItemDetail>(`/api/v1/ledger-items/${id}`, { signal }),
+      queryFn: ({ signal }) =>
+        apiRequest<LedgerItemDetail>(`/api/v1/ledger-items/${id}`, { signal }),
+      retry: retryUnlessMissing,
+    }),
+  /**
+   * One page of ledger items for a picker (the notice form's candidates, a round's missing items):
+   * under the ledger's list key, so every write that refreshes the ledger refreshes these too.
+   */
+  page: (params: LedgerPageParams) =>
+    queryOptions({
+      queryKey: [...ledgerQueries.lists(), "page", params] as const,
+      queryFn: ({ signal }) =>
+        apiRequest<LedgerPage>(`/api/v1/ledger-items?${ledgerPageSearch(params)}`, { signal }),
     }),
   /** Enterprises in scope for the subsidiary filter (the API's maximum page). */
   enterprises: () =>
     queryOptions({
       queryKey: [...ledgerQueries.all, "enterprise-options"] as const,
       queryFn: async ({ signal }) => {
-        const page = await request<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", {
+        const page = await apiRequest<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", {
           signal,
         });
         return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
@@ -190,9 +184,9 @@ export function postProgressEntry(
   itemId: string,
   body: RecordProgressInput,
 ): Promise<EntryWriteResult> {
-  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/entries`, {
+  return apiRequest<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/entries`, {
     method: "POST",
-    body: JSON.stringify(body),
+    json: body,
   });
 }
 
@@ -201,9 +195,9 @@ export function postCompletionClaim(
   itemId: string,
   body: ClaimCompletionInput,
 ): Promise<EntryWriteResult> {
-  return request<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/completion-claims`, {
+  return apiRequest<EntryWriteResult>(`/api/v1/ledger-items/${itemId}/completion-claims`, {
     method: "POST",
-    body: JSON.stringify(body),
+    json: body,
   });
 }
 
@@ -232,47 +226,7 @@ export function uploadEvidenceFile(
   file: File,
   onProgress: (fraction: number) => void,
 ): { promise: Promise<EvidenceDto>; abort: () => void } {
-  const xhr = new XMLHttpRequest();
-  const promise = new Promise<EvidenceDto>((resolve, reject) => {
-    xhr.open("POST", `/api/v1/ledger-items/${itemId}/evidence`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader("accept", "application/json");
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1);
-        resolve(body as EvidenceDto);
-        return;
-      }
-      const error = (
-        body as {
-          error?: { code?: string; message?: string; fields?: Record<string, string> };
-        } | null
-      )?.error;
-      reject(
-        new ApiError(
-          xhr.status,
-          error?.code ?? "internal",
-          error?.message ?? xhr.statusText,
-          error?.fields ?? {},
-        ),
-      );
-    };
-    xhr.onerror = () => reject(new ApiError(0, "network", "Network error"));
-    xhr.onabort = () => reject(new ApiError(0, "aborted", "Aborted"));
-    const form = new FormData();
-    form.append("file", file);
-    xhr.send(form);
-  });
-  return { promise, abort: () => xhr.abort() };
+  return apiUpload<EvidenceDto>(`/api/v1/ledger-items/${itemId}/evidence`, file, onProgress);
 }
 
 /** The download address of an evidence file (served through the scope check). */

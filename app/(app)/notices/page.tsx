@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { IssueNoticeLink } from "@/components/notices/issue-notice-link";
 import { NoticesTable } from "@/components/notices/notices-table";
-import { field } from "@/components/review/styles";
+import { field } from "@/components/ui/styles";
 import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
-import { REVIEW_PAGE_SIZE, parseReviewFilter } from "@/components/review/queries";
+import { REVIEW_PAGE_SIZE, parseReviewFilter } from "@/lib/review/query-options";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { requireActor } from "@/lib/auth/session";
 import { listScopeRoots } from "@/lib/enterprises/queries";

@@ -1,6 +1,6 @@
 /** TanStack Query factories and writers for supervision notices (/api/v1/notices/**). */
 import { queryOptions } from "@tanstack/react-query";
-import { apiRequest } from "@/components/review/api-client";
+import { apiRequest, retryUnlessMissing } from "@/lib/api/client";
 import type { NoticeDto } from "@/lib/notices/schemas";
 
 export const noticeQueries = {
@@ -9,13 +9,7 @@ export const noticeQueries = {
     queryOptions({
       queryKey: [...noticeQueries.all, "detail", id] as const,
       queryFn: ({ signal }) => apiRequest<NoticeDto>(`/api/v1/notices/${id}`, { signal }),
-      retry: (count, error) =>
-        count < 1 &&
-        !(
-          error instanceof Error &&
-          "status" in error &&
-          (error as { status: number }).status === 404
-        ),
+      retry: retryUnlessMissing,
     }),
 };
 

@@ -4,7 +4,7 @@
  * so marking read in one updates the other.
  */
 import { queryOptions } from "@tanstack/react-query";
-import { apiRequest } from "@/components/review/api-client";
+import { apiRequest } from "@/lib/api/client";
 
 export type NotificationItem = {
   id: string;

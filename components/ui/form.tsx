@@ -6,7 +6,7 @@ import { useCallback } from "react";
 import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { issueMessage } from "@/lib/i18n/issue-message";
-import { ApiError } from "./api-client";
+import { ApiError } from "@/lib/api/client";
 import { field } from "./styles";
 
 export { field };

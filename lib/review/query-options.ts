@@ -5,7 +5,7 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ReviewQueuePage as ReviewQueuePageSchema, ReviewResult } from "@/lib/review/schemas";
-import { apiRequest } from "./api-client";
+import { apiRequest } from "@/lib/api/client";
 
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePageSchema>;
 export type ReviewQueueItem = ReviewQueuePage["items"][number];
