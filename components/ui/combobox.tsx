@@ -111,11 +111,7 @@ export function Combobox<T extends ComboboxItem>({
   const results = query !== null ? (result?.items ?? []) : [];
   // While not searching, the selected item is the whole collection so React Aria knows its text.
   const items: ComboboxItem[] =
-    query === null
-      ? selectedId
-        ? [{ id: selectedId, label: currentLabel }]
-        : []
-      : results;
+    query === null ? (selectedId ? [{ id: selectedId, label: currentLabel }] : []) : results;
 
   const reset = (text: string) => {
     setInputValue(text);
@@ -234,11 +230,14 @@ export function Combobox<T extends ComboboxItem>({
                 textValue={item.label}
                 className="cursor-default px-3 py-2 text-sm text-slate-900 outline-none data-focused:bg-brand-50 data-selected:font-semibold"
               >
-                <span className="block">{item.label}</span>
+                {/* Slots tie the description to the option for screen readers. */}
+                <Text slot="label" className="block">
+                  {item.label}
+                </Text>
                 {item.description && (
-                  <span className="block text-xs font-normal text-slate-600">
+                  <Text slot="description" className="block text-xs font-normal text-slate-600">
                     {item.description}
-                  </span>
+                  </Text>
                 )}
               </ListBoxItem>
             )}

@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import { useTranslations } from "next-intl";
 import {
   Button,
   Menu,
@@ -27,8 +28,8 @@ export type MenuItemDef = {
 };
 
 export type MenuButtonProps = {
-  /** The visible button text (or an icon, then give `aria-label`). */
-  label: React.ReactNode;
+  /** The visible button text; leave out for a "⋯" button named "More actions". */
+  label?: React.ReactNode;
   "aria-label"?: string;
   items: MenuItemDef[];
   variant?: "secondary" | "primary" | "plain";
@@ -66,19 +67,22 @@ export function MenuButton({
   className,
   testId,
 }: MenuButtonProps) {
+  const t = useTranslations("ui");
   const byId = new Map(items.map((item) => [item.id, item]));
   return (
     <AriaProvider>
       <MenuTrigger>
         <Button
-          aria-label={ariaLabel}
+          aria-label={ariaLabel ?? (label === undefined ? t("moreActions") : undefined)}
           data-testid={testId}
           className={clsx(TRIGGER[variant], "gap-1", className)}
         >
-          {label}
-          <span aria-hidden="true" className="text-xs">
-            ▾
-          </span>
+          {label ?? <span aria-hidden="true">⋯</span>}
+          {label !== undefined && (
+            <span aria-hidden="true" className="text-xs">
+              ▾
+            </span>
+          )}
         </Button>
         <Popover placement={placement} className={menuClasses.popover}>
           <Menu
