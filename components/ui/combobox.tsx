@@ -165,6 +165,8 @@ export function Combobox<T extends ComboboxItem>({
         isRequired={isRequired}
         isDisabled={isDisabled}
         isInvalid={Boolean(errorMessage)}
+        // Errors come from the caller (zod, server): no native bubbles or blocked submits.
+        validationBehavior="aria"
       >
         <Label className={field.label}>{label}</Label>
         <div className="relative">

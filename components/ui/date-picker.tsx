@@ -103,6 +103,8 @@ export function DatePicker({
         isRequired={isRequired}
         isDisabled={isDisabled}
         isInvalid={invalid}
+        // Errors come from the caller (zod, server): no native bubbles or blocked submits.
+        validationBehavior="aria"
       >
         <Label className={field.label}>{label}</Label>
         <Group
