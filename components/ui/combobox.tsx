@@ -232,7 +232,6 @@ export function Combobox<T extends ComboboxItem>({
                 textValue={item.label}
                 className="cursor-default px-3 py-2 text-sm text-slate-900 outline-none data-focused:bg-brand-50 data-selected:font-semibold"
               >
-                {/* Slots tie the description to the option for screen readers. */}
                 <Text slot="label" className="block">
                   {item.label}
                 </Text>
