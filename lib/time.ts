@@ -64,6 +64,11 @@ export function chinaDeadline(day: Date | string): Date {
   return startOfChinaDay(addDays(asDay(day), 1));
 }
 
+/** Whether an instant is exactly 00:00 in China, i.e. a deadline set as "end of the previous day". */
+export function isStartOfChinaDay(instant: Date): boolean {
+  return startOfChinaDay(chinaDay(instant)).getTime() === instant.getTime();
+}
+
 /** The China day a deadline instant ends (inverse of `chinaDeadline`). */
 export function deadlineDay(deadline: Date): Date {
   return chinaDay(new Date(deadline.getTime() - 1));

@@ -1,4 +1,4 @@
-import { calendarDay } from "@/lib/time";
+import { addDays, calendarDay, parseIsoDay } from "@/lib/time";
 
 /**
  * Reporting periods: "2024-05" (a month) or "2024-Q2" (a quarter). Pure functions; dates are
@@ -53,4 +53,28 @@ export function periodAllowed(
 ): boolean {
   const until = programme.reportingUntil ?? programme.endDate;
   return period.end >= programme.startDate && period.start <= until && period.start <= today;
+}
+
+/**
+ * The months one may report for, newest first (the current month first when open): from the
+ * programme's start to today or the end of its reporting window, whichever is earlier. The
+ * server checks the same rule (periodAllowed) on every entry.
+ */
+export function reportableMonths(
+  programme: { startDate: string; endDate: string; reportingUntil: string | null },
+  today: Date,
+  max = 36,
+): string[] {
+  const window = {
+    startDate: parseIsoDay(programme.startDate),
+    endDate: parseIsoDay(programme.endDate),
+    reportingUntil: programme.reportingUntil ? parseIsoDay(programme.reportingUntil) : null,
+  };
+  const out: string[] = [];
+  let period = periodOf(today, "MONTH");
+  while (out.length < max && period.end >= window.startDate) {
+    if (periodAllowed(period, window, today)) out.push(period.key);
+    period = periodOf(addDays(period.start, -1), "MONTH");
+  }
+  return out;
 }

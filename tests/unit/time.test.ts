@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { targetFor } from "@/lib/dashboard/targets";
+import { isTargetDue, targetFor } from "@/lib/dashboard/targets";
 import {
   addDays,
   calendarDay,
@@ -9,6 +9,7 @@ import {
   deadlineDay,
   endOfChinaDay,
   isoDay,
+  isStartOfChinaDay,
   parseIsoDay,
   startOfChinaDay,
   TIME_ZONE,
@@ -96,5 +97,22 @@ describe("targetFor judges the China day, not the UTC day", () => {
 
   it("at 2024-12-31T23:59:59.999 China time the 2024 target still governs", () => {
     expect(targetFor(targets, china("2024-12-31T23:59:59.999"))?.ratePercent).toBe(70);
+  });
+});
+
+describe("isStartOfChinaDay", () => {
+  it("is true only at 00:00 China time", () => {
+    expect(isStartOfChinaDay(china("2025-01-16T00:00:00.000"))).toBe(true);
+    expect(isStartOfChinaDay(china("2025-01-16T00:00:00.001"))).toBe(false);
+    expect(isStartOfChinaDay(new Date("2025-01-16T00:00:00Z"))).toBe(false); // 08:00 in China
+  });
+});
+
+describe("isTargetDue", () => {
+  const target = { dueDate: day("2024-12-31"), ratePercent: 70 };
+  it("is due from the target's China day on", () => {
+    expect(isTargetDue({ asOf: china("2024-12-30T23:59:59.999"), target })).toBe(false);
+    expect(isTargetDue({ asOf: china("2024-12-31T00:00:00"), target })).toBe(true);
+    expect(isTargetDue({ asOf: new Date(), target: null })).toBe(false);
   });
 });
