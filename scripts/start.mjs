@@ -101,7 +101,9 @@ export function ensurePrismaClient({ log = console.log } = {}) {
 
 /** Runs a TypeScript script with tsx inside this Node (no npx, one process fewer). */
 export function spawnTsx(script, args = [], options = {}) {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+  // react-server: lib modules marked `import "server-only"` resolve to its empty export, as under Next.
+  const node = ["--conditions=react-server", "--import", "tsx"];
+  return spawn(process.execPath, [...node, path.join(ROOT, script), ...args], {
     cwd: ROOT,
     stdio: "inherit",
     ...options,

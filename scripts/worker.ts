@@ -3,11 +3,14 @@
  * Started by `npm start` beside the web server; run alone with `npm run worker`.
  * Needs the react-server condition so that lib's `import "server-only"` resolves (see package.json).
  */
+import { databaseUrl } from "../lib/env";
 import { startWorker } from "../lib/jobs/worker";
 
-const url = process.env.DATABASE_URL;
-if (!url) {
-  console.error("DATABASE_URL is not set.");
+let url: string;
+try {
+  url = databaseUrl();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 const boss = await startWorker(url);

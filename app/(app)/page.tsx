@@ -10,15 +10,11 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
+import { completionByCategory, completionBySupervisor } from "@/lib/dashboard/breakdowns";
 import { mainTaskCompletion } from "@/lib/dashboard/completion";
-import {
-  completionByCategory,
-  completionBySupervisor,
-  completionTrend,
-  ledgerStatusSummary,
-  listGroupSummaries,
-  listLedgerItemsForHome,
-} from "@/lib/home/queries";
+import { listGroupSummaries } from "@/lib/dashboard/groups";
+import { completionTrend } from "@/lib/dashboard/trend";
+import { ledgerStatusSummary, listLedgerItemsByUrgency } from "@/lib/ledger/overview";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("home");
@@ -47,7 +43,7 @@ async function LiaisonHome({ actor }: { actor: Actor }) {
     getTranslations("ledger"),
   ]);
   const [items, summary, completion] = await Promise.all([
-    listLedgerItemsForHome(actor, { limit: HOME_ROWS }),
+    listLedgerItemsByUrgency(actor, { limit: HOME_ROWS }),
     ledgerStatusSummary(actor),
     mainTaskCompletion(actor),
   ]);
@@ -120,7 +116,7 @@ async function ManagerHome({ actor }: { actor: Actor }) {
   }
   const programmeId = completion.programme.id;
   const [trend, bySupervisor, byCategory] = await Promise.all([
-    completionTrend(actor),
+    completionTrend(actor, { now: completion.asOf }),
     completionBySupervisor(actor, programmeId, completion.asOf),
     completionByCategory(actor, programmeId, completion.asOf),
   ]);

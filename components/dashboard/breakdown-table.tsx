@@ -2,7 +2,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { PercentBar } from "@/components/ui/badges";
 import { asLocale, formatRate } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
-import type { BreakdownRow } from "@/lib/home/queries";
+import type { BreakdownRow } from "@/lib/dashboard/breakdowns";
 import { localName } from "@/lib/i18n/config";
 
 /** Main-task completion per supervisor or per category. */

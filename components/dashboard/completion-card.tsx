@@ -1,5 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { isDue } from "@/components/dashboard/target-due";
+import { isTargetDue } from "@/lib/dashboard/targets";
 import { TargetBadge } from "@/components/ui/badges";
 import { asLocale, formatDay, formatRate, formatTargetRate } from "@/components/ui/formats";
 import type { CompletionFigure } from "@/lib/dashboard/completion";
@@ -68,7 +68,7 @@ export function CompletionCard({
                   })
                 : t("noTarget")}
               {figure.meetsTarget !== null && (
-                <TargetBadge met={figure.meetsTarget} due={isDue(figure)} />
+                <TargetBadge met={figure.meetsTarget} due={isTargetDue(figure)} />
               )}
             </p>
             {figure.target && size === "large" && (

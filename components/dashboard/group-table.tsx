@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { isDue } from "@/components/dashboard/target-due";
+import { isTargetDue } from "@/lib/dashboard/targets";
 import { PercentBar, TargetBadge } from "@/components/ui/badges";
 import { asLocale, formatRate } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
-import type { GroupSummary } from "@/lib/home/queries";
-import { LEDGER_STATUSES } from "@/lib/home/statuses";
+import type { GroupSummary } from "@/lib/dashboard/groups";
 import { localName } from "@/lib/i18n/config";
+import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
 
 /** The groups in a reviewer's scope: ledger items per status and main-task completion. */
 export function GroupTable({ groups, caption }: { groups: GroupSummary[]; caption: string }) {
@@ -71,7 +71,7 @@ export function GroupTable({ groups, caption }: { groups: GroupSummary[]; captio
                       label={formatRate(format, completion.ratePercent)}
                     />
                     {completion.meetsTarget !== null && (
-                      <TargetBadge met={completion.meetsTarget} due={isDue(completion)} />
+                      <TargetBadge met={completion.meetsTarget} due={isTargetDue(completion)} />
                     )}
                   </span>
                 ) : (

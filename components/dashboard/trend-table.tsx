@@ -1,9 +1,9 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { isDue } from "@/components/dashboard/target-due";
+import { isTargetDue } from "@/lib/dashboard/targets";
 import { PercentBar, TargetBadge } from "@/components/ui/badges";
 import { formatDay, formatRate, formatTargetRate } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
-import type { TrendPoint } from "@/lib/home/queries";
+import type { TrendPoint } from "@/lib/dashboard/trend";
 
 /** The headline figure at past target dates, quarter ends and today. */
 export function TrendTable({ points, caption }: { points: TrendPoint[]; caption: string }) {
@@ -73,7 +73,7 @@ export function TrendTable({ points, caption }: { points: TrendPoint[]; caption:
                       {formatDay(format, figure.target.dueDate)}
                     </span>
                     {figure.meetsTarget !== null && (
-                      <TargetBadge met={figure.meetsTarget} due={isDue(figure)} />
+                      <TargetBadge met={figure.meetsTarget} due={isTargetDue(figure)} />
                     )}
                   </span>
                 ) : (

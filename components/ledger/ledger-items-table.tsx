@@ -3,8 +3,8 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { PercentBar, StatusBadge } from "@/components/ui/badges";
 import { asLocale, bilingual, formatDateTime, formatDay } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
-import type { HomeLedgerItem } from "@/lib/home/queries";
 import { localName } from "@/lib/i18n/config";
+import type { LedgerItemRow } from "@/lib/ledger/schemas";
 
 /** A dense table of ledger items: task, category, enterprise, main flag, due, status, progress, last update. */
 export function LedgerItemsTable({
@@ -12,7 +12,7 @@ export function LedgerItemsTable({
   caption,
   showEnterprise = true,
 }: {
-  items: HomeLedgerItem[];
+  items: LedgerItemRow[];
   caption: string;
   showEnterprise?: boolean;
 }) {
@@ -76,12 +76,12 @@ export function LedgerItemsTable({
                 {item.isMain ? t("mainShort") : <span className="sr-only">{tc("no")}</span>}
               </td>
               <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-                {formatDay(format, item.dueDate)}
+                {formatDay(format, new Date(item.dueDate))}
               </td>
               <td className={table.td}>
                 <span className="flex flex-wrap gap-1">
                   <StatusBadge status={item.status} />
-                  {item.overdue && <StatusBadge status="OVERDUE" />}
+                  {item.colour.reason.key === "overdue" && <StatusBadge status="OVERDUE" />}
                 </span>
               </td>
               <td className={`${table.td} whitespace-nowrap`}>
@@ -91,7 +91,7 @@ export function LedgerItemsTable({
                 />
               </td>
               <td className={`${table.td} whitespace-nowrap tabular-nums text-slate-700`}>
-                {item.lastEntryAt ? formatDateTime(format, item.lastEntryAt) : tc("none")}
+                {item.lastEntryAt ? formatDateTime(format, new Date(item.lastEntryAt)) : tc("none")}
               </td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
-import type { StatusSummary } from "@/lib/home/queries";
-import { LEDGER_STATUSES } from "@/lib/home/statuses";
+import type { StatusSummary } from "@/lib/ledger/overview";
+import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
 
 const ACCENT = {
   NOT_STARTED: "border-l-slate-400",

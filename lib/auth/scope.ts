@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./policy";
 
 /**
@@ -19,4 +19,30 @@ export function enterpriseScopeWhere(actor: Actor): Prisma.EnterpriseWhereInput 
 
 export function ledgerItemScopeWhere(actor: Actor): Prisma.LedgerItemWhereInput {
   return actor.scopeAll ? {} : { enterprise: enterpriseScopeWhere(actor) };
+}
+
+/**
+ * The same rule as `enterpriseScopeWhere`, as a SQL condition on an enterprise id column (e.g.
+ * `li."enterpriseId"`), for roll-ups written in SQL. Kept beside the Prisma form so the two change
+ * together; tests/integration/scope-sql.test.ts proves they select the same rows.
+ */
+export function enterpriseScopeSql(actor: Actor, enterpriseIdColumn: Prisma.Sql): Prisma.Sql {
+  if (actor.scopeAll) return Prisma.sql`TRUE`;
+  const or: Prisma.Sql[] = [];
+  if (actor.supervisorIds.length) {
+    or.push(
+      Prisma.sql`${enterpriseIdColumn} IN (SELECT "id" FROM "Enterprise" WHERE "supervisorId" = ANY(${[...actor.supervisorIds]}::uuid[]))`,
+    );
+  }
+  if (actor.enterpriseIds.length) {
+    or.push(
+      Prisma.sql`${enterpriseIdColumn} IN (SELECT "descendantId" FROM "EnterpriseClosure" WHERE "ancestorId" = ANY(${[...actor.enterpriseIds]}::uuid[]))`,
+    );
+  }
+  return or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+/** Enterprise `enterpriseId` and its whole subtree, as a SQL condition (closure rows include the node itself). */
+export function subtreeSql(enterpriseId: string, enterpriseIdColumn: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${enterpriseIdColumn} IN (SELECT "descendantId" FROM "EnterpriseClosure" WHERE "ancestorId" = ${enterpriseId}::uuid)`;
 }

@@ -1,11 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { enterpriseScopeWhere } from "@/lib/auth/scope";
+import { enterpriseScopeSql, subtreeSql } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { completionRate, targetFor } from "./targets";
+
+export type ProgrammeRef = { id: string; code: string; nameZh: string; nameEn: string };
+export type TargetRef = { dueDate: Date; ratePercent: number };
+export type MainTaskCounts = { total: number; completed: number };
+const NO_COUNTS: MainTaskCounts = { total: 0, completed: 0 };
 
 export type CompletionFigure = {
-  programme: { id: string; code: string; nameZh: string; nameEn: string };
+  programme: ProgrammeRef;
   asOf: Date;
   /** Main-task assignments in scope that existed on `asOf` (not-applicable ones excluded). */
   total: number;
@@ -14,12 +20,12 @@ export type CompletionFigure = {
   /** completed / total in percent, two decimals; null when there is nothing to count. */
   ratePercent: number | null;
   /** The target that governs `asOf`: the first one due on or after it, else the last one. */
-  target: { dueDate: Date; ratePercent: number } | null;
+  target: TargetRef | null;
   meetsTarget: boolean | null;
 };
 
 /** The programme a dashboard shows by default: the active one that started last. */
-export async function defaultProgramme() {
+export async function defaultProgramme(): Promise<ProgrammeRef | null> {
   return getDb().programme.findFirst({
     where: { status: "ACTIVE" },
     orderBy: { startDate: "desc" },
@@ -27,71 +33,114 @@ export async function defaultProgramme() {
   });
 }
 
+async function findProgramme(programmeId?: string): Promise<ProgrammeRef | null> {
+  if (!programmeId) return defaultProgramme();
+  return getDb().programme.findUnique({
+    where: { id: programmeId },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+  });
+}
+
+/** The programme-wide targets (not per category), in date order. */
+export async function listProgrammeTargets(programmeId: string) {
+  const rows = await getDb().target.findMany({
+    where: { programmeId, categoryId: null },
+    select: { dueDate: true, ratePercent: true, nameZh: true, nameEn: true },
+    orderBy: { dueDate: "asc" },
+  });
+  return rows.map((t) => ({ ...t, ratePercent: Number(t.ratePercent) }));
+}
+
+/** An instant as a SQL timestamp: Prisma stores DateTime columns as UTC `timestamp(3)`. */
+export function instantSql(at: Date): Prisma.Sql {
+  return Prisma.sql`${at.toISOString()}::timestamp`;
+}
+
+/**
+ * THE definition of the headline metric's population, as a SQL condition on `"LedgerItem" li`:
+ * main-task assignments of the programme in the actor's scope (optionally one subtree), not
+ * marked not-applicable, existing at `asOf`. Every roll-up of the metric composes it.
+ */
+export function mainTaskSql(
+  actor: Actor,
+  options: { programmeId: string; asOf: Prisma.Sql; enterpriseId?: string },
+): Prisma.Sql {
+  const enterpriseId = Prisma.raw(`li."enterpriseId"`);
+  return Prisma.sql`(li."programmeId" = ${options.programmeId}::uuid
+    AND li."isMain" AND NOT li."notApplicable"
+    AND li."createdAt" <= ${options.asOf}
+    AND ${enterpriseScopeSql(actor, enterpriseId)}
+    ${options.enterpriseId ? Prisma.sql`AND ${subtreeSql(options.enterpriseId, enterpriseId)}` : Prisma.empty})`;
+}
+
+/** Of the population, the ones completed (finally approved) on or before `asOf`. */
+export function completedSql(asOf: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`li."completedAt" <= ${asOf}`;
+}
+
+export function toFigure(
+  programme: ProgrammeRef,
+  asOf: Date,
+  counts: MainTaskCounts = NO_COUNTS,
+  targets: readonly TargetRef[],
+): CompletionFigure {
+  const governing = targetFor(targets, asOf);
+  const target = governing && { dueDate: governing.dueDate, ratePercent: governing.ratePercent };
+  const ratePercent = completionRate(counts.completed, counts.total);
+  return {
+    programme,
+    asOf,
+    ...counts,
+    ratePercent,
+    target,
+    meetsTarget: target && ratePercent !== null ? ratePercent >= target.ratePercent : null,
+  };
+}
+
+/**
+ * Totals and completions of the headline metric at several instants, in one statement: each
+ * instant's figure counts the same rows, so the numbers are consistent with each other.
+ */
+export async function mainTaskCounts(
+  actor: Actor,
+  options: { programmeId: string; asOf: readonly Date[]; enterpriseId?: string },
+): Promise<MainTaskCounts[]> {
+  if (!options.asOf.length) return [];
+  const at = Prisma.raw(`d."at"`);
+  const rows = await getDb().$queryRaw<{ i: number; total: number; completed: number }[]>`
+    SELECT d."i"::int AS "i",
+           count(li."id")::int AS "total",
+           count(li."id") FILTER (WHERE ${completedSql(at)})::int AS "completed"
+    FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
+    LEFT JOIN "LedgerItem" li
+      ON ${mainTaskSql(actor, { programmeId: options.programmeId, asOf: at, enterpriseId: options.enterpriseId })}
+    GROUP BY d."i"`;
+  const byIndex = new Map(rows.map((r) => [r.i, r]));
+  return options.asOf.map((_, i) => {
+    const row = byIndex.get(i + 1);
+    return row ? { total: row.total, completed: row.completed } : NO_COUNTS;
+  });
+}
+
 /**
  * The headline metric: main-task completion rate = completed main-task assignments / all
- * main-task assignments in scope, as of a date. Counts from `completedAt`, which is set at final
- * approval, so a past date gives the figure as it stood then.
+ * main-task assignments in scope, as of an instant. Counts from `completedAt`, which is set at
+ * final approval, so a past date gives the figure as it stood then.
  */
 export async function mainTaskCompletion(
   actor: Actor,
   options: { programmeId?: string; asOf?: Date; enterpriseId?: string } = {},
 ): Promise<CompletionFigure | null> {
-  const db = getDb();
-  const programme = options.programmeId
-    ? await db.programme.findUnique({
-        where: { id: options.programmeId },
-        select: { id: true, code: true, nameZh: true, nameEn: true },
-      })
-    : await defaultProgramme();
+  const programme = await findProgramme(options.programmeId);
   if (!programme) return null;
   const asOf = options.asOf ?? new Date();
-
-  const enterprise: Prisma.EnterpriseWhereInput = options.enterpriseId
-    ? {
-        AND: [
-          enterpriseScopeWhere(actor),
-          { ancestors: { some: { ancestorId: options.enterpriseId } } },
-        ],
-      }
-    : enterpriseScopeWhere(actor);
-  const base: Prisma.LedgerItemWhereInput = {
-    programmeId: programme.id,
-    isMain: true,
-    notApplicable: false,
-    createdAt: { lte: asOf },
-    ...(actor.scopeAll && !options.enterpriseId ? {} : { enterprise }),
-  };
-  const [total, completed, targets] = await Promise.all([
-    db.ledgerItem.count({ where: base }),
-    db.ledgerItem.count({ where: { ...base, completedAt: { lte: asOf } } }),
-    db.target.findMany({
-      where: { programmeId: programme.id, categoryId: null },
-      select: { dueDate: true, ratePercent: true },
-      orderBy: { dueDate: "asc" },
+  const [[counts], targets] = await Promise.all([
+    mainTaskCounts(actor, {
+      programmeId: programme.id,
+      asOf: [asOf],
+      enterpriseId: options.enterpriseId,
     }),
+    listProgrammeTargets(programme.id),
   ]);
-  const governing = targetFor(
-    targets.map((t) => ({ dueDate: t.dueDate, ratePercent: Number(t.ratePercent) })),
-    asOf,
-  );
-  const ratePercent = total ? Math.round((completed / total) * 10_000) / 100 : null;
-  return {
-    programme,
-    asOf,
-    total,
-    completed,
-    ratePercent,
-    target: governing,
-    meetsTarget: governing && ratePercent !== null ? ratePercent >= governing.ratePercent : null,
-  };
-}
-
-/** The first target due on or after the date (what we are working toward), else the last one. */
-export function targetFor<T extends { dueDate: Date }>(
-  targets: readonly T[],
-  asOf: Date,
-): T | null {
-  const sorted = [...targets].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime());
-  const day = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate()));
-  return sorted.find((t) => t.dueDate.getTime() >= day.getTime()) ?? sorted.at(-1) ?? null;
+  return toFigure(programme, asOf, counts, targets);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl, serverEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -17,14 +18,10 @@ const globalForDb = globalThis as unknown as { reformDb?: PrismaClient };
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.reformDb) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) {
-      throw new Error("DATABASE_URL is not set: start the app with `npm start` (see README).");
-    }
     const adapter = new PrismaPg({
-      connectionString,
+      connectionString: databaseUrl(),
       // Prisma 7's pool waits forever for a connection by default; fail fast instead.
-      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: serverEnv().DATABASE_POOL_MAX,
       connectionTimeoutMillis: 10_000,
       idleTimeoutMillis: 30_000,
     });

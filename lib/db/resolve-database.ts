@@ -2,8 +2,10 @@
  * Which database a command runs against: DATABASE_URL when set, otherwise the embedded demo
  * PostgreSQL in .data/postgres. An unreachable server ends the process with one clear line.
  */
+import "server-only";
 import path from "node:path";
 import pg from "pg";
+import { serverEnv } from "../env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 
 export const EMBEDDED_DATA_DIR = path.join(process.cwd(), ".data", "postgres");
@@ -25,7 +27,7 @@ export async function checkReachable(url: string): Promise<void> {
 }
 
 export async function resolveDatabase(): Promise<EmbeddedDatabase & { embedded: boolean }> {
-  const configured = process.env.DATABASE_URL;
+  const configured = serverEnv().DATABASE_URL;
   if (configured) {
     try {
       await checkReachable(configured);
@@ -37,7 +39,7 @@ export async function resolveDatabase(): Promise<EmbeddedDatabase & { embedded: 
   }
   const db = await startEmbeddedPostgres({
     dataDir: EMBEDDED_DATA_DIR,
-    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    port: serverEnv().EMBEDDED_PG_PORT,
   });
   return { ...db, embedded: true };
 }

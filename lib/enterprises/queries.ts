@@ -126,3 +126,29 @@ export async function getEnterprise(actor: Actor, id: string): Promise<Enterpris
     })),
   };
 }
+
+/**
+ * The party organisation an enterprise is affiliated to: its own named organisation when it has
+ * one (mixed-reform cases), else the SASAC it is affiliated to. Null outside the scope.
+ */
+export async function partyAffiliation(
+  actor: Actor,
+  enterpriseId: string,
+): Promise<{ nameZh: string; nameEn: string } | null> {
+  const row = await getDb().enterprise.findFirst({
+    where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] },
+    select: {
+      partyOrgNameZh: true,
+      partyOrgNameEn: true,
+      partySupervisor: { select: { nameZh: true, nameEn: true } },
+    },
+  });
+  if (!row) return null;
+  if (row.partyOrgNameZh || row.partyOrgNameEn) {
+    return {
+      nameZh: row.partyOrgNameZh ?? row.partyOrgNameEn ?? "",
+      nameEn: row.partyOrgNameEn ?? row.partyOrgNameZh ?? "",
+    };
+  }
+  return row.partySupervisor;
+}

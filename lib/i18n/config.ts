@@ -3,7 +3,8 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
-export const TIME_ZONE = "Asia/Shanghai";
+/** The clock owns the zone; re-exported for next-intl and existing imports. */
+export { TIME_ZONE } from "@/lib/time";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
+import { TIME_ZONE } from "@/lib/time";
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss), in its own process (scripts/worker.ts),
@@ -26,7 +27,7 @@ export async function startWorker(
   await boss.start();
   for (const [name, job] of Object.entries(JOBS)) {
     await boss.createQueue(name);
-    await boss.schedule(name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
     await boss.work(name, async () => {
       const result = (await job.run(new Date())) as Record<string, unknown> | undefined;
       // Quiet when there was nothing to do: the clock ticks every minute.

@@ -4,8 +4,10 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { EntryKind, LedgerStatus } from "@/lib/generated/prisma/client";
-import { enterpriseRef, entrySelect, findItemForActor, rowSelect, toEntry, toRow } from "./queries";
-import { chinaDay, parsePeriod, periodAllowed } from "./period";
+import { enterpriseRef, entrySelect, findItemForActor, toEntry } from "./queries";
+import { rowSelect, toRow } from "./rows";
+import { chinaDay } from "@/lib/time";
+import { parsePeriod, periodAllowed } from "./period";
 
 export type AppendEntryInput = {
   itemId: string;

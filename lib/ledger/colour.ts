@@ -8,6 +8,8 @@
  *   green  = on track
  * Completed and not-applicable items have no colour. Pure, so the rule is tested as a table.
  */
+import { DAY_MS } from "@/lib/time";
+
 export type Colour = "green" | "blue" | "yellow" | "red" | "done" | "na";
 
 export type ColourRule = {
@@ -27,8 +29,6 @@ export type ColourResult = {
     values: Record<string, number>;
   };
 };
-
-const DAY = 86_400_000;
 
 export function plannedPercent(startDate: Date, dueDate: Date, today: Date): number {
   const span = dueDate.getTime() - startDate.getTime();
@@ -51,7 +51,7 @@ export function itemColour(
   if (item.notApplicable) return { colour: "na", reason: { key: "notApplicable", values: {} } };
   if (item.status === "COMPLETED")
     return { colour: "done", reason: { key: "completed", values: {} } };
-  const daysLeft = Math.round((item.dueDate.getTime() - today.getTime()) / DAY);
+  const daysLeft = Math.round((item.dueDate.getTime() - today.getTime()) / DAY_MS);
   if (daysLeft < 0)
     return { colour: "red", reason: { key: "overdue", values: { days: -daysLeft } } };
   const planned = plannedPercent(rule.startDate, item.dueDate, today);

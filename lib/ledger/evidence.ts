@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { can, type Actor } from "@/lib/auth/policy";
 import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enterpriseRef, findItemForActor, toEvidence } from "./queries";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceDto } from "./schemas";
@@ -15,7 +16,7 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceDto } from "./schemas"
 export function evidenceDir(): string {
   // turbopackIgnore: a runtime data folder, not a source path for the build to trace.
   return path.resolve(
-    process.env.EVIDENCE_DIR ??
+    serverEnv().EVIDENCE_DIR ??
       path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "evidence"),
   );
 }

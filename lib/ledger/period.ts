@@ -1,6 +1,8 @@
+import { addDays, calendarDay, parseIsoDay } from "@/lib/time";
+
 /**
  * Reporting periods: "2024-05" (a month) or "2024-Q2" (a quarter). Pure functions; dates are
- * calendar days as UTC midnights, the way PostgreSQL DATE columns come back through Prisma.
+ * calendar days as UTC midnights (lib/time.ts), the way PostgreSQL DATE columns come back.
  */
 export type PeriodType = "MONTH" | "QUARTER";
 export type Period = { type: PeriodType; key: string; start: Date; end: Date };
@@ -15,8 +17,8 @@ export function parsePeriod(key: string): Period | null {
     return {
       type: "MONTH",
       key,
-      start: new Date(Date.UTC(y, mo - 1, 1)),
-      end: new Date(Date.UTC(y, mo, 0)),
+      start: calendarDay(y, mo, 1),
+      end: calendarDay(y, mo + 1, 0),
     };
   }
   const q = QUARTER.exec(key);
@@ -25,18 +27,15 @@ export function parsePeriod(key: string): Period | null {
     return {
       type: "QUARTER",
       key,
-      start: new Date(Date.UTC(y, (n - 1) * 3, 1)),
-      end: new Date(Date.UTC(y, n * 3, 0)),
+      start: calendarDay(y, (n - 1) * 3 + 1, 1),
+      end: calendarDay(y, n * 3 + 1, 0),
     };
   }
   return null;
 }
 
-/** The calendar day of an instant in China (UTC+8, no daylight saving), as a UTC midnight. */
-export function chinaDay(instant: Date): Date {
-  const shifted = new Date(instant.getTime() + 8 * 3600_000);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-}
+/** @deprecated import `chinaDay` from lib/time.ts; kept while app/(app)/ledger/[id] still imports it here. */
+export { chinaDay } from "@/lib/time";
 
 export function periodOf(day: Date, type: PeriodType): Period {
   const y = day.getUTCFullYear();
@@ -54,4 +53,28 @@ export function periodAllowed(
 ): boolean {
   const until = programme.reportingUntil ?? programme.endDate;
   return period.end >= programme.startDate && period.start <= until && period.start <= today;
+}
+
+/**
+ * The months one may report for, newest first (the current month first when open): from the
+ * programme's start to today or the end of its reporting window, whichever is earlier. The
+ * server checks the same rule (periodAllowed) on every entry.
+ */
+export function reportableMonths(
+  programme: { startDate: string; endDate: string; reportingUntil: string | null },
+  today: Date,
+  max = 36,
+): string[] {
+  const window = {
+    startDate: parseIsoDay(programme.startDate),
+    endDate: parseIsoDay(programme.endDate),
+    reportingUntil: programme.reportingUntil ? parseIsoDay(programme.reportingUntil) : null,
+  };
+  const out: string[] = [];
+  let period = periodOf(today, "MONTH");
+  while (out.length < max && period.end >= window.startDate) {
+    if (periodAllowed(period, window, today)) out.push(period.key);
+    period = periodOf(addDays(period.start, -1), "MONTH");
+  }
+  return out;
 }

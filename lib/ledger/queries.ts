@@ -3,73 +3,15 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere, ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { itemColour } from "./colour";
-import { chinaDay } from "./period";
+import { chinaDay, isoDay } from "@/lib/time";
+import { isoTime, lastClosedRounds, rowSelect, toRow } from "./rows";
 import type {
   EntryDto,
   EvidenceDto,
   LedgerItemDetail,
-  LedgerItemRow,
   LedgerListFilter,
   LedgerPage,
 } from "./schemas";
-
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const isoTime = (d: Date | null) => (d ? d.toISOString() : null);
-
-export const rowSelect = {
-  id: true,
-  programmeId: true,
-  isMain: true,
-  responsibleDept: true,
-  responsiblePerson: true,
-  dueDate: true,
-  status: true,
-  percentDone: true,
-  lastEntryAt: true,
-  notApplicable: true,
-  notApplicableReason: true,
-  version: true,
-  task: { select: { id: true, code: true, titleZh: true, titleEn: true } },
-  category: { select: { id: true, code: true, nameZh: true, nameEn: true } },
-  enterprise: { select: { id: true, code: true, nameZh: true, nameEn: true, depth: true } },
-  programme: { select: { startDate: true, dueSoonDays: true, behindPlanPoints: true } },
-} satisfies Prisma.LedgerItemSelect;
-
-type RowData = Prisma.LedgerItemGetPayload<{ select: typeof rowSelect }>;
-
-export function toRow(
-  { programme, ...row }: RowData,
-  today = chinaDay(new Date()),
-  lastRounds?: ReadonlyMap<string, Date>,
-): LedgerItemRow {
-  return {
-    ...row,
-    dueDate: isoDate(row.dueDate),
-    lastEntryAt: isoTime(row.lastEntryAt),
-    colour: itemColour(
-      row,
-      { ...programme, lastRoundPeriodStart: lastRounds?.get(row.programmeId) ?? null },
-      today,
-    ),
-  };
-}
-
-/** For the "no update in the last round" part of the colour rule: programme -> last closed round's period start. */
-export async function lastClosedRounds(
-  db: DbTx,
-  programmeIds: readonly string[],
-): Promise<Map<string, Date>> {
-  const ids = [...new Set(programmeIds)];
-  if (!ids.length) return new Map();
-  const rounds = await db.reportingRound.findMany({
-    where: { programmeId: { in: ids }, status: "CLOSED" },
-    orderBy: { periodStart: "desc" },
-    distinct: ["programmeId"],
-    select: { programmeId: true, periodStart: true },
-  });
-  return new Map(rounds.map((r) => [r.programmeId, r.periodStart]));
-}
 
 function listWhere(
   actor: Actor,
@@ -350,9 +292,9 @@ export async function getLedgerItem(
     task,
     programme: {
       ...row.programme,
-      startDate: isoDate(row.programme.startDate),
-      endDate: isoDate(row.programme.endDate),
-      reportingUntil: row.programme.reportingUntil ? isoDate(row.programme.reportingUntil) : null,
+      startDate: isoDay(row.programme.startDate),
+      endDate: isoDay(row.programme.endDate),
+      reportingUntil: row.programme.reportingUntil ? isoDay(row.programme.reportingUntil) : null,
     },
     responsiblePhone: row.responsiblePhone,
     claimedAt: isoTime(row.claimedAt),

@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+/** The stored ledger statuses in workflow order (this module is client-safe). */
 export const LEDGER_STATUSES = [
   "NOT_STARTED",
   "IN_PROGRESS",
   "COMPLETION_CLAIMED",
   "COMPLETED",
 ] as const;
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const;
 export const INDICATOR_UNITS = [
   "COUNT",

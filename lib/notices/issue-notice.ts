@@ -6,9 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { parseInput } from "@/lib/i18n/zod";
-import { chinaDay } from "@/lib/ledger/period";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
+import { chinaDay, chinaDeadline } from "@/lib/time";
 import { noticeSelect, toNotice } from "./queries";
 import { IssueNoticeInput } from "./schemas";
 
@@ -19,9 +19,7 @@ export async function issueNotice(
 ) {
   const input = parseInput(IssueNoticeInput, options.input, options.locale);
   const now = options.now ?? new Date();
-  const responseDueAt = new Date(
-    new Date(`${input.responseDueOn}T00:00:00+08:00`).getTime() + 86_400_000,
-  );
+  const responseDueAt = chinaDeadline(input.responseDueOn);
   if (responseDueAt <= now)
     throw new AppError("validation_failed", undefined, { responseDueOn: "dateInPast" });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { getDb } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
 
 const MAX_ATTEMPTS = 5;
 
@@ -9,10 +10,9 @@ const MAX_ATTEMPTS = 5;
  * with MAIL_FROM). Without SMTP the rows simply wait: the product works without e-mail.
  */
 export async function sendOutbox(options: { limit?: number } = {}) {
-  const smtpUrl = process.env.SMTP_URL;
+  const { SMTP_URL: smtpUrl, MAIL_FROM: from } = serverEnv();
   if (!smtpUrl) return { sent: 0, failed: 0, skipped: true };
   const transport = nodemailer.createTransport(smtpUrl);
-  const from = process.env.MAIL_FROM ?? "reform-ledger@localhost";
   const db = getDb();
   const pending = await db.emailOutbox.findMany({
     where: { status: "PENDING", attempts: { lt: MAX_ATTEMPTS } },

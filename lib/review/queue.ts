@@ -3,8 +3,9 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { entrySelect, rowSelect, toEntry, toRow } from "@/lib/ledger/queries";
-import { chinaDay } from "@/lib/ledger/period";
+import { entrySelect, toEntry } from "@/lib/ledger/queries";
+import { rowSelect, toRow } from "@/lib/ledger/rows";
+import { chinaDay } from "@/lib/time";
 import { stageFor } from "./chain";
 import type { ReviewQueueFilter } from "./schemas";
 

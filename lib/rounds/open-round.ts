@@ -8,9 +8,9 @@ import { parseInput } from "@/lib/i18n/zod";
 import { parsePeriod } from "@/lib/ledger/period";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
+import { chinaDeadline, deadlineDay, isoDay, startOfChinaDay } from "@/lib/time";
 import { OpenRoundInput } from "./schemas";
 import { toRoundDto } from "./toDto";
-import { windowBounds } from "./window";
 
 /** An administrator opens a reporting round for a period with a filing window. */
 export async function openRound(
@@ -21,7 +21,9 @@ export async function openRound(
   const input = parseInput(OpenRoundInput, options.input, options.locale);
   const period = parsePeriod(input.period)!;
   const now = options.now ?? new Date();
-  const { windowOpensAt, windowClosesAt } = windowBounds(input.windowOpensOn, input.windowClosesOn);
+  // Filing windows are whole China days: from 00:00 of the first to 24:00 of the last.
+  const windowOpensAt = startOfChinaDay(input.windowOpensOn);
+  const windowClosesAt = chinaDeadline(input.windowClosesOn);
   if (windowClosesAt <= period.start)
     throw new AppError("validation_failed", undefined, { windowClosesOn: "windowBeforePeriod" });
 
@@ -93,5 +95,5 @@ export async function announceOpen(
 
 /** The last day of a window that ends at 24:00 China time, as YYYY-MM-DD. */
 export function lastDay(windowClosesAt: Date): string {
-  return new Date(windowClosesAt.getTime() + 8 * 3600_000 - 1).toISOString().slice(0, 10);
+  return isoDay(deadlineDay(windowClosesAt));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { targetFor } from "@/lib/dashboard/completion";
+import { targetFor } from "@/lib/dashboard/targets";
 
 const targets = [
   { dueDate: new Date("2024-12-31T00:00:00Z"), ratePercent: 70 },

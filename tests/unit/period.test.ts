@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { chinaDay, parsePeriod, periodAllowed, periodOf } from "@/lib/ledger/period";
+import { parsePeriod, periodAllowed, periodOf, reportableMonths } from "@/lib/ledger/period";
 import { decisionAllowed, stageFor } from "@/lib/review/chain";
+import { defaultRound } from "@/lib/rounds/default-round";
+import { chinaDay } from "@/lib/time";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -90,5 +92,25 @@ describe("close-off chain", () => {
     expect(decisionAllowed("final", "APPROVE")).toBe(true);
     expect(decisionAllowed("final", "CONFIRM")).toBe(false);
     expect(decisionAllowed("final", "RETURN")).toBe(true);
+  });
+});
+
+describe("reportableMonths and the default round go by the China day", () => {
+  const programme = { startDate: "2024-01-01", endDate: "2025-12-31", reportingUntil: null };
+  it("lists months newest first, from the start of the programme", () => {
+    expect(reportableMonths(programme, d("2024-03-15"))).toEqual(["2024-03", "2024-02", "2024-01"]);
+    expect(reportableMonths(programme, d("2025-01-01"), 2)).toEqual(["2025-01", "2024-12"]);
+  });
+  it("opens next month's window from this China month", () => {
+    expect(defaultRound(new Date("2024-12-31T16:30:00Z"))).toEqual({
+      period: "2025-01",
+      windowOpensOn: "2025-02-01",
+      windowClosesOn: "2025-02-10",
+    });
+    expect(defaultRound(new Date("2024-12-15T00:00:00Z"))).toEqual({
+      period: "2024-12",
+      windowOpensOn: "2025-01-01",
+      windowClosesOn: "2025-01-10",
+    });
   });
 });

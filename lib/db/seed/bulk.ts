@@ -7,6 +7,7 @@
  * travels as a bind parameter.
  */
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/time";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 
@@ -18,8 +19,7 @@ export type Columns<Row> = { [K in keyof Row]?: ColumnType };
 
 function toParam(value: unknown, type: ColumnType): unknown {
   if (value === undefined || value === null) return null;
-  if (value instanceof Date)
-    return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Date) return type === "date" ? isoDay(value) : value.toISOString();
   if (typeof value === "object") return String(value); // Prisma.Decimal
   return value;
 }

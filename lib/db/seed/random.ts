@@ -3,6 +3,8 @@
  * Math.random or the clock: the same seed gives the same ledgers, narratives and figures.
  */
 
+import { calendarDay, DAY_MS, startOfChinaDay } from "@/lib/time";
+
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -58,16 +60,14 @@ export class Rng {
 // ---------------------------------------------------------------------------------------------
 
 const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+export const DAY = DAY_MS;
 
 /** A calendar day (PostgreSQL DATE) as a UTC midnight. */
-export function day(y: number, m: number, d: number): Date {
-  return new Date(Date.UTC(y, m - 1, d));
-}
+export const day = calendarDay;
 
 /** An instant given in China time. */
 export function cst(y: number, m: number, d: number, h = 0, min = 0, s = 0): Date {
-  return new Date(Date.UTC(y, m - 1, d, h, min, s) - 8 * HOUR);
+  return new Date(startOfChinaDay(day(y, m, d)).getTime() + h * HOUR + (min * 60 + s) * 1000);
 }
 
 export function monthIndex(y: number, m: number): number {
@@ -90,7 +90,7 @@ export function periodStart(index: number): Date {
 
 export function periodEnd(index: number): Date {
   const { y, m } = monthOf(index);
-  return new Date(Date.UTC(y, m, 0));
+  return day(y, m + 1, 0);
 }
 
 /** The month index of a calendar day (UTC midnight). */

@@ -12,10 +12,10 @@ import { Section, table } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { mainTaskCompletion } from "@/lib/dashboard/completion";
-import { getEnterprise, listChildren } from "@/lib/enterprises/queries";
+import { getEnterprise, listChildren, partyAffiliation } from "@/lib/enterprises/queries";
 import { IdParams } from "@/lib/enterprises/schemas";
-import { ledgerStatusSummary, listLedgerItemsForHome, partyAffiliation } from "@/lib/home/queries";
 import { localName } from "@/lib/i18n/config";
+import { ledgerStatusSummary, listLedgerItemsByUrgency } from "@/lib/ledger/overview";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -47,7 +47,7 @@ export default async function EnterprisePage({ params }: Props) {
   const [children, completion, items, summary, party] = await Promise.all([
     listChildren(actor, enterprise.id),
     mainTaskCompletion(actor, { enterpriseId: enterprise.id }),
-    listLedgerItemsForHome(actor, { enterpriseId: enterprise.id, limit: ITEM_ROWS }),
+    listLedgerItemsByUrgency(actor, { enterpriseId: enterprise.id, limit: ITEM_ROWS }),
     ledgerStatusSummary(actor, { enterpriseId: enterprise.id }),
     partyAffiliation(actor, enterprise.id),
   ]);

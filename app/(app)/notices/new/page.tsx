@@ -7,15 +7,11 @@ import { table } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { NoticeParams } from "@/lib/notices/schemas";
+import { addDays, chinaDay, isoDay } from "@/lib/time";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notices.new");
   return { title: t("title") };
-}
-
-/** A day in China time as YYYY-MM-DD, `days` from now. */
-function chinaDay(now: number, days = 0) {
-  return new Date(now + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Issue a supervision notice; `?itemId=` pre-selects an item (the ledger item page links here). */
@@ -28,7 +24,7 @@ export default async function NewNoticePage({
   const t = await getTranslations("notices");
   const raw = (await searchParams).itemId;
   const itemId = NoticeParams.safeParse({ id: Array.isArray(raw) ? raw[0] : raw });
-  const now = readClock();
+  const today = chinaDay(readClock());
   return (
     <div className="space-y-5" data-testid="new-notice-page">
       <nav aria-label={t("back")}>
@@ -40,8 +36,8 @@ export default async function NewNoticePage({
       {can(actor, "notice.issue") ? (
         <IssueNoticeForm
           initialItemId={itemId.success ? itemId.data.id : undefined}
-          defaultDueOn={chinaDay(now, 14)}
-          minDueOn={chinaDay(now)}
+          defaultDueOn={isoDay(addDays(today, 14))}
+          minDueOn={isoDay(today)}
         />
       ) : (
         <p
@@ -56,5 +52,5 @@ export default async function NewNoticePage({
 }
 
 function readClock() {
-  return Date.now();
+  return new Date();
 }

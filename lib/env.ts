@@ -1,0 +1,63 @@
+import "server-only";
+import { z } from "zod";
+
+/** Empty values (`SMTP_URL=` in a .env file) count as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+const ServerEnv = z.object({
+  /** PostgreSQL connection string; unset means `npm start` runs the embedded PostgreSQL. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  DATABASE_POOL_MAX: optional(z.coerce.number().int().min(1).max(1_000)),
+  EMBEDDED_PG_PORT: optional(port),
+  /** Where evidence files are stored (never under public/). */
+  EVIDENCE_DIR: optional(z.string()),
+  /** e.g. smtp://user:pass@mail.internal:25; without it e-mails wait in the outbox. */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  MAIL_FROM: optional(z.string()),
+});
+
+export type ServerEnv = {
+  DATABASE_URL: string | undefined;
+  DATABASE_POOL_MAX: number;
+  EMBEDDED_PG_PORT: number;
+  EVIDENCE_DIR: string | undefined;
+  SMTP_URL: string | undefined;
+  MAIL_FROM: string;
+};
+
+let cached: ServerEnv | undefined;
+
+/**
+ * The server's settings, validated once on first use: lazily, because `next build` imports
+ * modules without them, and scripts set DATABASE_URL before calling lib code. Every environment
+ * read in lib/ goes through here.
+ */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = ServerEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment settings:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  cached = {
+    DATABASE_URL: env.DATABASE_URL,
+    DATABASE_POOL_MAX: env.DATABASE_POOL_MAX ?? 10,
+    EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT ?? 54329,
+    EVIDENCE_DIR: env.EVIDENCE_DIR,
+    SMTP_URL: env.SMTP_URL,
+    MAIL_FROM: env.MAIL_FROM ?? "reform-ledger@localhost",
+  };
+  return cached;
+}
+
+/** The database URL, or a clear error when the process was started without one. */
+export function databaseUrl(): string {
+  const url = serverEnv().DATABASE_URL;
+  if (!url)
+    throw new Error("DATABASE_URL is not set: start the app with `npm start` (see README).");
+  return url;
+}
