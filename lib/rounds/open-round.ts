@@ -10,7 +10,7 @@ import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
 import { chinaDeadline, deadlineDay, isoDay, startOfChinaDay } from "@/lib/time";
 import { OpenRoundInput } from "./schemas";
-import { toRoundDto } from "./toDto";
+import { toRoundDto } from "./to-dto";
 
 /** An administrator opens a reporting round for a period with a filing window. */
 export async function openRound(

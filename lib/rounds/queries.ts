@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
-import { toRoundDto } from "./toDto";
+import { toRoundDto } from "./to-dto";
 
 export async function listRounds(programmeId?: string) {
   const rounds = await getDb().reportingRound.findMany({
