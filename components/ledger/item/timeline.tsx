@@ -8,7 +8,7 @@ import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { localName } from "@/lib/i18n/config";
 import { evidenceHref } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
-import { useIndicatorFormat } from "./indicator-format";
+import { useIndicatorFormat } from "@/components/ledger/indicator-format";
 
 const REVIEW_CLASS = {
   SUBMITTED: "bg-slate-100 text-slate-800 ring-slate-300",

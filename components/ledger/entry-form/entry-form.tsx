@@ -34,7 +34,7 @@ import {
   type FieldName,
 } from "./entry-form-model";
 import { EvidenceUploader, type Upload } from "./evidence-uploader";
-import { useIndicatorFormat } from "./indicator-format";
+import { useIndicatorFormat } from "@/components/ledger/indicator-format";
 
 const input =
   "mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";

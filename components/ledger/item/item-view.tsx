@@ -13,7 +13,7 @@ import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section } from "@/components/ui/section";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
-import { EntryForm } from "./entry-form";
+import { EntryForm } from "@/components/ledger/entry-form/entry-form";
 import { IndicatorCard } from "./indicator-panel";
 import { ItemOverview } from "./item-overview";
 import { Notices } from "./notices";
