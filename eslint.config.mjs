@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import checkFile from "eslint-plugin-check-file";
 
 export default defineConfig([
   ...nextVitals,
@@ -79,5 +80,19 @@ export default defineConfig([
   {
     files: ["scripts/**", "tests/**", "e2e/**", "lib/db/**", "*.config.*"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // File names in kebab-case (ledger-view.tsx, use-entry-submit.ts), and the folders of
+    // components/ too. Next's route folders ([id], (app)) are not checked.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "e2e/**/*.ts"],
+    plugins: { "check-file": checkFile },
+    rules: {
+      "check-file/filename-naming-convention": [
+        "error",
+        { "**/*.{ts,tsx}": "KEBAB_CASE" },
+        { ignoreMiddleExtensions: true },
+      ],
+      "check-file/folder-naming-convention": ["error", { "components/**/": "KEBAB_CASE" }],
+    },
   },
 ]);
