@@ -3,7 +3,8 @@
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
-import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
+import { toNestErrors } from "@hookform/resolvers";
+import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { issueMessage } from "@/lib/i18n/issue-message";
 import { ApiError } from "@/lib/api/client";
@@ -62,11 +63,28 @@ export function Notice({
 
 type Issue = z.core.$ZodIssue;
 
+/** The value an issue's path points at in the form's values (undefined for the whole form). */
+function valueAt(values: unknown, path: string[]): unknown {
+  if (path.length === 0) return undefined;
+  return path.reduce<unknown>(
+    (node, key) =>
+      node === null || node === undefined ? undefined : (node as Record<string, unknown>)[key],
+    values,
+  );
+}
+
 /**
  * A react-hook-form resolver from one of the API's zod schemas, with the messages of
  * lib/i18n/zod.ts in the user's language (custom refinements carry a key under "validation").
+ *
+ * By default an issue is reported on its top-level field (an issue in `itemIds.3` shows on
+ * `itemIds`). With `nested`, it is reported at its full path, for forms with rows of inputs
+ * (`indicators.0.value`), and the errors are nested as react-hook-form reads them.
  */
-export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): Resolver<TValues> {
+export function useZodResolver<TValues extends FieldValues>(
+  schema: z.ZodType,
+  { nested = false }: { nested?: boolean } = {},
+): Resolver<TValues> {
   const t = useTranslations("validation");
   const messageFor = useCallback(
     (issue: Issue, value: unknown): string => {
@@ -78,20 +96,24 @@ export function useZodResolver<TValues extends FieldValues>(schema: z.ZodType): 
     [t],
   );
   return useCallback(
-    async (values) => {
+    async (values, _context, options) => {
       const parsed = schema.safeParse(values);
       if (parsed.success) return { values: values, errors: {} };
-      const errors: Record<string, { type: string; message: string }> = {};
+      const errors: Record<string, FieldError> = {};
       for (const issue of parsed.error.issues) {
-        const path = issue.path.length ? String(issue.path[0]) : "root";
-        const value = issue.path.length
-          ? (values as Record<string, unknown>)[String(issue.path[0])]
-          : undefined;
-        if (!errors[path]) errors[path] = { type: issue.code, message: messageFor(issue, value) };
+        const keys = issue.path.slice(0, nested ? undefined : 1).map(String);
+        const path = keys.length ? keys.join(".") : "root";
+        if (!errors[path])
+          errors[path] = { type: issue.code, message: messageFor(issue, valueAt(values, keys)) };
       }
-      return { values: {}, errors: errors as unknown as FieldErrors<TValues> };
+      return {
+        values: {},
+        errors: (nested
+          ? toNestErrors(errors as FieldErrors, options)
+          : errors) as FieldErrors<TValues>,
+      };
     },
-    [schema, messageFor],
+    [schema, messageFor, nested],
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
-import { LedgerView } from "@/components/ledger-page/ledger-view";
+import { LedgerView } from "@/components/ledger/list/ledger-view";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { listEnterprises } from "@/lib/enterprises/queries";

@@ -17,7 +17,7 @@ import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
 import type { IndicatorDto } from "@/lib/ledger/schemas";
-import { useIndicatorFormat } from "./indicator-format";
+import { useIndicatorFormat } from "@/components/ledger/indicator-format";
 
 const RECENT_ROWS = 6;
 

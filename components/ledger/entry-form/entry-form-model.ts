@@ -1,10 +1,4 @@
-import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
-import { toNestErrors } from "@hookform/resolvers";
-import type { z } from "zod";
-import {
-  issueMessage as validationMessage,
-  type ValidationTranslate,
-} from "@/lib/i18n/issue-message";
+import { z } from "zod";
 import {
   ClaimCompletionInput,
   RecordProgressInput,
@@ -15,21 +9,23 @@ import {
 /**
  * The entry form's model: what the inputs hold (strings, one slot per task indicator), how it
  * becomes the API's body, and how the API's field paths ("indicatorValues.0.value") map back to
- * the inputs. The same zod schemas as the API validate it in the browser.
+ * the inputs. The same zod schemas as the API validate it in the browser (`entryFormSchema`).
  */
 export type EntryMode = "progress" | "claim";
 
-export type EntryFormValues = {
-  period: string;
+const EntryFormShape = z.object({
+  period: z.string(),
   /** The narrative of a progress entry, or the statement of a completion claim. */
-  narrative: string;
-  percentDone: string;
-  status: "NOT_STARTED" | "IN_PROGRESS";
-  indicators: { indicatorId: string; value: string }[];
-  links: { url: string; title: string }[];
+  narrative: z.string(),
+  percentDone: z.string(),
+  status: z.enum(["NOT_STARTED", "IN_PROGRESS"]),
+  indicators: z.array(z.object({ indicatorId: z.string(), value: z.string() })),
+  links: z.array(z.object({ url: z.string(), title: z.string() })),
   /** Uploaded evidence files (kept in step with the uploader). */
-  evidenceIds: string[];
-};
+  evidenceIds: z.array(z.string()),
+});
+
+export type EntryFormValues = z.infer<typeof EntryFormShape>;
 
 export type FieldName =
   | "period"
@@ -152,37 +148,27 @@ export function fieldFor(
   }
 }
 
-type Translate = (key: string, values?: Record<string, number>) => string;
-
-/** A zod issue as a message in the user's language (the same mapping as the API's, plus the form's own). */
-export function issueMessage(
-  issue: z.core.$ZodIssue,
-  t: ValidationTranslate,
-  tForm: Translate,
-): string {
-  if (issue.path[0] === "evidenceIds" && issue.code === "too_small")
-    return tForm("evidenceRequired");
-  return validationMessage(issue, t);
-}
-
-/** react-hook-form resolver: validate the body the API would get, report on the form's inputs. */
-export function entryResolver(
-  mode: EntryMode,
-  t: ValidationTranslate,
-  tForm: Translate,
-): Resolver<EntryFormValues> {
-  const schema = mode === "claim" ? ClaimCompletionInput : RecordProgressInput;
-  return async (values, _context, options) => {
+/**
+ * The form's schema for `useZodResolver(schema, { nested: true })`: the inputs become the body
+ * the API would get, the API's own schema judges it, and each issue is reported on the input it
+ * belongs to. Issues with no input of their own are left to the server's answer.
+ */
+export function entryFormSchema(mode: EntryMode) {
+  const api = mode === "claim" ? ClaimCompletionInput : RecordProgressInput;
+  return EntryFormShape.superRefine((values, ctx) => {
     const payload = toPayload(mode, values, 1);
-    const parsed = schema.safeParse(payload.body);
-    if (parsed.success) return { values, errors: {} };
-    const flat: Record<string, FieldError> = {};
+    const parsed = api.safeParse(payload.body);
+    if (parsed.success) return;
     for (const issue of parsed.error.issues) {
       const name = fieldFor(issue.path.map(String).join("."), payload);
-      if (!name || flat[name]) continue;
-      flat[name] = { type: issue.code, message: issueMessage(issue, t, tForm) };
+      if (!name) continue;
+      const path = name.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
+      if (name === "evidenceIds" && issue.code === "too_small") {
+        // A claim needs evidence: say so, rather than "choose at least 1".
+        ctx.addIssue({ code: "custom", message: "evidenceRequired", path });
+      } else {
+        ctx.addIssue({ ...issue, path });
+      }
     }
-    if (Object.keys(flat).length === 0) return { values, errors: {} };
-    return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
-  };
+  });
 }

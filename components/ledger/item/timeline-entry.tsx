@@ -2,13 +2,12 @@
 
 import clsx from "clsx";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useIndicatorFormat } from "@/components/ledger/indicator-format";
 import { StatusBadge } from "@/components/ui/badges";
 import { asLocale, formatDateTime } from "@/components/ui/formats";
 import { localName } from "@/lib/i18n/config";
-import { evidenceHref } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
-import { useIndicatorFormat } from "./indicator-format";
+import { EntryEvidence } from "./entry-evidence";
 
 const REVIEW_CLASS = {
   SUBMITTED: "bg-slate-100 text-slate-800 ring-slate-300",
@@ -17,55 +16,11 @@ const REVIEW_CLASS = {
   RETURNED: "bg-red-50 text-red-900 ring-red-300",
 } as const;
 
-/** Entries shown at first and added by each "show earlier". */
-const PAGE = 10;
-
 const chip =
   "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
-/** The item's progress entries, newest first, each with its figures, files, links and reviews. */
-export function Timeline({
-  item,
-  onCorrect,
-}: {
-  item: LedgerItemDetail;
-  onCorrect?: (entry: EntryDto) => void;
-}) {
-  const t = useTranslations("ledger.timeline");
-  const format = useFormatter();
-  const [shown, setShown] = useState(PAGE);
-  if (item.entries.length === 0) return <p className="text-sm text-slate-700">{t("empty")}</p>;
-  const byId = new Map(item.entries.map((e) => [e.id, e]));
-  const remaining = item.entries.length - shown;
-  return (
-    <>
-      <ol className="space-y-4" data-testid="timeline">
-        {item.entries.slice(0, shown).map((entry) => (
-          <EntryCard
-            key={entry.id}
-            entry={entry}
-            item={item}
-            corrected={entry.correctsId ? (byId.get(entry.correctsId) ?? null) : undefined}
-            onCorrect={onCorrect}
-          />
-        ))}
-      </ol>
-      {remaining > 0 && (
-        <div className="mt-4 flex justify-center">
-          <button
-            type="button"
-            onClick={() => setShown((n) => n + PAGE)}
-            className="rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-          >
-            {t("showMore", { count: format.number(remaining) })}
-          </button>
-        </div>
-      )}
-    </>
-  );
-}
-
-function EntryCard({
+/** One entry of the timeline: its figures, narrative, evidence, reviews and "correct". */
+export function EntryCard({
   entry,
   item,
   corrected,
@@ -82,8 +37,6 @@ function EntryCard({
   const locale = asLocale(useLocale());
   const formatValue = useIndicatorFormat();
   const indicators = new Map(item.indicators.map((i) => [i.id, i]));
-  const files = entry.evidence.filter((e) => e.kind === "FILE");
-  const links = entry.evidence.filter((e) => e.kind === "LINK");
   const headingId = `entry-${entry.id}`;
   const at = formatDateTime(format, new Date(entry.createdAt));
 
@@ -168,53 +121,7 @@ function EntryCard({
         </div>
       )}
 
-      {files.length > 0 && (
-        <div className="mt-3">
-          <h4 className="text-xs font-semibold text-slate-700">{t("evidence")}</h4>
-          <ul className="mt-1 space-y-0.5 text-sm" data-testid="entry-files">
-            {files.map((f) => (
-              <li key={f.id}>
-                <a
-                  href={evidenceHref(f.id)}
-                  className="text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-brand-700"
-                  download
-                >
-                  {f.fileName ?? f.id}
-                </a>{" "}
-                {f.sizeBytes !== null && (
-                  <span className="text-xs text-slate-600">
-                    (
-                    {t("fileSize", {
-                      size: format.number(Math.max(1, Math.round(f.sizeBytes / 1024))),
-                    })}
-                    )
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-
-      {links.length > 0 && (
-        <div className="mt-3">
-          <h4 className="text-xs font-semibold text-slate-700">{t("links")}</h4>
-          <ul className="mt-1 space-y-0.5 text-sm" data-testid="entry-links">
-            {links.map((l) => (
-              <li key={l.id}>
-                <a
-                  href={l.url ?? "#"}
-                  rel="noopener noreferrer nofollow"
-                  target="_blank"
-                  className="break-all text-brand-700 underline underline-offset-2 hover:decoration-2 focus-visible:outline-2 focus-visible:outline-brand-700"
-                >
-                  {l.title || l.url}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <EntryEvidence evidence={entry.evidence} />
 
       {entry.reviews.length > 0 && (
         <div className="mt-3 rounded bg-slate-50 p-2">

@@ -13,10 +13,12 @@ import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section } from "@/components/ui/section";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
-import { EntryForm } from "./entry-form";
+import { ClaimSection } from "./claim-section";
+import { ClosedNotice } from "./closed-notice";
 import { IndicatorCard } from "./indicator-panel";
 import { ItemOverview } from "./item-overview";
 import { Notices } from "./notices";
+import { RecordSection } from "./record-section";
 import { Timeline } from "./timeline";
 
 /**
@@ -139,110 +141,32 @@ export function ItemView({
         </Section>
       )}
 
-      {item.canWrite && closedReason && (
-        <section
-          aria-labelledby="closed-heading"
-          className="rounded-lg border border-amber-300 bg-amber-50 p-4"
-          data-testid={item.status === "COMPLETION_CLAIMED" ? "awaiting-review" : "entries-closed"}
-        >
-          <h2 id="closed-heading" className="text-base font-semibold text-amber-950">
-            {item.status === "COMPLETION_CLAIMED"
-              ? t("form.awaitingReviewShort")
-              : t("form.disabledTitle")}
-          </h2>
-          <p className="mt-1 text-sm text-slate-900">{closedReason}</p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <button
-              type="button"
-              disabled
-              aria-describedby="closed-heading"
-              className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
-            >
-              {t("form.progressHeading")}
-            </button>
-            <button
-              type="button"
-              disabled
-              aria-describedby="closed-heading"
-              className="rounded-md bg-slate-300 px-4 py-2 text-sm font-medium text-slate-700"
-            >
-              {t("form.claimHeading")}
-            </button>
-          </div>
-        </section>
-      )}
+      {item.canWrite && closedReason && <ClosedNotice item={item} reason={closedReason} />}
 
       {writable && (
         <>
-          <section
-            aria-labelledby="record-heading"
-            className="rounded-lg border border-slate-200 bg-white shadow-sm"
-            data-testid="record-section"
-          >
-            <div className="border-b border-slate-200 px-4 py-3">
-              <h2
-                id="record-heading"
-                ref={progressHeading}
-                tabIndex={-1}
-                className="text-base font-semibold text-slate-900 focus:outline-none"
-              >
-                {correcting ? t("form.correctingHeading") : t("form.progressHeading")}
-              </h2>
-              <p className="mt-0.5 text-sm text-slate-600">{t("form.progressIntro")}</p>
-            </div>
-            <div className="p-4">
-              <EntryForm
-                key={formKey}
-                mode="progress"
-                item={item}
-                periods={periods}
-                seenVersion={seenVersion}
-                onVersionSeen={setSeenVersion}
-                correcting={correcting}
-                onCancelCorrection={() => {
-                  setCorrecting(null);
-                  setFormKey((k) => k + 1);
-                }}
-                onSaved={() => setCorrecting(null)}
-              />
-            </div>
-          </section>
-
-          <section
-            aria-labelledby="claim-heading"
-            className="rounded-lg border border-slate-200 bg-white shadow-sm"
-            data-testid="claim-section"
-          >
-            <div className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
-              <div>
-                <h2 id="claim-heading" className="text-base font-semibold text-slate-900">
-                  {t("form.claimHeading")}
-                </h2>
-                <p className="mt-0.5 max-w-3xl text-sm text-slate-600">{t("form.claimIntro")}</p>
-              </div>
-              <button
-                type="button"
-                aria-expanded={claimOpen}
-                aria-controls="claim-body"
-                onClick={() => setClaimOpen((v) => !v)}
-                className="rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-                data-testid="open-claim"
-              >
-                {claimOpen ? t("form.closeClaim") : t("form.openClaim")}
-              </button>
-            </div>
-            <div id="claim-body" hidden={!claimOpen} className="p-4">
-              {claimOpen && (
-                <EntryForm
-                  mode="claim"
-                  item={item}
-                  periods={periods}
-                  seenVersion={seenVersion}
-                  onVersionSeen={setSeenVersion}
-                />
-              )}
-            </div>
-          </section>
+          <RecordSection
+            item={item}
+            periods={periods}
+            seenVersion={seenVersion}
+            onVersionSeen={setSeenVersion}
+            correcting={correcting}
+            formKey={formKey}
+            onCancelCorrection={() => {
+              setCorrecting(null);
+              setFormKey((k) => k + 1);
+            }}
+            onSaved={() => setCorrecting(null)}
+            headingRef={progressHeading}
+          />
+          <ClaimSection
+            item={item}
+            periods={periods}
+            seenVersion={seenVersion}
+            onVersionSeen={setSeenVersion}
+            open={claimOpen}
+            onToggle={() => setClaimOpen((v) => !v)}
+          />
         </>
       )}
 

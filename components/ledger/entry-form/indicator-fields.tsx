@@ -1,0 +1,87 @@
+"use client";
+
+import clsx from "clsx";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormContext } from "react-hook-form";
+import { useIndicatorFormat } from "@/components/ledger/indicator-format";
+import { field, FieldMessage } from "@/components/ui/form";
+import { asLocale } from "@/components/ui/formats";
+import { localName } from "@/lib/i18n/config";
+import type { IndicatorDto } from "@/lib/ledger/schemas";
+import type { EntryFormValues } from "./entry-form-model";
+import { describedBy, errorAt, type FieldIds } from "./field-errors";
+
+/** One optional value per indicator of the task, with its unit and target beside it. */
+export function IndicatorFields({
+  indicators,
+  ids,
+}: {
+  indicators: IndicatorDto[];
+  ids: FieldIds;
+}) {
+  const t = useTranslations("ledger.form");
+  const tu = useTranslations("indicatorUnit");
+  const locale = asLocale(useLocale());
+  const formatIndicator = useIndicatorFormat();
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<EntryFormValues>();
+
+  return (
+    <fieldset
+      aria-describedby={ids("indicators-hint")}
+      className="space-y-3"
+      data-testid="indicator-fields"
+    >
+      <legend className={field.label}>{t("indicators")}</legend>
+      <p id={ids("indicators-hint")} className="text-xs text-slate-600">
+        {t("indicatorsHint")}
+      </p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        {indicators.map((indicator, index) => {
+          const name = `indicators.${index}.value` as const;
+          const error = errorAt(errors, name);
+          const unitId = ids(`${name}-unit`);
+          return (
+            <div key={indicator.id}>
+              <label htmlFor={ids(name)} className={field.label}>
+                {localName(indicator, locale)}
+              </label>
+              <div className="mt-1 flex items-center gap-2">
+                <input
+                  id={ids(name)}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  {...register(name)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy(unitId, error && ids(`${name}-error`))}
+                  className={clsx(field.input(Boolean(error)), "mt-0 max-w-40 tabular-nums")}
+                  data-testid="indicator-input"
+                  data-indicator-code={indicator.code}
+                />
+                <span id={unitId} className="text-sm text-slate-700">
+                  <span className="sr-only">
+                    {t("indicatorUnit", { unit: tu(indicator.unit) })}
+                  </span>
+                  <span aria-hidden="true">{tu(indicator.unit)}</span>
+                  {indicator.target !== null && (
+                    <span className="ml-2 text-xs text-slate-600">
+                      (
+                      {t("indicatorTarget", {
+                        target: formatIndicator(indicator.target, indicator.unit),
+                      })}
+                      )
+                    </span>
+                  )}
+                </span>
+              </div>
+              <FieldMessage id={ids(`${name}-error`)} message={error} />
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
