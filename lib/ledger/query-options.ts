@@ -155,9 +155,12 @@ export const ledgerQueries = {
     queryOptions({
       queryKey: [...ledgerQueries.all, "enterprise-options"] as const,
       queryFn: async ({ signal }) => {
-        const page = await apiRequest<{ items: EnterpriseOption[] }>("/api/v1/enterprises?limit=200", {
-          signal,
-        });
+        const page = await apiRequest<{ items: EnterpriseOption[] }>(
+          "/api/v1/enterprises?limit=200",
+          {
+            signal,
+          },
+        );
         return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
           id,
           code,

@@ -24,5 +24,8 @@ export function openRound(body: z.input<typeof OpenRoundInput>) {
 
 /** POST /api/v1/rounds/{id}/filings. A 422 carries `details.missingItemIds`. */
 export function fileRound(roundId: string, body: z.input<typeof FileRoundInput>) {
-  return apiRequest<FileResult>(`/api/v1/rounds/${roundId}/filings`, { method: "POST", json: body });
+  return apiRequest<FileResult>(`/api/v1/rounds/${roundId}/filings`, {
+    method: "POST",
+    json: body,
+  });
 }
