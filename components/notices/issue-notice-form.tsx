@@ -104,7 +104,10 @@ export function IssueNoticeForm({
     enabled: Boolean(initialItemId),
     retry: false,
   });
-  const candidates = useQuery({ ...ledgerQueries.page(candidateParams(show, q)), staleTime: 30_000 });
+  const candidates = useQuery({
+    ...ledgerQueries.page(candidateParams(show, q)),
+    staleTime: 30_000,
+  });
 
   const known = new Map(details);
   if (initialItem.data && !known.has(initialItem.data.id))
