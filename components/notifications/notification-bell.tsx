@@ -9,9 +9,10 @@ import { formatDateTime } from "@/components/ui/formats";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import {
   BELL_POLL_MS,
+  dropReadFromBell,
   markNotificationsRead,
   notificationQueries,
-  type NotificationList,
+  refreshNotifications,
 } from "@/lib/notifications/query-options";
 
 /**
@@ -40,16 +41,8 @@ export function NotificationBell({ tone = "dark" }: { tone?: "dark" | "light" })
 
   const markRead = useMutation({
     mutationFn: markNotificationsRead,
-    onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: notificationQueries.unread().queryKey });
-      queryClient.setQueryData<NotificationList>(notificationQueries.unread().queryKey, (data) => {
-        if (!data) return data;
-        if (ids === "all") return { items: [], unread: 0 };
-        const items = data.items.filter((n) => !ids.includes(n.id));
-        return { items, unread: Math.max(0, data.unread - (data.items.length - items.length)) };
-      });
-    },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
+    onMutate: (ids) => dropReadFromBell(queryClient, ids),
+    onSettled: () => refreshNotifications(queryClient),
   });
 
   useEffect(() => {

@@ -8,7 +8,13 @@ import { useState } from "react";
 import { Notice, field, useErrorText } from "@/components/ui/form";
 import { formatDateTime } from "@/components/ui/formats";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { markNotificationsRead, notificationQueries, type NotificationList } from "@/lib/notifications/query-options";
+import {
+  markNotificationsRead,
+  markReadInCache,
+  notificationQueries,
+  refreshNotifications,
+  type NotificationList,
+} from "@/lib/notifications/query-options";
 
 /** Every notification of the reader, newest first: open, mark read, mark all read. */
 export function NotificationsList({
@@ -33,18 +39,8 @@ export function NotificationsList({
 
   const markRead = useMutation({
     mutationFn: markNotificationsRead,
-    onMutate: async (ids) => {
-      await queryClient.cancelQueries({ queryKey: notificationQueries.all });
-      // Every cached list shows the change at once; the server's answer follows.
-      queryClient.setQueriesData<NotificationList>({ queryKey: notificationQueries.all }, (old) => {
-        if (!old) return old;
-        const hit = (id: string) => ids === "all" || ids.includes(id);
-        const items = old.items.map((n) => (hit(n.id) ? { ...n, read: true } : n));
-        const newlyRead = old.items.filter((n) => !n.read && hit(n.id)).length;
-        return { items, unread: ids === "all" ? 0 : Math.max(0, old.unread - newlyRead) };
-      });
-    },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: notificationQueries.all }),
+    onMutate: (ids) => markReadInCache(queryClient, ids),
+    onSettled: () => refreshNotifications(queryClient),
   });
 
   const items = (data?.items ?? []).filter((n) => !unreadOnly || !n.read);

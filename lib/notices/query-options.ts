@@ -1,6 +1,8 @@
 /** TanStack Query factories and writers for supervision notices (/api/v1/notices/**). */
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { apiRequest, retryUnlessMissing } from "@/lib/api/client";
+import { ledgerQueries } from "@/lib/ledger/query-options";
+import { notificationQueries } from "@/lib/notifications/query-options";
 import type { NoticeDto } from "@/lib/notices/schemas";
 
 export const noticeQueries = {
@@ -31,4 +33,21 @@ export function actOnNotice(id: string, action: "close" | "escalate", comment?: 
     method: "POST",
     json: { action, ...(comment ? { comment } : {}) },
   });
+}
+
+/**
+ * After issuing, replying to, closing or escalating a notice: the answer is the notice as it is
+ * now; every other view of notices, the ledger items (an item's page lists its notices) and the
+ * notifications (the write notifies the other side) are stale.
+ */
+export function afterNoticeWrite(queryClient: QueryClient, notice: NoticeDto) {
+  queryClient.setQueryData(noticeQueries.detail(notice.id).queryKey, notice);
+  void queryClient.invalidateQueries({ queryKey: noticeQueries.all });
+  void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
+  void queryClient.invalidateQueries({ queryKey: notificationQueries.all });
+}
+
+/** A write was refused because the notice changed (409) or no longer allows it (422): read it again. */
+export function refreshNotice(queryClient: QueryClient, id: string) {
+  void queryClient.invalidateQueries({ queryKey: noticeQueries.detail(id).queryKey });
 }

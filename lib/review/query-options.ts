@@ -2,10 +2,11 @@
  * TanStack Query factories for the review queue (GET /api/v1/review-queue) and the decision
  * (POST /api/v1/entries/{id}/reviews). Keys are built only here.
  */
-import { infiniteQueryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ReviewQueuePage as ReviewQueuePageSchema, ReviewResult } from "@/lib/review/schemas";
 import { apiRequest } from "@/lib/api/client";
+import { ledgerQueries } from "@/lib/ledger/query-options";
 
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePageSchema>;
 export type ReviewQueueItem = ReviewQueuePage["items"][number];
@@ -65,4 +66,36 @@ export function postReview(entryId: string, body: { decision: Decision; comment?
     method: "POST",
     json: body,
   });
+}
+
+/** The decided entry leaves every cached view of the queue at once (and the totals drop by one). */
+export function dropFromReviewQueue(queryClient: QueryClient, entryId: string) {
+  queryClient.setQueriesData<InfiniteData<ReviewQueuePage>>(
+    { queryKey: reviewQueries.all },
+    (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((p) => {
+              const items = p.items.filter((i) => i.entry.id !== entryId);
+              return { ...p, items, total: p.total - (p.items.length - items.length > 0 ? 1 : 0) };
+            }),
+          }
+        : data,
+  );
+}
+
+/**
+ * After a decision: the queue is stale (marked, not refetched, so the list the reviewer works
+ * through does not jump; the decided row is already gone), and so is every view of the ledger,
+ * whose item changed status and percent.
+ */
+export function invalidateAfterDecision(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: reviewQueries.all, refetchType: "none" });
+  void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
+}
+
+/** Someone else decided first (409) or the entry is gone (404): read the queue again. */
+export function refreshReviewQueue(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: reviewQueries.all });
 }

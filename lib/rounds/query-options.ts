@@ -2,8 +2,11 @@
  * Writers for reporting rounds (/api/v1/rounds/**). Rounds are read by server components; the
  * items a filing must cover are read through `ledgerQueries.page`, so ledger writes refresh them.
  */
+import type { QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiRequest } from "@/lib/api/client";
+import { ledgerQueries } from "@/lib/ledger/query-options";
+import { reviewQueries } from "@/lib/review/query-options";
 import type { FileRoundInput, OpenRoundInput, RoundDto } from "./schemas";
 
 export type Round = z.infer<typeof RoundDto>;
@@ -28,4 +31,13 @@ export function fileRound(roundId: string, body: z.input<typeof FileRoundInput>)
     method: "POST",
     json: body,
   });
+}
+
+/**
+ * After a filing: the "no change" entries it recorded change the ledger's items and join the
+ * review queue, so both are stale. (Rounds themselves are server-rendered: `router.refresh()`.)
+ */
+export function afterFiling(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
+  void queryClient.invalidateQueries({ queryKey: reviewQueries.all });
 }
