@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { NotFoundPanel } from "@/components/layout/not-found-panel";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("notFound");

@@ -6,7 +6,7 @@ import { GroupTable } from "@/components/dashboard/group-table";
 import { TrendTable } from "@/components/dashboard/trend-table";
 import { LedgerItemsTable } from "@/components/ledger/ledger-items-table";
 import { StatusCounts } from "@/components/ledger/status-counts";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import type { Actor } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";

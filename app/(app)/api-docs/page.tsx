@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { Section, table } from "@/components/ui/section";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireActor } from "@/lib/auth/session";

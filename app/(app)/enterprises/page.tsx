@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EnterpriseTree } from "@/components/enterprises/enterprise-tree";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { asLocale } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
 import { requireActor } from "@/lib/auth/session";

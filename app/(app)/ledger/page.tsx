@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { LedgerView } from "@/components/ledger/list/ledger-view";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";

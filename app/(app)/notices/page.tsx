@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { IssueNoticeLink } from "@/components/notices/issue-notice-link";
 import { NoticesTable } from "@/components/notices/notices-table";
 import { field } from "@/components/ui/styles";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { NotificationsList } from "@/components/notifications/notifications-list";
 import { asLocale } from "@/components/ui/formats";
 import { requireActor } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { REVIEW_PAGE_SIZE, parseReviewFilter } from "@/lib/review/query-options";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { requireActor } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { OpenRoundForm } from "@/components/rounds/open-round-form";
 import { RoundsTable } from "@/components/rounds/rounds-table";
 import { Section } from "@/components/ui/section";

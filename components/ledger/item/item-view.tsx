@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { IssueNoticeLink } from "@/components/notices/issue-notice-link";
 import { useRef, useState } from "react";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { ColourBadge } from "@/components/ui/colour-badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { StatusBadge } from "@/components/ui/badges";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CompletionCard } from "@/components/dashboard/completion-card";
 import { EnterpriseAttributes } from "@/components/enterprises/enterprise-attributes";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { LedgerItemsTable } from "@/components/ledger/ledger-items-table";
 import { StatusCounts } from "@/components/ledger/status-counts";
 import { asLocale } from "@/components/ui/formats";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { IssueNoticeForm } from "@/components/notices/issue-notice-form";
 import { table } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { FilingPanel } from "@/components/rounds/filing-panel";
 import { FilingUnits, SupervisorShares } from "@/components/rounds/filing-status";
 import { RoundStatusBadge, lastWindowDay } from "@/components/rounds/round-format";
