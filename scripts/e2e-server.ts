@@ -4,7 +4,7 @@
  * E2E_PORT (default 3100). Uses the existing production build (`npm test` runs `next build`
  * first). SIGTERM/SIGINT stop Next, then PostgreSQL, and remove the temp folder.
  *
- *   node --import tsx scripts/e2e-server.ts
+ *   node --conditions=react-server --import tsx scripts/e2e-server.ts
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -17,7 +17,6 @@ import {
   ROOT,
   nextEnv,
   onShutdownSignal,
-  registerServerOnlyShim,
   seedDemoData,
   spawnNext,
   stopChild,
@@ -35,7 +34,6 @@ if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-registerServerOnlyShim();
 removeStaleTempDatabases("reform-e2e-");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-e2e-"));
 fs.chmodSync(tmp, 0o755); // as root the server runs as `postgres`

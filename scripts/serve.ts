@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { createRequire, register } from "node:module";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,20 +23,6 @@ import { applyMigrations } from "../lib/db/schema-engine";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const DATA_DIR = path.join(ROOT, ".data");
-
-/**
- * lib code imports "server-only", whose default export throws outside React Server Components
- * (Next resolves it to an empty module with the "react-server" condition). Scripts are server
- * code too: resolve it to the same empty module for everything imported after this call.
- */
-export function registerServerOnlyShim() {
-  const empty = pathToFileURL(path.join(ROOT, "node_modules", "server-only", "empty.js")).href;
-  const hook =
-    `export async function resolve(specifier, context, next) {` +
-    ` if (specifier === "server-only") return { url: ${JSON.stringify(empty)}, shortCircuit: true };` +
-    ` return next(specifier, context); }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-}
 
 /** NEXTAUTH_SECRET for this installation: generated once, kept in .data/auth-secret (git-ignored). */
 export function localAuthSecret(): string {
@@ -270,7 +256,6 @@ async function main() {
     );
     process.exit(1);
   }
-  registerServerOnlyShim();
 
   let db: Awaited<ReturnType<typeof resolveDatabase>> | undefined;
   let child: ChildProcess | undefined;
