@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { fileURLToPath } from "node:url";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -65,4 +66,51 @@ export async function enterpriseByCode(page: Page, code: string): Promise<Enterp
   const found = items.find((e) => e.code === code);
   expect(found, `enterprise ${code} in scope`).toBeTruthy();
   return found!;
+}
+
+/** A label no other run has used, so parallel and repeated runs never collide. */
+export const unique = (label: string) =>
+  `${label} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** A signed-in page of its own browser context (zh-CN, China time), for one user of a scenario. */
+export async function userPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  username: DemoUser,
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+export const EVIDENCE_PDF = fileURLToPath(new URL("./fixtures/evidence.pdf", import.meta.url));
+
+/** Claims completion through the ledger item page's claim form, with the evidence PDF. */
+export async function claimCompletion(page: Page, itemId: string, statement: string) {
+  await page.goto(`/ledger/${itemId}`);
+  await expect(
+    page.locator(`[data-testid="ledger-item-page"][data-item-id="${itemId}"]`),
+  ).toHaveAttribute("data-hydrated", "true");
+  await page.getByTestId("open-claim").click();
+  const form = page.getByTestId("claim-form");
+  await form.getByTestId("narrative").fill(statement);
+  await form.getByTestId("evidence-input").setInputFiles(EVIDENCE_PDF);
+  await expect(form.getByTestId("upload").filter({ hasText: "evidence.pdf" })).toHaveAttribute(
+    "data-state",
+    "done",
+    { timeout: 30_000 },
+  );
+  await form.getByTestId("submit-claim").click();
+  await expect(page.getByTestId("awaiting-review")).toBeVisible();
+}
+
+/** Opens the review queue with a query string and waits until it takes clicks. */
+export async function openQueue(page: Page, search: string) {
+  await page.goto(`/review${search}`);
+  await expect(page.getByTestId("review-queue")).toHaveAttribute("data-hydrated", "true");
 }

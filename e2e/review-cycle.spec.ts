@@ -1,6 +1,5 @@
-import { fileURLToPath } from "node:url";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { scopeRoots, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { claimCompletion, openQueue, scopeRoots, unique, userPage } from "./helpers";
 
 /*
  * The close-off cycle of issue #4, across three users: liaison-crrc claims completion with
@@ -12,32 +11,12 @@ import { scopeRoots, signIn } from "./helpers";
  * this spec takes the second to last of the same list (limit 200), which none of them touches.
  */
 
-const EVIDENCE_PDF = fileURLToPath(new URL("./fixtures/evidence.pdf", import.meta.url));
-
 type ItemRow = {
   id: string;
   status: string;
   task: { code: string };
   enterprise: { id: string; code: string };
 };
-
-const unique = (label: string) =>
-  `${label} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-
-async function userPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  username: string,
-): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
 
 /** The completed / total main-task figure of an enterprise's subtree, from its page. */
 async function completionOf(
@@ -52,30 +31,6 @@ async function completionOf(
   expect(completed, `completion figure in "${text}"`).toBeGreaterThanOrEqual(0);
   expect(total, `completion figure in "${text}"`).toBeGreaterThan(0);
   return { completed: completed!, total: total! };
-}
-
-/** Claims completion through the ledger item page's claim form, with the evidence PDF. */
-async function claimCompletion(page: Page, itemId: string, statement: string) {
-  await page.goto(`/ledger/${itemId}`);
-  await expect(
-    page.locator(`[data-testid="ledger-item-page"][data-item-id="${itemId}"]`),
-  ).toHaveAttribute("data-hydrated", "true");
-  await page.getByTestId("open-claim").click();
-  const form = page.getByTestId("claim-form");
-  await form.getByTestId("narrative").fill(statement);
-  await form.getByTestId("evidence-input").setInputFiles(EVIDENCE_PDF);
-  await expect(form.getByTestId("upload").filter({ hasText: "evidence.pdf" })).toHaveAttribute(
-    "data-state",
-    "done",
-    { timeout: 30_000 },
-  );
-  await form.getByTestId("submit-claim").click();
-  await expect(page.getByTestId("awaiting-review")).toBeVisible();
-}
-
-async function openQueue(page: Page, search: string) {
-  await page.goto(`/review${search}`);
-  await expect(page.getByTestId("review-queue")).toHaveAttribute("data-hydrated", "true");
 }
 
 test("a completion claim is returned with a reason, claimed again and approved; CRRC's rate rises by one task", async ({
