@@ -1,6 +1,6 @@
 /**
  * Domain errors with stable codes. Route handlers and server actions turn them into responses
- * (lib/api/handler.ts); `messageKey` points into messages/*.json under "errors".
+ * (lib/api/endpoint.ts); `messageKey` points into messages/*.json under "errors".
  */
 export type ErrorCode =
   | "bad_request"
