@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { setLocale, signIn } from "./helpers";
+import { enterpriseByCode, setLocale, signIn } from "./helpers";
 import {
   attachPdf,
   inProgressMainItems,
@@ -80,7 +80,11 @@ test("a liaison records an entry with an indicator value and a PDF; the timeline
     page,
     `?enterpriseId=${item!.enterprise.id}&q=${encodeURIComponent(item!.task.code)}`,
   );
-  const row = page.locator(`[data-testid="ledger-row"][data-item-id="${item!.id}"]`);
+  // The picker names the enterprise of the URL, as the server rendered it.
+  await expect(page.getByRole("combobox", { name: "企业（含下属企业）" })).toHaveValue(
+    item!.enterprise.nameZh,
+  );
+  const row = page.locator(`[data-testid="ledger-row"][data-row-id="${item!.id}"]`);
   await expect(row.getByTestId("row-percent")).toContainText(`${percent}%`);
   await expect(row.getByTestId("row-last-update")).toContainText(todayInBeijing());
 });
@@ -218,6 +222,45 @@ test("filters, sorting and the URL: a view can be shared", async ({ page }) => {
   const percents = await page.getByTestId("row-percent").allInnerTexts();
   const numbers = percents.map((p) => Number(p.replace(/[^0-9]/g, "")));
   expect(numbers).toEqual([...numbers].sort((x, y) => x - y));
+});
+
+test("the enterprise filter searches as you type and lists the picked enterprise's subtree", async ({
+  page,
+}) => {
+  await signIn(page, "liaison-crrc");
+  const zelc = await enterpriseByCode(page, "CRRC-ZELC");
+  await openLedger(page);
+
+  const picker = page.getByRole("combobox", { name: "企业（含下属企业）" });
+  await picker.fill("株洲电力");
+  await page.getByRole("option", { name: new RegExp(zelc.nameZh) }).click();
+  await expect(page).toHaveURL(new RegExp(`enterpriseId=${zelc.id}`));
+  await expect(picker).toHaveValue(zelc.nameZh);
+
+  // The API's answer for the same filter, read after the page's, so a concurrent claim is seen.
+  const rows = page.getByTestId("ledger-row");
+  await expect(page.getByTestId("ledger-count")).toHaveText(/台账事项：已显示 \d+ 项，共 \d+ 项/);
+  const response = await page.request.get(`/api/v1/ledger-items?enterpriseId=${zelc.id}&limit=200`);
+  expect(response.ok()).toBeTruthy();
+  const expected = (await response.json()) as { items: { id: string }[]; total: number };
+  expect(expected.total, "CRRC ZELC's subtree has ledger items").toBeGreaterThan(0);
+  const loadMore = page.getByTestId("load-more");
+  while (await loadMore.isVisible()) {
+    const before = await rows.count();
+    await loadMore.click();
+    await expect(rows).not.toHaveCount(before);
+  }
+  await expect(rows).toHaveCount(expected.total);
+  await expect(page.getByTestId("ledger-count")).toHaveText(
+    `台账事项：已显示 ${expected.total} 项，共 ${expected.total} 项`,
+  );
+  const shown = await rows.evaluateAll((list) => list.map((r) => r.getAttribute("data-row-id")));
+  expect(new Set(shown)).toEqual(new Set(expected.items.map((i) => i.id)));
+
+  // Clearing the picker drops the filter.
+  await page.getByTestId("filter-enterprise-clear").click();
+  await expect(page).not.toHaveURL(/enterpriseId=/);
+  await expect(picker).toHaveValue("");
 });
 
 test("claim completion: evidence is required, then the item awaits review and the forms close", async ({

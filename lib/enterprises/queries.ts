@@ -39,6 +39,32 @@ export function scopeRootsWhere(actor: Actor): Prisma.EnterpriseWhereInput {
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * Where a search hit ranks: an exact code (or credit code) first, then names that begin with the
+ * text, then every other hit. Chinese group names usually open with "中国" and people leave it out
+ * ("中车" for 中国中车集团), so a name that begins with "中国" + the text counts as a prefix too.
+ */
+function searchTiers(q: string): Prisma.EnterpriseWhereInput[] {
+  const exact: Prisma.EnterpriseWhereInput = {
+    OR: [{ code: { equals: q, mode: "insensitive" } }, { creditCode: { equals: q.toUpperCase() } }],
+  };
+  const prefix: Prisma.EnterpriseWhereInput = {
+    OR: [
+      { nameZh: { startsWith: q, mode: "insensitive" } },
+      { nameEn: { startsWith: q, mode: "insensitive" } },
+      { nameZh: { startsWith: `中国${q}` } },
+    ],
+  };
+  return [exact, { AND: [prefix, { NOT: exact }] }, { NOT: { OR: [exact, prefix] } }];
+}
+
+/** Within a tier: the groups before their subsidiaries, then by name; the id keeps it total. */
+const searchOrder = [
+  { depth: "asc" },
+  { nameZh: "asc" },
+  { id: "asc" },
+] satisfies Prisma.EnterpriseOrderByWithRelationInput[];
+
 export async function listEnterprises(actor: Actor, query: EnterpriseListFilter) {
   const filters: Prisma.EnterpriseWhereInput[] = [enterpriseScopeWhere(actor)];
   if (query.parentId) filters.push({ parentId: query.parentId });
@@ -53,6 +79,7 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListFilter)
         { creditCode: { equals: query.q.toUpperCase() } },
       ],
     });
+    return searchEnterprises(filters, query.q, query.limit, query.cursor);
   }
   const rows = await getDb().enterprise.findMany({
     where: { AND: filters },
@@ -61,11 +88,58 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListFilter)
     take: query.limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, query.limit);
+  return toPage(rows, query.limit);
+}
+
+function toPage(rows: SummaryRow[], limit: number) {
+  const page = rows.slice(0, limit);
   return {
     items: page.map(toSummary),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   };
+}
+
+/**
+ * A search, best hits first (see `searchTiers`), paged by cursor: the page goes on in the tier of
+ * the cursor's row, after it, then through the tiers below. Every read carries `filters`, which
+ * hold the scope.
+ */
+async function searchEnterprises(
+  filters: Prisma.EnterpriseWhereInput[],
+  q: string,
+  limit: number,
+  cursor: string | undefined,
+) {
+  const db = getDb();
+  const tiers = searchTiers(q);
+  let first = 0;
+  if (cursor) {
+    first = tiers.length;
+    for (const [index, tier] of tiers.entries()) {
+      const hit = await db.enterprise.findFirst({
+        where: { AND: [...filters, tier, { id: cursor }] },
+        select: { id: true },
+      });
+      if (hit) {
+        first = index;
+        break;
+      }
+    }
+  }
+  const rows: SummaryRow[] = [];
+  for (let index = first; index < tiers.length && rows.length <= limit; index++) {
+    const fromCursor = cursor && index === first;
+    rows.push(
+      ...(await db.enterprise.findMany({
+        where: { AND: [...filters, tiers[index]!] },
+        select: summarySelect,
+        orderBy: searchOrder,
+        take: limit + 1 - rows.length,
+        ...(fromCursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      })),
+    );
+  }
+  return toPage(rows, limit);
 }
 
 /** Children of a node in display order (tree browser); only what the actor may see. */

@@ -55,7 +55,10 @@ export const EnterpriseListQuery = z
       .transform((v) => v === "true")
       .meta({ description: "Only the top of each tree within the caller's scope" }),
     supervisorId: z.uuid().optional(),
-    q: z.string().trim().max(100).optional().meta({ description: "Search in names and codes" }),
+    q: z.string().trim().max(100).optional().meta({
+      description:
+        "Search in names and codes. Hits come best first: an exact code or credit code, then names beginning with the text, then the rest; within each, groups before subsidiaries, then by name",
+    }),
     cursor: z.uuid().optional().meta({ description: "The `nextCursor` of the previous page" }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

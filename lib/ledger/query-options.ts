@@ -5,7 +5,6 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiRequest, apiUpload, retryUnlessMissing } from "@/lib/api/client";
-import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
 import {
   EVIDENCE_MAX_BYTES,
   EVIDENCE_TYPES,
@@ -112,11 +111,6 @@ function ledgerPageSearch(params: LedgerPageParams): URLSearchParams {
   return out;
 }
 
-export type EnterpriseOption = Pick<
-  EnterpriseSummary,
-  "id" | "code" | "nameZh" | "nameEn" | "parentId" | "depth"
->;
-
 export const ledgerQueries = {
   all: ["ledger"] as const,
   lists: () => [...ledgerQueries.all, "list"] as const,
@@ -149,28 +143,6 @@ export const ledgerQueries = {
       queryKey: [...ledgerQueries.lists(), "page", params] as const,
       queryFn: ({ signal }) =>
         apiRequest<LedgerPage>(`/api/v1/ledger-items?${ledgerPageSearch(params)}`, { signal }),
-    }),
-  /** Enterprises in scope for the subsidiary filter (the API's maximum page). */
-  enterprises: () =>
-    queryOptions({
-      queryKey: [...ledgerQueries.all, "enterprise-options"] as const,
-      queryFn: async ({ signal }) => {
-        const page = await apiRequest<{ items: EnterpriseOption[] }>(
-          "/api/v1/enterprises?limit=200",
-          {
-            signal,
-          },
-        );
-        return page.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
-          id,
-          code,
-          nameZh,
-          nameEn,
-          parentId,
-          depth,
-        }));
-      },
-      staleTime: 5 * 60_000,
     }),
 };
 

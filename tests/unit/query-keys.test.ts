@@ -23,7 +23,6 @@ describe("query keys", () => {
       ledgerQueries.page({ overdue: true, sort: "dueDate", limit: 50 }).queryKey,
       ledgerQueries.page({ enterpriseId: "e", programmeId: "p", mainOnly: true, limit: 200 })
         .queryKey,
-      ledgerQueries.enterprises().queryKey,
     ];
     for (const key of views) expect(startsWith(key, ledgerQueries.all)).toBe(true);
     // The pickers are lists: a list refresh reaches them too.

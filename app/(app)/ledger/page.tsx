@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LedgerView } from "@/components/ledger/list/ledger-view";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { listEnterprises } from "@/lib/enterprises/queries";
+import { getEnterprise } from "@/lib/enterprises/queries";
 import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
 import { listLedgerItems } from "@/lib/ledger/queries";
 import { LEDGER_PAGE_SIZE, parseLedgerView } from "@/lib/ledger/query-options";
@@ -22,7 +22,7 @@ export default async function LedgerPage({
 }) {
   const actor = await requireActor();
   const view = parseLedgerView(await searchParams);
-  const [t, options, firstPage, enterprises] = await Promise.all([
+  const [t, options, firstPage, selected] = await Promise.all([
     getTranslations("ledger.list"),
     ledgerFilterOptions(actor),
     listLedgerItems(actor, {
@@ -31,7 +31,8 @@ export default async function LedgerPage({
       overdue: Boolean(view.overdue),
       limit: LEDGER_PAGE_SIZE,
     }),
-    listEnterprises(actor, { roots: false, limit: 200 }),
+    // Names the enterprise of the URL's filter in the picker; null outside the scope.
+    view.enterpriseId ? getEnterprise(actor, view.enterpriseId) : null,
   ]);
   return (
     <div className="space-y-5" data-testid="ledger-page">
@@ -43,14 +44,10 @@ export default async function LedgerPage({
         initialView={view}
         initialPage={firstPage}
         options={options}
-        enterprises={enterprises.items.map(({ id, code, nameZh, nameEn, parentId, depth }) => ({
-          id,
-          code,
-          nameZh,
-          nameEn,
-          parentId,
-          depth,
-        }))}
+        selectedEnterprise={
+          selected ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn } : null
+        }
+        columnsStorageKey={`ledger-columns:${actor.id}`}
       />
     </div>
   );

@@ -2,34 +2,19 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { asLocale } from "@/components/ui/formats";
 import { localName } from "@/lib/i18n/config";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
-import type { EnterpriseOption, LedgerView } from "@/lib/ledger/query-options";
+import type { LedgerView } from "@/lib/ledger/query-options";
 import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
 
 const field =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";
 const labelClass = "block text-sm font-medium text-slate-800";
 
-/** Enterprises in tree order (parents before their subsidiaries), with their depth below the top shown. */
-function treeOrder(enterprises: EnterpriseOption[]): { node: EnterpriseOption; level: number }[] {
-  const ids = new Set(enterprises.map((e) => e.id));
-  const children = new Map<string | null, EnterpriseOption[]>();
-  for (const e of enterprises) {
-    const parent = e.parentId && ids.has(e.parentId) ? e.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), e]);
-  }
-  const out: { node: EnterpriseOption; level: number }[] = [];
-  const walk = (parent: string | null, level: number) => {
-    for (const node of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
-      out.push({ node, level });
-      walk(node.id, level + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+/** What the enterprise picker needs to name the enterprise in the URL. */
+export type EnterpriseName = { id: string; nameZh: string; nameEn: string };
 
 /**
  * The ledger's filters. Selects and checkboxes apply at once; the search applies on submit. The
@@ -39,12 +24,12 @@ export function LedgerFilters({
   view,
   onChange,
   options,
-  enterprises,
+  selectedEnterprise,
 }: {
   view: LedgerView;
   onChange: (next: LedgerView) => void;
   options: LedgerFilterOptions;
-  enterprises: EnterpriseOption[];
+  selectedEnterprise: EnterpriseName | null;
 }) {
   const t = useTranslations("ledger.filters");
   const ts = useTranslations("status");
@@ -56,6 +41,12 @@ export function LedgerFilters({
     setShownQ(view.q);
     setQ(view.q ?? "");
   }
+  // Names of the enterprises picked here (or given by the server): Back and Forward may return to
+  // any of them, and the picker must name the one in the URL, never a previous one.
+  const [names, setNames] = useState<Record<string, EnterpriseName>>(() =>
+    selectedEnterprise ? { [selectedEnterprise.id]: selectedEnterprise } : {},
+  );
+  const selected = view.enterpriseId ? names[view.enterpriseId] : undefined;
 
   const multipleProgrammes = options.programmes.length > 1;
   const categories = options.categories.filter(
@@ -147,25 +138,16 @@ export function LedgerFilters({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="filter-enterprise" className={labelClass}>
-            {t("enterprise")}
-          </label>
-          <select
-            id="filter-enterprise"
-            className={field}
-            value={view.enterpriseId ?? ""}
-            onChange={(e) => set({ enterpriseId: e.target.value || undefined })}
-          >
-            <option value="">{t("allEnterprises")}</option>
-            {treeOrder(enterprises).map(({ node, level }) => (
-              <option key={node.id} value={node.id}>
-                {"\u00a0\u00a0".repeat(level)}
-                {localName(node, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnterpriseCombobox
+          label={t("enterprise")}
+          selectedId={view.enterpriseId ?? null}
+          selectedLabel={selected ? localName(selected, locale) : null}
+          onChange={(enterprise) => {
+            if (enterprise) setNames((known) => ({ ...known, [enterprise.id]: enterprise }));
+            set({ enterpriseId: enterprise?.id });
+          }}
+          testId="filter-enterprise"
+        />
         <div className="sm:col-span-2">
           <label htmlFor="filter-q" className={labelClass}>
             {t("search")}

@@ -1,21 +1,20 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import {
   ledgerQueries,
   ledgerViewSearch,
   parseLedgerView,
-  type EnterpriseOption,
   type LedgerView as View,
 } from "@/lib/ledger/query-options";
 import type { LedgerPage } from "@/lib/ledger/schemas";
-import { LedgerFilters } from "./ledger-filters";
+import { LedgerFilters, type EnterpriseName } from "./ledger-filters";
 import { LedgerTable } from "./ledger-table";
-import { useHydrated } from "@/components/ui/use-hydrated";
 
 const sameView = (a: View, b: View) =>
   ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();
@@ -29,12 +28,16 @@ export function LedgerView({
   initialView,
   initialPage,
   options,
-  enterprises,
+  selectedEnterprise,
+  columnsStorageKey,
 }: {
   initialView: View;
   initialPage: LedgerPage;
   options: LedgerFilterOptions;
-  enterprises: EnterpriseOption[];
+  /** The enterprise filtered on in the URL the page was opened with, to name it in the picker. */
+  selectedEnterprise: EnterpriseName | null;
+  /** Where this user's hidden columns are remembered in the browser. */
+  columnsStorageKey: string;
 }) {
   const t = useTranslations("ledger.list");
   const tc = useTranslations("common");
@@ -65,12 +68,20 @@ export function LedgerView({
       : undefined,
     placeholderData: keepPreviousData,
   });
-  const enterpriseQuery = useQuery({ ...ledgerQueries.enterprises(), initialData: enterprises });
 
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   const total = query.data?.pages.at(-1)?.total ?? 0;
   const caption = t("caption", { shown: format.number(rows.length), total: format.number(total) });
   const busy = query.isFetching && !query.isFetchingNextPage;
+  const onSort = useCallback(
+    (sort: View["sort"]) =>
+      setView({
+        ...view,
+        sort,
+        order: view.sort === sort && view.order === "asc" ? "desc" : "asc",
+      }),
+    [setView, view],
+  );
 
   return (
     <div className="space-y-4" data-testid="ledger-view" data-hydrated={hydrated}>
@@ -78,7 +89,7 @@ export function LedgerView({
         view={view}
         onChange={setView}
         options={options}
-        enterprises={enterpriseQuery.data ?? enterprises}
+        selectedEnterprise={selectedEnterprise}
       />
 
       <section
@@ -105,39 +116,35 @@ export function LedgerView({
                 {tc("retry")}
               </button>
             </div>
-          ) : rows.length === 0 ? (
-            <p className="text-sm text-slate-700" data-testid="ledger-empty">
-              {busy ? tc("loading") : t("empty")}
-            </p>
           ) : (
             <LedgerTable
               rows={rows}
               caption={caption}
               view={view}
               busy={busy}
-              onSort={(sort) =>
-                setView({
-                  ...view,
-                  sort,
-                  order: view.sort === sort && view.order === "asc" ? "desc" : "asc",
-                })
+              onSort={onSort}
+              storageKey={columnsStorageKey}
+              emptyState={
+                <span data-testid="ledger-empty">{busy ? tc("loading") : t("empty")}</span>
+              }
+              footer={
+                query.hasNextPage && (
+                  <button
+                    type="button"
+                    onClick={() => void query.fetchNextPage()}
+                    disabled={query.isFetchingNextPage}
+                    data-testid="load-more"
+                    className="rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
+                  >
+                    {query.isFetchingNextPage
+                      ? t("loadingMore")
+                      : t("loadMore", {
+                          remaining: format.number(Math.max(0, total - rows.length)),
+                        })}
+                  </button>
+                )
               }
             />
-          )}
-          {query.hasNextPage && (
-            <div className="mt-4 flex justify-center">
-              <button
-                type="button"
-                onClick={() => void query.fetchNextPage()}
-                disabled={query.isFetchingNextPage}
-                data-testid="load-more"
-                className="rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-60"
-              >
-                {query.isFetchingNextPage
-                  ? t("loadingMore")
-                  : t("loadMore", { remaining: format.number(Math.max(0, total - rows.length)) })}
-              </button>
-            </div>
           )}
           {query.isError && query.data && (
             <p role="alert" className="mt-2 text-sm text-red-800">

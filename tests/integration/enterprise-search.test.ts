@@ -1,0 +1,94 @@
+/**
+ * Enterprise search (GET /api/v1/enterprises?q=): best hits first, so the picker shows the group
+ * someone means at the top, and never anything outside the caller's scope, on any page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { listEnterprises } from "@/lib/enterprises/queries";
+import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
+import { seededTestDatabase, type TestDatabase } from "./setup/db";
+import { actorFor } from "./fixtures";
+
+let db: TestDatabase;
+const actors: Record<string, Actor> = {};
+
+beforeAll(async () => {
+  db = await seededTestDatabase();
+  for (const username of ["admin", "liaison-crrc", "liaison-telecom"]) {
+    actors[username] = await actorFor(db.prisma, username);
+  }
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** Every hit of a search, page by page through the cursor. */
+async function searchAll(actor: Actor, q: string, limit: number) {
+  const out: EnterpriseSummary[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 500; guard++) {
+    const page = await listEnterprises(actor, { q, limit, cursor, roots: false });
+    out.push(...page.items);
+    if (!page.nextCursor) return out;
+    cursor = page.nextCursor;
+  }
+  throw new Error("the search never ended");
+}
+
+const rootOf = async (code: string) =>
+  db.prisma.enterprise.findFirstOrThrow({ where: { code }, select: { id: true } });
+
+describe("enterprise search order", () => {
+  it('puts the exact code first: "CRRC" finds the group before its subsidiaries', async () => {
+    const { items } = await listEnterprises(actors.admin!, { q: "CRRC", limit: 20, roots: false });
+    expect(items[0]).toMatchObject({ code: "CRRC", depth: 0 });
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.slice(1).every((e) => e.code !== "CRRC")).toBe(true);
+  });
+
+  it('ranks name prefixes next, groups first: "中车" finds 中国中车集团 first', async () => {
+    const { items } = await listEnterprises(actors.admin!, { q: "中车", limit: 20, roots: false });
+    expect(items[0]).toMatchObject({ code: "CRRC", nameZh: "中国中车集团有限公司" });
+    const prefixed = items.filter((e) => e.nameZh.startsWith("中车"));
+    expect(prefixed.length).toBeGreaterThan(0);
+    // Prefix hits come before hits in the middle of a name ("株洲中车…").
+    const lastPrefix = items.findLastIndex((e) => e.nameZh.startsWith("中车"));
+    const firstInside = items.findIndex(
+      (e) => !e.nameZh.startsWith("中车") && !e.nameZh.startsWith("中国中车"),
+    );
+    if (firstInside >= 0) expect(lastPrefix).toBeLessThan(firstInside);
+  });
+
+  it("orders each tier by depth, then name", async () => {
+    const items = await searchAll(actors.admin!, "有限公司", 200);
+    // No exact code or prefix: one tier, so depth never goes back up.
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1]!, items[i]!];
+      expect(a.depth <= b.depth, `${a.code} (${a.depth}) before ${b.code} (${b.depth})`).toBe(true);
+    }
+  });
+
+  it("pages through the ranked hits without gaps or repeats", async () => {
+    for (const q of ["CRRC", "中车", "集团"]) {
+      const whole = await searchAll(actors.admin!, q, 200);
+      const paged = await searchAll(actors.admin!, q, 3);
+      expect(paged.map((e) => e.id)).toEqual(whole.map((e) => e.id));
+    }
+  });
+});
+
+describe("enterprise search scope", () => {
+  it("never returns another group's enterprises, on any page", async () => {
+    const crrc = await rootOf("CRRC");
+    const telecom = await rootOf("TELECOM");
+    for (const q of ["有限公司", "集团", "TELECOM", "电信", "CRRC", "中车"]) {
+      const asCrrc = await searchAll(actors["liaison-crrc"]!, q, 5);
+      for (const e of asCrrc) expect(e.id === crrc.id || e.rootId === crrc.id, e.code).toBe(true);
+      const asTelecom = await searchAll(actors["liaison-telecom"]!, q, 5);
+      for (const e of asTelecom)
+        expect(e.id === telecom.id || e.rootId === telecom.id, e.code).toBe(true);
+    }
+    expect(await searchAll(actors["liaison-crrc"]!, "TELECOM", 5)).toEqual([]);
+    expect(await searchAll(actors["liaison-telecom"]!, "中车", 5)).toEqual([]);
+  });
+});
