@@ -1,4 +1,5 @@
 import "server-only";
+import type { DbTx } from "@/lib/db/client";
 import { itemColour } from "@/lib/ledger/colour";
 import { rowSelect, toRow } from "@/lib/ledger/rows";
 import type { LedgerItemRow, LedgerStatus } from "@/lib/ledger/schemas";
@@ -20,10 +21,11 @@ type Row = {
   total: number;
 };
 
+export type AtRiskAsOf = Row;
+
 /**
  * Red and yellow main items of the node at the as-of instant (overdue, behind plan, silent in the
  * last closed round): the count and the first 50, red first, then by due date, in ONE statement.
- * The rows show the item as it stood then (status, percent done, last entry, colour).
  */
 export async function atRisk(ctx: ViewContext) {
   const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
@@ -35,12 +37,34 @@ export async function atRisk(ctx: ViewContext) {
     WHERE ${where} AND p."colour" IS NOT NULL
     ORDER BY (p."colour" = 'red') DESC, p."dueDate", p."itemId"
     LIMIT ${AT_RISK_LIMIT}`;
-  const found = await ctx.db.ledgerItem.findMany({
+  return {
+    total: rows[0]?.total ?? 0,
+    rows,
+    drillDown: ledgerListUrl({
+      programmeId: ctx.programmeId,
+      asOf: ctx.asOf,
+      ...nodeFilter(ctx.node),
+      colour: "atRisk",
+    }),
+  };
+}
+
+/**
+ * The at-risk rows as ledger rows showing the item as it stood at the as-of day (status, percent
+ * done, last entry, colour). Reads names and codes only, so it may run outside the figures'
+ * transaction (Prisma loads relations with concurrent queries, which a transaction must not).
+ */
+export async function atRiskItems(
+  db: DbTx,
+  rows: readonly AtRiskAsOf[],
+  day: Date,
+): Promise<LedgerItemRow[]> {
+  const found = await db.ledgerItem.findMany({
     where: { id: { in: rows.map((r) => r.itemId) } },
     select: rowSelect,
   });
   const byId = new Map(found.map((r) => [r.id, r]));
-  const items = rows.flatMap((asOf): LedgerItemRow[] => {
+  return rows.flatMap((asOf): LedgerItemRow[] => {
     const current = byId.get(asOf.itemId);
     if (!current) return [];
     const then = {
@@ -49,18 +73,7 @@ export async function atRisk(ctx: ViewContext) {
       percentDone: asOf.percentDone,
       lastEntryAt: asOf.lastEntryAt,
     };
-    const row = toRow(then, ctx.day);
     const rule = { ...current.programme, lastRoundPeriodStart: asOf.lastRoundStart };
-    return [{ ...row, colour: itemColour(then, rule, ctx.day) }];
+    return [{ ...toRow(then, day), colour: itemColour(then, rule, day) }];
   });
-  return {
-    total: rows[0]?.total ?? 0,
-    items,
-    drillDown: ledgerListUrl({
-      programmeId: ctx.programmeId,
-      asOf: ctx.asOf,
-      ...nodeFilter(ctx.node),
-      colour: "atRisk",
-    }),
-  };
 }

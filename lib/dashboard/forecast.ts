@@ -46,6 +46,25 @@ export function monthsBefore(day: Date, months: number): Date {
   return calendarDay(y, m, Math.min(day.getUTCDate(), last));
 }
 
+/**
+ * The trend's days: every month end from the programme's first month to the as-of day, the last
+ * point being the as-of day itself. Empty when the as-of day is before the programme starts.
+ */
+export function trendDays(programmeStart: Date, asOfDay: Date): Date[] {
+  const days: Date[] = [];
+  let y = programmeStart.getUTCFullYear();
+  let m = programmeStart.getUTCMonth() + 1;
+  for (;;) {
+    const monthEnd = calendarDay(y, m + 1, 0);
+    if (monthEnd >= asOfDay) {
+      if (asOfDay >= programmeStart) days.push(asOfDay);
+      return days;
+    }
+    days.push(monthEnd);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
 export function paceOf(
   now: { total: number; completed: number },
   then: { total: number; completed: number },

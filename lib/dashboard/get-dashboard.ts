@@ -4,7 +4,7 @@ import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
-import { atRisk } from "./at-risk";
+import { atRisk, atRiskItems } from "./at-risk";
 import { byCategory } from "./categories";
 import { rankChildren } from "./children";
 import type { Target } from "./forecast";
@@ -31,13 +31,16 @@ export async function getDashboard(
   query: DashboardQuery,
   options: { now?: Date } = {},
 ): Promise<DashboardDto> {
-  return getDb().$transaction(
+  const db = getDb();
+  const { dto, risk } = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
       return readDashboard(tx, actor, query, options.now ?? new Date());
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
   );
+  const items = await atRiskItems(db, risk.rows, parseIsoDay(dto.asOf));
+  return { ...dto, atRisk: { total: risk.total, items, drillDown: risk.drillDown } };
 }
 
 async function findProgramme(db: DbTx, programmeId?: string) {
@@ -76,12 +79,7 @@ async function loadTargets(db: DbTx, programmeId: string) {
   return { programme, byCategory };
 }
 
-async function readDashboard(
-  db: DbTx,
-  actor: Actor,
-  query: DashboardQuery,
-  now: Date,
-): Promise<DashboardDto> {
+async function readDashboard(db: DbTx, actor: Actor, query: DashboardQuery, now: Date) {
   const programme = await findProgramme(db, query.programmeId);
   const node = await resolveNode(actor, query, db);
   const children = await listChildren(actor, node, db);
@@ -105,7 +103,7 @@ async function readDashboard(
   const ranked = await rankChildren(ctx, children);
   const risk = await atRisk(ctx);
   const indicators = await indicatorTotals(ctx);
-  return {
+  const dto: Omit<DashboardDto, "atRisk"> = {
     asOf: ctx.asOf,
     programme: {
       ...programme,
@@ -119,9 +117,9 @@ async function readDashboard(
     children: ranked,
     trend,
     forecast,
-    atRisk: risk,
     indicators,
     compare: query.compareTo && then ? toComparison(query.compareTo, counts!, then) : null,
     snapshot: null,
   };
+  return { dto, risk };
 }

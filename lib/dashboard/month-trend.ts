@@ -1,6 +1,12 @@
 import "server-only";
-import { calendarDay, endOfChinaDay, isoDay } from "@/lib/time";
-import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, type Forecast } from "./forecast";
+import { endOfChinaDay, isoDay } from "@/lib/time";
+import {
+  FORECAST_WINDOW_MONTHS,
+  forecastFor,
+  monthsBefore,
+  trendDays,
+  type Forecast,
+} from "./forecast";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
 import { completionRate, targetFor } from "./targets";
@@ -14,25 +20,6 @@ export type MonthPoint = {
   ratePercent: number | null;
   targetPercent: number | null;
 };
-
-/**
- * The trend's days: every month end from the programme's first month to the as-of day, the last
- * point being the as-of day itself. Empty when the as-of day is before the programme starts.
- */
-export function trendDays(programmeStart: Date, asOfDay: Date): Date[] {
-  const days: Date[] = [];
-  let y = programmeStart.getUTCFullYear();
-  let m = programmeStart.getUTCMonth() + 1;
-  for (;;) {
-    const monthEnd = calendarDay(y, m + 1, 0);
-    if (monthEnd >= asOfDay) {
-      if (asOfDay >= programmeStart) days.push(asOfDay);
-      return days;
-    }
-    days.push(monthEnd);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-}
 
 /**
  * The monthly trend against the target line, and the forecast at the recent pace, from ONE
