@@ -1,4 +1,5 @@
 import "server-only";
+import { getDashboardEndpoint } from "@/lib/dashboard/api";
 import { getEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
 import {
   claimCompletionEndpoint,
@@ -52,4 +53,5 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   issueNoticeEndpoint,
   replyNoticeEndpoint,
   actOnNoticeEndpoint,
+  getDashboardEndpoint,
 ];

@@ -4,6 +4,7 @@ import { enterpriseScopeWhere, ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay } from "@/lib/time";
+import { selectionWhere } from "./list-filter";
 import { isoTime, lastClosedRounds, rowSelect, toRow } from "./rows";
 import type {
   EntryDto,
@@ -17,16 +18,14 @@ function listWhere(
   actor: Actor,
   filter: LedgerListFilter,
   today: Date,
+  selection: Prisma.LedgerItemWhereInput[],
 ): Prisma.LedgerItemWhereInput {
   const and: Prisma.LedgerItemWhereInput[] = [ledgerItemScopeWhere(actor)];
   if (filter.programmeId) and.push({ programmeId: filter.programmeId });
-  if (filter.categoryId) and.push({ categoryId: filter.categoryId });
   if (filter.status) and.push({ status: filter.status });
-  if (filter.mainOnly) and.push({ isMain: true });
   if (filter.overdue)
     and.push({ dueDate: { lt: today }, status: { not: "COMPLETED" }, notApplicable: false });
-  if (filter.enterpriseId)
-    and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
+  and.push(...selection);
   if (filter.q) {
     const q = filter.q;
     and.push({
@@ -57,11 +56,12 @@ function orderBy(filter: LedgerListFilter): Prisma.LedgerItemOrderByWithRelation
   return [primary, { id: "asc" }];
 }
 
-/** The work ledger: scoped, filtered, sorted, one page at a time. */
+/** The work ledger: scoped, filtered, sorted, paged; with `asOf`, a figure's population then. */
 export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): Promise<LedgerPage> {
   const db = getDb();
-  const today = chinaDay(new Date());
-  const where = listWhere(actor, filter, today);
+  const now = new Date();
+  const today = chinaDay(now);
+  const where = listWhere(actor, filter, today, await selectionWhere(db, actor, filter, now));
   const [rows, total] = await Promise.all([
     db.ledgerItem.findMany({
       where,

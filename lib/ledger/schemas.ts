@@ -82,6 +82,24 @@ export const LedgerListQuery = z
     mainOnly: booleanFlag.meta({ description: "Only main tasks" }),
     overdue: booleanFlag.meta({ description: "Only items past their due date and not completed" }),
     enterpriseId: z.uuid().optional().meta({ description: "This enterprise and its subsidiaries" }),
+    supervisorId: z.uuid().optional().meta({ description: "Enterprises supervised by this SASAC" }),
+    asOf: z.iso
+      .date()
+      .optional()
+      .meta({
+        description:
+          "China day: list the dashboard's population as of the end of that day (applicable items that " +
+          "existed then; the other filters apply to the item as it stood). A dashboard figure's " +
+          "drill-down uses it, so the list's total equals the figure. Implied (today) by `completed` and `colour`.",
+      }),
+    completed: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .meta({ description: "Completed (claim approved) by the as-of day, or not" }),
+    colour: z.enum(["red", "yellow", "atRisk"]).optional().meta({
+      description: "Three-colour status at the as-of day; atRisk = red or yellow",
+    }),
     q: z
       .string()
       .trim()

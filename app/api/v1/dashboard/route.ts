@@ -1,0 +1,3 @@
+import { getDashboardEndpoint } from "@/lib/dashboard/api";
+
+export const GET = getDashboardEndpoint.handler;

@@ -1,0 +1,47 @@
+import "server-only";
+import { isoDay } from "@/lib/time";
+import { drillDown } from "./drill-down";
+import type { Target } from "./forecast";
+import { nodeFilter, populationWhereSql } from "./nodes";
+import { itemsAsOfSql } from "./population";
+import { completionRate, targetFor } from "./targets";
+import { instantSqlOf, type Counts, type ViewContext } from "./view";
+
+type Row = Counts & { categoryId: string; code: string; nameZh: string; nameEn: string };
+
+/**
+ * Main-task completion per category of the programme at the as-of instant, in ONE statement
+ * (categories without items in the node show zero). Each category's target is its own when it
+ * has one, else the programme's.
+ */
+export async function byCategory(
+  ctx: ViewContext,
+  categoryTargets: ReadonlyMap<string, readonly Target[]>,
+) {
+  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
+  const rows = await ctx.db.$queryRaw<Row[]>`
+    SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
+           count(p."itemId")::int AS "total",
+           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
+    FROM "Category" c
+    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at) })} p
+      ON p."categoryId" = c."id" AND ${where}
+    WHERE c."programmeId" = ${ctx.programmeId}::uuid
+    GROUP BY c."id"
+    ORDER BY c."sortOrder", c."code"`;
+  return rows.map((row) => {
+    const own = categoryTargets.get(row.categoryId);
+    const target = targetFor(own?.length ? own : ctx.targets, ctx.at);
+    return {
+      ...row,
+      ratePercent: completionRate(row.completed, row.total),
+      target: target && { ratePercent: target.ratePercent, dueDate: isoDay(target.dueDate) },
+      drillDown: drillDown({
+        programmeId: ctx.programmeId,
+        asOf: ctx.asOf,
+        ...nodeFilter(ctx.node),
+        categoryId: row.categoryId,
+      }),
+    };
+  });
+}

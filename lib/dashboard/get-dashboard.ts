@@ -1,0 +1,125 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { getDb, type DbTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
+import { atRisk, atRiskItems } from "./at-risk";
+import { byCategory } from "./categories";
+import { rankChildren } from "./children";
+import type { Target } from "./forecast";
+import { headlineCounts, toComparison, toHeadline } from "./headline";
+import { indicatorTotals } from "./indicators";
+import { monthTrend } from "./month-trend";
+import { listChildren, resolveNode } from "./nodes";
+import type { DashboardDto, DashboardQuery } from "./schemas";
+import type { ViewContext } from "./view";
+
+/**
+ * THE dashboard answer for a node in the viewer's scope, as of a China day: what the page, the
+ * API (GET /api/v1/dashboard) and the bulletins show. Semantics (ARCHITECTURE.md, "Dashboard
+ * figures"):
+ * - `asOf` is a China day (default today) and figures count to its last instant.
+ * - The headline's population: main, applicable items of the programme in the node and the
+ *   viewer's scope (lib/dashboard/nodes.ts over lib/dashboard/population.ts).
+ * - A node outside the scope is a 404, as is a supervisor the viewer's grants do not cover.
+ * - Every view is one grouped statement; all run one after another in one REPEATABLE READ,
+ *   read-only transaction, so the views agree with each other (never concurrently on it).
+ */
+export async function getDashboard(
+  actor: Actor,
+  query: DashboardQuery,
+  options: { now?: Date } = {},
+): Promise<DashboardDto> {
+  const db = getDb();
+  const { dto, risk } = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+      return readDashboard(tx, actor, query, options.now ?? new Date());
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
+  );
+  const items = await atRiskItems(db, risk.rows, parseIsoDay(dto.asOf));
+  return { ...dto, atRisk: { total: risk.total, items, drillDown: risk.drillDown } };
+}
+
+async function findProgramme(db: DbTx, programmeId?: string) {
+  const select = {
+    id: true,
+    code: true,
+    nameZh: true,
+    nameEn: true,
+    startDate: true,
+    endDate: true,
+  } as const;
+  const programme = programmeId
+    ? await db.programme.findUnique({ where: { id: programmeId }, select })
+    : await db.programme.findFirst({
+        where: { status: "ACTIVE" },
+        orderBy: { startDate: "desc" },
+        select,
+      });
+  if (!programme) throw new AppError("not_found");
+  return programme;
+}
+
+async function loadTargets(db: DbTx, programmeId: string) {
+  const rows = await db.target.findMany({
+    where: { programmeId },
+    select: { categoryId: true, dueDate: true, ratePercent: true },
+    orderBy: { dueDate: "asc" },
+  });
+  const programme: Target[] = [];
+  const byCategory = new Map<string, Target[]>();
+  for (const row of rows) {
+    const target = { dueDate: row.dueDate, ratePercent: Number(row.ratePercent) };
+    if (!row.categoryId) programme.push(target);
+    else byCategory.set(row.categoryId, [...(byCategory.get(row.categoryId) ?? []), target]);
+  }
+  return { programme, byCategory };
+}
+
+async function readDashboard(db: DbTx, actor: Actor, query: DashboardQuery, now: Date) {
+  const programme = await findProgramme(db, query.programmeId);
+  const node = await resolveNode(actor, query, db);
+  const children = await listChildren(actor, node, db);
+  const targets = await loadTargets(db, programme.id);
+  const day = query.asOf ? parseIsoDay(query.asOf) : chinaDay(now);
+  const ctx: ViewContext = {
+    db,
+    actor,
+    programmeId: programme.id,
+    node,
+    day,
+    at: endOfChinaDay(day),
+    asOf: isoDay(day),
+    targets: targets.programme,
+  };
+  const instants = [ctx.at, ...(query.compareTo ? [endOfChinaDay(query.compareTo)] : [])];
+  // One after another: statements on one transaction's connection never run concurrently.
+  const [counts, then] = await headlineCounts(ctx, instants);
+  const { trend, forecast } = await monthTrend(ctx, programme.startDate);
+  const categories = await byCategory(ctx, targets.byCategory);
+  const ranked = await rankChildren(ctx, children);
+  const risk = await atRisk(ctx);
+  const indicators = await indicatorTotals(ctx);
+  const dto: Omit<DashboardDto, "atRisk"> = {
+    asOf: ctx.asOf,
+    programme: {
+      ...programme,
+      startDate: isoDay(programme.startDate),
+      endDate: isoDay(programme.endDate),
+    },
+    node: { type: node.type, id: node.id, nameZh: node.nameZh, nameEn: node.nameEn },
+    headline: toHeadline(ctx, counts!, forecast),
+    weightedProgressPercent: counts!.weightedProgressPercent,
+    byCategory: categories,
+    children: ranked,
+    trend,
+    forecast,
+    indicators,
+    compare: query.compareTo && then ? toComparison(query.compareTo, counts!, then) : null,
+    snapshot: null,
+  };
+  return { dto, risk };
+}

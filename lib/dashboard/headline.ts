@@ -1,0 +1,75 @@
+import "server-only";
+import { isoDay } from "@/lib/time";
+import { drillDown } from "./drill-down";
+import { standingOf, tasksNeeded, type Forecast } from "./forecast";
+import { nodeFilter, populationWhereSql } from "./nodes";
+import { itemsAsOfSql } from "./population";
+import { completionRate, targetFor } from "./targets";
+import { D_AT, instantsSql, weightedSql, type Counts, type ViewContext } from "./view";
+
+export type HeadlineCounts = Counts & {
+  pendingClaims: number;
+  weightedProgressPercent: number | null;
+};
+
+const EMPTY: HeadlineCounts = {
+  total: 0,
+  completed: 0,
+  pendingClaims: 0,
+  weightedProgressPercent: null,
+};
+
+/**
+ * The node's main, applicable items at several instants in ONE statement: total and completed
+ * (approved by then), claims awaiting approval, weighted progress. Each instant's numbers come from
+ * the same rows, so a total and its completed count are consistent.
+ */
+export async function headlineCounts(
+  ctx: ViewContext,
+  instants: readonly Date[],
+): Promise<HeadlineCounts[]> {
+  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
+  const rows = await ctx.db.$queryRaw<(HeadlineCounts & { i: number })[]>`
+    SELECT d."i"::int AS "i",
+           count(p."itemId")::int AS "total",
+           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed",
+           count(p."itemId") FILTER (WHERE p."claimPending")::int AS "pendingClaims",
+           ${weightedSql("p")} AS "weightedProgressPercent"
+    FROM ${instantsSql(instants)}
+    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT })} p ON ${where}
+    GROUP BY d."i"`;
+  const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
+  return instants.map((_, i) => byIndex.get(i + 1) ?? EMPTY);
+}
+
+/** The headline block of the answer from its counts and the node's forecast. */
+export function toHeadline(ctx: ViewContext, counts: HeadlineCounts, forecast: Forecast) {
+  const ratePercent = completionRate(counts.completed, counts.total);
+  const governing = targetFor(ctx.targets, ctx.at);
+  return {
+    total: counts.total,
+    completed: counts.completed,
+    ratePercent,
+    target: governing && { ratePercent: governing.ratePercent, dueDate: isoDay(governing.dueDate) },
+    tasksNeeded: tasksNeeded(governing, counts),
+    meetsTarget: governing && ratePercent !== null ? ratePercent >= governing.ratePercent : null,
+    standing: standingOf(ratePercent, governing, forecast),
+    pendingClaims: counts.pendingClaims,
+    drillDown: drillDown({ programmeId: ctx.programmeId, asOf: ctx.asOf, ...nodeFilter(ctx.node) }),
+  };
+}
+
+/** "Change since": the headline at another day, and the change to the as-of figures. */
+export function toComparison(compareTo: string, now: Counts, then: Counts) {
+  const rateNow = completionRate(now.completed, now.total);
+  const rateThen = completionRate(then.completed, then.total);
+  return {
+    asOf: compareTo,
+    total: then.total,
+    completed: then.completed,
+    ratePercent: rateThen,
+    deltaPoints:
+      rateNow !== null && rateThen !== null ? Math.round((rateNow - rateThen) * 100) / 100 : null,
+    deltaTasks: now.completed - then.completed,
+  };
+}

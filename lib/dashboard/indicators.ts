@@ -1,0 +1,48 @@
+import "server-only";
+import { nodeFilter, populationWhereSql } from "./nodes";
+import { itemsAsOfSql } from "./population";
+import { instantSqlOf, type ViewContext } from "./view";
+
+type Row = {
+  code: string;
+  unit: string;
+  nameZh: string;
+  nameEn: string;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  items: number;
+};
+
+/**
+ * Indicator totals over the node's applicable items (main or not) at the as-of instant, in ONE
+ * statement, per indicator code AND unit, so different units are never added. Per item the actual
+ * is the latest value reported by then (entries returned by a reviewer are skipped); baseline and
+ * target are the item's own, else the definition's. Only items that reported the indicator count.
+ */
+export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
+  const at = instantSqlOf(ctx.at);
+  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node));
+  return ctx.db.$queryRaw<Row[]>`
+    SELECT idf."code", idf."unit"::text AS "unit",
+           min(idf."nameZh") AS "nameZh", min(idf."nameEn") AS "nameEn",
+           sum(coalesce(lit."baseline", idf."baseline"))::float8 AS "baseline",
+           sum(coalesce(lit."target", idf."target"))::float8 AS "target",
+           sum(v."value")::float8 AS "actual",
+           count(*)::int AS "items"
+    FROM ${itemsAsOfSql({ programmeId: ctx.programmeId, at })} p
+    JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
+    JOIN LATERAL (
+      SELECT iv."value" FROM "IndicatorValue" iv
+      JOIN "ProgressEntry" pe ON pe."id" = iv."entryId"
+      WHERE pe."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
+        AND pe."createdAt" <= ${at} AND pe."reviewState" <> 'RETURNED'
+      ORDER BY pe."createdAt" DESC, pe."id" DESC
+      LIMIT 1
+    ) v ON TRUE
+    LEFT JOIN "LedgerIndicatorTarget" lit
+      ON lit."ledgerItemId" = p."itemId" AND lit."indicatorId" = idf."id"
+    WHERE ${where}
+    GROUP BY idf."code", idf."unit"
+    ORDER BY idf."code", idf."unit"`;
+}

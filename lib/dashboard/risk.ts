@@ -1,0 +1,79 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { LedgerStatus } from "@/lib/ledger/schemas";
+import { isoDay } from "@/lib/time";
+import { itemsAsOfSql } from "./population";
+
+/**
+ * The population with the colour rule's red and yellow (lib/ledger/colour.ts) evaluated in SQL at
+ * an instant, so that counts of red and yellow items are one grouped statement. Same rule, same
+ * order, as of the instant:
+ *   none   = not applicable, or completed (approved) by then
+ *   red    = due date before the as-of day
+ *   yellow = percent done < straight-line plan - programme.behindPlanPoints, or the programme had a
+ *            closed round by then, no claim was pending, and the last entry before the instant
+ *            (or none) precedes that round's period start
+ * `plannedPercent` is rounded as JavaScript's Math.round does (floor(x + 0.5) in double precision).
+ * tests/integration/dashboard-colour.test.ts checks the equivalence on a table of cases.
+ *
+ * Extra columns: "colour" ('red' | 'yellow' | NULL), "lastEntryAt" and "lastRoundStart" (the
+ * period start of the last round closed by then), as of the instant.
+ */
+export function itemsWithColourAsOfSql(options: {
+  programmeId: string;
+  at: Prisma.Sql;
+  /** The as-of China day (overdue and the straight-line plan are judged on it). */
+  day: Date;
+}): Prisma.Sql {
+  const { programmeId, at } = options;
+  const day = Prisma.sql`${isoDay(options.day)}::date`;
+  return Prisma.sql`(
+    SELECT p.*, le."at" AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
+      CASE
+        WHEN p."notApplicable" OR p."completed" THEN NULL
+        WHEN p."dueDate" < ${day} THEN 'red'
+        WHEN p."percentDone" < (CASE WHEN p."dueDate" - pg."startDate" <= 0 THEN 100
+              ELSE GREATEST(0, LEAST(100, floor(
+                ((${day} - pg."startDate")::float8 / (p."dueDate" - pg."startDate")::float8) * 100 + 0.5)))
+              END) - pg."behindPlanPoints" THEN 'yellow'
+        WHEN lr."periodStart" IS NOT NULL AND NOT p."claimPending"
+             AND (le."at" IS NULL OR le."at" < lr."periodStart"::timestamp) THEN 'yellow'
+        ELSE NULL
+      END AS "colour"
+    FROM ${itemsAsOfSql({ programmeId, at })} p
+    CROSS JOIN (SELECT "startDate", "behindPlanPoints" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
+    LEFT JOIN LATERAL (
+      SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
+      WHERE r."programmeId" = ${programmeId}::uuid AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
+    ) lr ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT max(pe."createdAt") AS "at" FROM "ProgressEntry" pe
+      WHERE pe."ledgerItemId" = p."itemId" AND pe."createdAt" <= ${at}
+    ) le ON TRUE
+  )`;
+}
+
+/** The SQL colour rule as a condition on the derived table above. */
+export const AT_RISK_COLOURS = ["red", "yellow", "atRisk"] as const;
+export type AtRiskColour = (typeof AT_RISK_COLOURS)[number];
+
+export function colourWhereSql(alias: string, colour: AtRiskColour): Prisma.Sql {
+  const c = Prisma.raw(`${alias}."colour"`);
+  return colour === "atRisk" ? Prisma.sql`${c} IN ('red', 'yellow')` : Prisma.sql`${c} = ${colour}`;
+}
+
+/**
+ * The status an item had at the instant, from the population's flags: what the TS colour rule is
+ * given for the as-of rows (completed counts from approval; a claim pending by then).
+ */
+export function statusAsOf(row: {
+  completed: boolean;
+  claimPending: boolean;
+  status: LedgerStatus;
+}): LedgerStatus {
+  if (row.completed) return "COMPLETED";
+  if (row.claimPending) return "COMPLETION_CLAIMED";
+  return row.status === "COMPLETED" || row.status === "COMPLETION_CLAIMED"
+    ? "IN_PROGRESS"
+    : row.status;
+}

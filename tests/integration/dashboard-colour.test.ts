@@ -1,0 +1,75 @@
+/**
+ * The colour rule in SQL (lib/dashboard/risk.ts) against the pure rule (lib/ledger/colour.ts):
+ * every demo item at several days, red and yellow exactly where itemColour says so.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itemsWithColourAsOfSql, statusAsOf } from "@/lib/dashboard/risk";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { itemColour } from "@/lib/ledger/colour";
+import type { LedgerStatus } from "@/lib/ledger/schemas";
+import { chinaDay, endOfChinaDay, parseIsoDay } from "@/lib/time";
+import { seededTestDatabase, type TestDatabase } from "./setup/db";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await seededTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+type SqlRow = {
+  itemId: string;
+  status: LedgerStatus;
+  completed: boolean;
+  claimPending: boolean;
+  notApplicable: boolean;
+  percentDone: number;
+  dueDate: Date;
+  colour: "red" | "yellow" | null;
+};
+
+describe("the colour rule in SQL", () => {
+  it.each(["2023-03-31", "2024-04-30", "2024-12-31", "2025-07-15", "today"])(
+    "agrees with itemColour on every item at %s",
+    async (asOf) => {
+      const day = asOf === "today" ? chinaDay() : parseIsoDay(asOf);
+      const at = endOfChinaDay(day);
+      const programmes = await db.prisma.programme.findMany({
+        select: { id: true, startDate: true, dueSoonDays: true, behindPlanPoints: true },
+      });
+      let red = 0;
+      let yellow = 0;
+      for (const programme of programmes) {
+        const rows = await db.prisma.$queryRaw<SqlRow[]>`
+          SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
+                 p."claimPending", p."notApplicable", p."percentDone", p."dueDate", p."colour"
+          FROM ${itemsWithColourAsOfSql({ programmeId: programme.id, at: Prisma.sql`${at.toISOString()}::timestamp`, day })} p`;
+        const entries = await db.prisma.progressEntry.groupBy({
+          by: ["ledgerItemId"],
+          where: { createdAt: { lte: at }, ledgerItem: { programmeId: programme.id } },
+          _max: { createdAt: true },
+        });
+        const lastEntry = new Map(entries.map((e) => [e.ledgerItemId, e._max.createdAt]));
+        const round = await db.prisma.reportingRound.findFirst({
+          where: { programmeId: programme.id, status: "CLOSED", closedAt: { lte: at } },
+          orderBy: { periodStart: "desc" },
+          select: { periodStart: true },
+        });
+        const rule = { ...programme, lastRoundPeriodStart: round?.periodStart ?? null };
+        for (const row of rows) {
+          const expected = itemColour(
+            { ...row, status: statusAsOf(row), lastEntryAt: lastEntry.get(row.itemId) ?? null },
+            rule,
+            day,
+          ).colour;
+          const want = expected === "red" || expected === "yellow" ? expected : null;
+          expect({ id: row.itemId, colour: row.colour }).toEqual({ id: row.itemId, colour: want });
+          if (want === "red") red++;
+          if (want === "yellow") yellow++;
+        }
+      }
+      if (asOf !== "2023-03-31") expect(red + yellow).toBeGreaterThan(0);
+    },
+  );
+});
