@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { addDays, chinaDay as todayInChina, isoDay } from "@/lib/time";
 import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
 
 /*
@@ -43,8 +44,7 @@ async function seriousViolations(page: Page) {
 }
 
 /** A day in China time as YYYY-MM-DD, `days` from today. */
-const chinaDay = (days = 0) =>
-  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const chinaDay = (days = 0) => isoDay(addDays(todayInChina(), days));
 
 test("a supervision notice: issued by the reviewer, seen and answered by the liaison, closed by the reviewer", async ({
   browser,
