@@ -1,4 +1,4 @@
-import type { useFormatter } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { formatDateTime, formatDay } from "@/components/ui/formats";
 import { deadlineDay, isStartOfChinaDay } from "@/lib/time";
 
@@ -18,4 +18,14 @@ export function formatDeadline(
   return isStartOfChinaDay(due)
     ? endOfDay(formatDay(format, deadlineDay(due)))
     : formatDateTime(format, due);
+}
+
+/**
+ * The reply deadline as every page shows it (the notice, the notices table, an item's notices):
+ * `deadlineText(notice.responseDueAt)`.
+ */
+export function useDeadlineText() {
+  const format = useFormatter();
+  const t = useTranslations("notices");
+  return (iso: string) => formatDeadline(format, iso, (date) => t("endOfDay", { date }));
 }
