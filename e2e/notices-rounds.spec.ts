@@ -58,8 +58,11 @@ async function typeDay(picker: Locator, iso: string) {
   const order = await segments.evaluateAll((all) => all.map((el) => el.getAttribute("data-type")));
   await segments.first().focus();
   await picker.page().keyboard.type(order.map((type) => parts[type ?? ""] ?? "").join(""));
-  await expect(picker.locator('input[type="date"]')).toHaveValue(iso);
+  await expect(pickedDay(picker)).toHaveValue(iso);
 }
+
+/** The day a date picker holds, as the hidden input it submits ("" for none). */
+const pickedDay = (picker: Locator) => picker.locator('input[type="hidden"]');
 
 test("a supervision notice: issued by the reviewer, seen and answered by the liaison, closed by the reviewer", async ({
   browser,
@@ -104,9 +107,7 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   const action = unique("请于期限前报送滞后原因分析和整改计划");
   await form.getByLabel("督办要求").fill(action);
   // The reply deadline defaults to two weeks from today (China time).
-  await expect(form.getByTestId("notice-responseDueOn").locator('input[type="date"]')).toHaveValue(
-    chinaDay(14),
-  );
+  await expect(pickedDay(form.getByTestId("notice-responseDueOn"))).toHaveValue(chinaDay(14));
   await form.getByTestId("issue-notice-submit").click();
   await expect(reviewer).toHaveURL(/\/notices\/[0-9a-f-]{36}\?issued=1$/);
   const noticeId = reviewer.url().match(/\/notices\/([0-9a-f-]{36})/)![1]!;
@@ -205,9 +206,8 @@ test("a reporting round: the administrator opens it (field errors first), a liai
   const form = admin.getByTestId("open-round-form");
   await expect(form).toHaveAttribute("data-hydrated", "true");
   await form.getByLabel("报告期").fill("2026-13");
-  const opensOn = form.getByTestId("round-windowOpensOn");
   const closesOnPicker = form.getByTestId("round-windowClosesOn");
-  await typeDay(opensOn, chinaDay(0));
+  await typeDay(form.getByTestId("round-windowOpensOn"), chinaDay(0));
   await typeDay(closesOnPicker, chinaDay(-1));
   await form.getByTestId("open-round-submit").click();
   // Nothing is asked while the form has errors; each error is at its field.
