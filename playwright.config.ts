@@ -43,7 +43,7 @@ export default defineConfig({
   ],
   webServer: {
     // Throwaway embedded PostgreSQL + migrations + demo data + `next start` on the existing build.
-    command: "node --import tsx scripts/e2e-server.ts",
+    command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
     // Ready when the port accepts connections (a `url` check would wait out the timeout if "/"
     // answered 500; the smoke spec reports that instead).
     port,

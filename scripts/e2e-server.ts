@@ -4,7 +4,7 @@
  * E2E_PORT (default 3100). Uses the existing production build (`npm test` runs `next build`
  * first). SIGTERM/SIGINT stop Next, then PostgreSQL, and remove the temp folder.
  *
- *   node --import tsx scripts/e2e-server.ts
+ *   node --conditions=react-server --import tsx scripts/e2e-server.ts
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
