@@ -14,6 +14,7 @@ const PUBLIC_COMPONENTS = [
   "i18n/language-switcher",
   "notifications/notification-bell",
   "notices/issue-notice-link",
+  "notices/deadline",
 ];
 const FEATURES = fs
   .readdirSync("components", { withFileTypes: true })

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { addDays, chinaDay as todayInChina, isoDay } from "@/lib/time";
 import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
 
 /*
@@ -43,8 +44,25 @@ async function seriousViolations(page: Page) {
 }
 
 /** A day in China time as YYYY-MM-DD, `days` from today. */
-const chinaDay = (days = 0) =>
-  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const chinaDay = (days = 0) => isoDay(addDays(todayInChina(), days));
+
+/**
+ * Types an ISO day into a date picker (components/ui/date-picker) as a user does: focus its first
+ * segment and type the digits, in the order the locale shows the segments; each full segment moves
+ * on to the next. The picker's hidden input then holds the day.
+ */
+async function typeDay(picker: Locator, iso: string) {
+  const [year, month, day] = iso.split("-") as [string, string, string];
+  const parts: Record<string, string> = { year, month, day };
+  const segments = picker.locator('[role="spinbutton"]');
+  const order = await segments.evaluateAll((all) => all.map((el) => el.getAttribute("data-type")));
+  await segments.first().focus();
+  await picker.page().keyboard.type(order.map((type) => parts[type ?? ""] ?? "").join(""));
+  await expect(pickedDay(picker)).toHaveValue(iso);
+}
+
+/** The day a date picker holds, as the hidden input it submits ("" for none). */
+const pickedDay = (picker: Locator) => picker.locator('input[type="hidden"]');
 
 test("a supervision notice: issued by the reviewer, seen and answered by the liaison, closed by the reviewer", async ({
   browser,
@@ -88,7 +106,8 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   await form.getByLabel("红色督办").check();
   const action = unique("请于期限前报送滞后原因分析和整改计划");
   await form.getByLabel("督办要求").fill(action);
-  await expect(form.getByLabel("回复期限")).toHaveValue(chinaDay(14));
+  // The reply deadline defaults to two weeks from today (China time).
+  await expect(pickedDay(form.getByTestId("notice-responseDueOn"))).toHaveValue(chinaDay(14));
   await form.getByTestId("issue-notice-submit").click();
   await expect(reviewer).toHaveURL(/\/notices\/[0-9a-f-]{36}\?issued=1$/);
   const noticeId = reviewer.url().match(/\/notices\/([0-9a-f-]{36})/)![1]!;
@@ -140,6 +159,10 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   await reviewer.goto(`/notices/${noticeId}`);
   await expect(reviewer.getByTestId("notice-reply").filter({ hasText: reply })).toBeVisible();
   await reviewer.getByTestId("notice-close").click();
+  // Closing tells the enterprise: it is asked first.
+  const closeDialog = reviewer.getByTestId("notice-decide-dialog");
+  await expect(closeDialog).toContainText(number);
+  await closeDialog.getByTestId("notice-decide-dialog-confirm").click();
   await expect(reviewer.getByTestId("notice-status")).toHaveAttribute("data-status", "CLOSED");
   await expect(reviewer.getByTestId("decide-form")).toHaveCount(0);
 
@@ -183,16 +206,24 @@ test("a reporting round: the administrator opens it (field errors first), a liai
   const form = admin.getByTestId("open-round-form");
   await expect(form).toHaveAttribute("data-hydrated", "true");
   await form.getByLabel("报告期").fill("2026-13");
-  await form.getByLabel("窗口开始日期").fill(chinaDay(0));
-  await form.getByLabel("窗口截止日期").fill(chinaDay(-1));
+  const closesOnPicker = form.getByTestId("round-windowClosesOn");
+  await typeDay(form.getByTestId("round-windowOpensOn"), chinaDay(0));
+  await typeDay(closesOnPicker, chinaDay(-1));
   await form.getByTestId("open-round-submit").click();
+  // Nothing is asked while the form has errors; each error is at its field.
   await expect(form.getByTestId("field-error")).toHaveText([
     "报告期格式应为 2024-05（月）或 2024-Q2（季度）。",
-    "截止日期不能早于开始日期。",
   ]);
+  await expect(closesOnPicker).toContainText("截止日期不能早于开始日期。");
+  await expect(closesOnPicker.getByRole("group")).toHaveAttribute("data-invalid", "true");
+  await expect(admin.getByTestId("open-round-dialog")).toHaveCount(0);
   await form.getByLabel("报告期").fill(period);
-  await form.getByLabel("窗口截止日期").fill(closesOn);
+  await typeDay(closesOnPicker, closesOn);
   await form.getByTestId("open-round-submit").click();
+  // Opening tells the liaisons: the administrator confirms the period and the window first.
+  const confirm = admin.getByTestId("open-round-dialog");
+  await expect(confirm).toContainText(period);
+  await confirm.getByTestId("open-round-dialog-confirm").click();
   await expect(admin.getByTestId("round-opened")).toContainText(period);
   const row = admin.locator(`[data-testid="round-row"][data-period="${period}"]`);
   await expect(row.getByTestId("round-status")).toHaveText("填报中");

@@ -123,7 +123,12 @@ export function IssueNoticeForm({
             {t("termsHeading")}
           </h2>
         </div>
-        <NoticeTermsFields register={register} errors={errors} minDueOn={minDueOn} />
+        <NoticeTermsFields
+          register={register}
+          control={control}
+          errors={errors}
+          minDueOn={minDueOn}
+        />
       </section>
 
       <button

@@ -2,11 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { field, useErrorText } from "@/components/ui/form";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { useNoticeActionMutation, type NoticeMessage } from "./use-notice-writes";
 
-/** A reviewer closes the notice or escalates it one level, with an optional comment. */
+type Action = "close" | "escalate";
+
+/**
+ * A reviewer closes the notice or escalates it one level, with an optional comment. Both tell the
+ * enterprise and cannot be undone, so each asks first.
+ */
 export function NoticeDecideForm({
   notice,
   onDone,
@@ -17,6 +23,7 @@ export function NoticeDecideForm({
   const t = useTranslations("notices.decide");
   const errorText = useErrorText();
   const [comment, setComment] = useState("");
+  const [asking, setAsking] = useState<Action | null>(null);
   const mutation = useNoticeActionMutation(notice.id, {
     onSuccess: (action) => {
       setComment("");
@@ -24,8 +31,15 @@ export function NoticeDecideForm({
     },
     onError: (e) => onDone({ tone: "error", text: errorText(e) }),
   });
-  const act = (action: "close" | "escalate") =>
-    mutation.mutate({ action, comment: comment.trim() || undefined });
+  // A failed write is reported on the page (onError above), so the dialog closes either way.
+  const act = (action: Action) =>
+    mutation.mutateAsync({ action, comment: comment.trim() || undefined }).then(
+      () => undefined,
+      () => undefined,
+    );
+
+  const escalateLabel =
+    notice.level === "RED" ? t("escalateRed") : t("escalate", { level: t(`next.${notice.level}`) });
 
   return (
     <form
@@ -52,7 +66,7 @@ export function NoticeDecideForm({
           type="button"
           className={field.primary}
           disabled={mutation.isPending}
-          onClick={() => act("close")}
+          onClick={() => setAsking("close")}
           data-testid="notice-close"
         >
           {t("close")}
@@ -61,14 +75,34 @@ export function NoticeDecideForm({
           type="button"
           className={field.danger}
           disabled={mutation.isPending}
-          onClick={() => act("escalate")}
+          onClick={() => setAsking("escalate")}
           data-testid="notice-escalate"
         >
-          {notice.level === "RED"
-            ? t("escalateRed")
-            : t("escalate", { level: t(`next.${notice.level}`) })}
+          {escalateLabel}
         </button>
       </div>
+      <ConfirmDialog
+        isOpen={asking !== null}
+        onOpenChange={(open) => {
+          if (!open) setAsking(null);
+        }}
+        title={
+          asking === "escalate"
+            ? t("confirmEscalateTitle", { number: notice.number })
+            : t("confirmCloseTitle", { number: notice.number })
+        }
+        message={
+          asking === "escalate"
+            ? notice.level === "RED"
+              ? t("confirmEscalateRed")
+              : t("confirmEscalate", { level: t(`next.${notice.level}`) })
+            : t("confirmClose")
+        }
+        confirmLabel={asking === "escalate" ? escalateLabel : t("close")}
+        tone={asking === "escalate" ? "danger" : "primary"}
+        onConfirm={() => (asking ? act(asking) : undefined)}
+        testId="notice-decide-dialog"
+      />
     </form>
   );
 }

@@ -4,12 +4,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/ui/formats";
 import { Section } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
-import { formatDeadline } from "./deadline";
+import { useDeadlineText } from "./deadline";
 
 /** What the notice requires by when, who issued it, its escalations and when it was closed. */
 export function NoticeSummary({ notice, overdue }: { notice: NoticeDto; overdue: boolean }) {
   const t = useTranslations("notices");
   const format = useFormatter();
+  const deadlineText = useDeadlineText();
   return (
     <Section id="summary" title={t("summary")}>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
@@ -19,7 +20,7 @@ export function NoticeSummary({ notice, overdue }: { notice: NoticeDto; overdue:
         </dd>
         <dt className="text-slate-600">{t("responseDue")}</dt>
         <dd className="tabular-nums">
-          {formatDeadline(format, notice.responseDueAt, (date) => t("endOfDay", { date }))}
+          {deadlineText(notice.responseDueAt)}
           {overdue && (
             <span className="ml-2 text-xs font-medium text-red-800">{t("replyOverdue")}</span>
           )}

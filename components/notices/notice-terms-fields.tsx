@@ -2,7 +2,8 @@
 
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import type { Control, FieldErrors, UseFormRegister } from "react-hook-form";
+import { DatePickerField } from "@/components/ui/date-picker";
 import { FieldMessage, RequiredMark, field } from "@/components/ui/form";
 import { NOTICE_LEVELS } from "@/lib/notices/schemas";
 import { LEVEL_DOT } from "./badges";
@@ -14,13 +15,15 @@ const LEVEL_RING = {
   RED: "has-[:checked]:border-red-600 has-[:checked]:bg-red-50",
 } as const;
 
-/** The notice's terms: its level, what the enterprise must do, and the reply deadline (a day). */
+/** The notice's terms: its level, what the enterprise must do, and the reply deadline (a day, from today on). */
 export function NoticeTermsFields({
   register,
+  control,
   errors,
   minDueOn,
 }: {
   register: UseFormRegister<IssueNoticeValues>;
+  control: Control<IssueNoticeValues>;
   errors: FieldErrors<IssueNoticeValues>;
   minDueOn: string;
 }) {
@@ -86,29 +89,16 @@ export function NoticeTermsFields({
         <FieldMessage id="notice-requiredAction-error" message={errors.requiredAction?.message} />
       </div>
 
-      <div className="max-w-xs">
-        <label htmlFor="notice-responseDueOn" className={field.label}>
-          {tn("responseDue")}
-          <RequiredMark />
-        </label>
-        <p id="notice-responseDueOn-hint" className={field.hint}>
-          {t("dueHint")}
-        </p>
-        <input
-          id="notice-responseDueOn"
-          type="date"
-          min={minDueOn}
-          {...register("responseDueOn")}
-          aria-invalid={errors.responseDueOn ? true : undefined}
-          aria-describedby={
-            errors.responseDueOn
-              ? "notice-responseDueOn-hint notice-responseDueOn-error"
-              : "notice-responseDueOn-hint"
-          }
-          className={field.input(Boolean(errors.responseDueOn))}
-        />
-        <FieldMessage id="notice-responseDueOn-error" message={errors.responseDueOn?.message} />
-      </div>
+      <DatePickerField
+        control={control}
+        name="responseDueOn"
+        label={tn("responseDue")}
+        description={t("dueHint")}
+        min={minDueOn}
+        isRequired
+        className="max-w-xs"
+        testId="notice-responseDueOn"
+      />
     </div>
   );
 }

@@ -4,12 +4,13 @@ import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { table } from "@/components/ui/section";
 import type { NoticeDto } from "@/lib/notices/schemas";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
-import { formatDeadline } from "./deadline";
+import { useDeadlineText } from "./deadline";
 
 /** Supervision notices in the reader's scope, newest first. `now` decides which replies are overdue. */
 export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: number }) {
   const t = useTranslations("notices");
   const format = useFormatter();
+  const deadlineText = useDeadlineText();
   const locale = asLocale(useLocale());
   return (
     <div className={table.wrapper}>
@@ -86,7 +87,7 @@ export function NoticesTable({ notices, now }: { notices: NoticeDto[]; now: numb
                   <span className="block text-xs text-slate-600">{n.issuedBy}</span>
                 </td>
                 <td className={`${table.td} whitespace-nowrap tabular-nums`}>
-                  {formatDeadline(format, n.responseDueAt, (date) => t("endOfDay", { date }))}
+                  {deadlineText(n.responseDueAt)}
                   {overdue && (
                     <span className="mt-0.5 block text-xs font-medium text-red-800">
                       {t("replyOverdue")}

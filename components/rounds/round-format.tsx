@@ -1,6 +1,8 @@
 import clsx from "clsx";
 import { useFormatter, useTranslations } from "next-intl";
+import { formatDay } from "@/components/ui/formats";
 import type { Round } from "@/lib/rounds/query-options";
+import { chinaDay, deadlineDay } from "@/lib/time";
 
 export type { Round };
 
@@ -26,22 +28,22 @@ export function RoundStatusBadge({ status }: { status: Round["status"] }) {
 }
 
 /**
- * The filing window as whole days in China time: the window ends at 24:00 of its last day
- * (stored as the next midnight), so the last day is the instant just before the end.
+ * The filing window as whole days in China time: it opens at 00:00 of its first day and ends at
+ * 24:00 of its last (stored as the next midnight), so the last day is the deadline's day.
  */
+export function windowDays(round: Pick<Round, "windowOpensAt" | "windowClosesAt">) {
+  return {
+    first: chinaDay(new Date(round.windowOpensAt)),
+    last: deadlineDay(new Date(round.windowClosesAt)),
+  };
+}
+
+/** "first day – last day" of the filing window, in the user's language. */
 export function useWindowText() {
   const format = useFormatter();
   const t = useTranslations("rounds");
   return (round: Pick<Round, "windowOpensAt" | "windowClosesAt">) => {
-    const first = new Date(round.windowOpensAt);
-    const last = new Date(new Date(round.windowClosesAt).getTime() - 1);
-    return t("windowRange", {
-      from: format.dateTime(first, { dateStyle: "medium" }),
-      to: format.dateTime(last, { dateStyle: "medium" }),
-    });
+    const { first, last } = windowDays(round);
+    return t("windowRange", { from: formatDay(format, first), to: formatDay(format, last) });
   };
 }
-
-/** The last day of the window, as a date. */
-export const lastWindowDay = (round: Pick<Round, "windowClosesAt">) =>
-  new Date(new Date(round.windowClosesAt).getTime() - 1);

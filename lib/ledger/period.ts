@@ -34,9 +34,6 @@ export function parsePeriod(key: string): Period | null {
   return null;
 }
 
-/** @deprecated import `chinaDay` from lib/time.ts; kept while app/(app)/ledger/[id] still imports it here. */
-export { chinaDay } from "@/lib/time";
-
 export function periodOf(day: Date, type: PeriodType): Period {
   const y = day.getUTCFullYear();
   const mo = day.getUTCMonth() + 1;

@@ -5,6 +5,8 @@
 import { expect } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { periodOf } from "@/lib/ledger/period";
+import { chinaDay } from "@/lib/time";
 import type { Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -62,9 +64,9 @@ export function disguisedExecutable(): File {
   return new File([bytes], "report.pdf", { type: "application/pdf" });
 }
 
+/** This month in China as "YYYY-MM" (the period an entry made now reports on). */
 export function currentPeriod(now = new Date()): string {
-  const shifted = new Date(now.getTime() + 8 * 3600_000);
-  return `${shifted.getUTCFullYear()}-${String(shifted.getUTCMonth() + 1).padStart(2, "0")}`;
+  return periodOf(chinaDay(now), "MONTH").key;
 }
 
 /** Runs a use case expected to fail and returns its AppError. */

@@ -7,26 +7,12 @@ import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
+import { defaultRound } from "@/lib/rounds/default-round";
 import { listRounds } from "@/lib/rounds/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rounds");
   return { title: t("title") };
-}
-
-/** Today's month in China time and the default window: the 1st to the 10th of the next month. */
-function defaultRound(now: Date) {
-  const china = new Date(now.getTime() + 8 * 3600_000);
-  const y = china.getUTCFullYear();
-  const m = china.getUTCMonth() + 1;
-  const ny = m === 12 ? y + 1 : y;
-  const nm = m === 12 ? 1 : m + 1;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return {
-    period: `${y}-${pad(m)}`,
-    windowOpensOn: `${ny}-${pad(nm)}-01`,
-    windowClosesOn: `${ny}-${pad(nm)}-10`,
-  };
 }
 
 /** Reporting rounds (填报轮次): the list, and for administrators the form that opens one. */

@@ -3,6 +3,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useDeadlineText } from "@/components/notices/deadline";
 import { formatDateTime } from "@/components/ui/formats";
 import type { LedgerItemDetail } from "@/lib/ledger/schemas";
 
@@ -16,6 +17,7 @@ const LEVEL_CLASS = {
 export function Notices({ notices }: { notices: LedgerItemDetail["notices"] }) {
   const t = useTranslations("ledger.notices");
   const format = useFormatter();
+  const deadlineText = useDeadlineText();
   if (notices.length === 0) return <p className="text-sm text-slate-700">{t("empty")}</p>;
   return (
     <ul className="space-y-3" data-testid="notices">
@@ -47,7 +49,7 @@ export function Notices({ notices }: { notices: LedgerItemDetail["notices"] }) {
             <dt className="text-slate-600">{t("requiredAction")}</dt>
             <dd className="whitespace-pre-wrap">{n.requiredAction}</dd>
             <dt className="text-slate-600">{t("responseDue")}</dt>
-            <dd className="tabular-nums">{formatDateTime(format, new Date(n.responseDueAt))}</dd>
+            <dd className="tabular-nums">{deadlineText(n.responseDueAt)}</dd>
             <dt className="text-slate-600">{t("issuedAt")}</dt>
             <dd className="tabular-nums">{formatDateTime(format, new Date(n.createdAt))}</dd>
           </dl>

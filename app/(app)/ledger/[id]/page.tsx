@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ItemView } from "@/components/ledger/item/item-view";
-import { reportableMonths } from "@/components/ledger/entry-form/periods";
 import { asLocale, bilingual } from "@/components/ui/formats";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
-import { chinaDay } from "@/lib/ledger/period";
+import { reportableMonths } from "@/lib/ledger/period";
 import { getLedgerItem } from "@/lib/ledger/queries";
 import { ItemParams } from "@/lib/ledger/schemas";
+import { chinaDay } from "@/lib/time";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -6,8 +6,8 @@ import { cache } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilingPanel } from "@/components/rounds/filing-panel";
 import { FilingUnits, SupervisorShares } from "@/components/rounds/filing-status";
-import { RoundStatusBadge, lastWindowDay } from "@/components/rounds/round-format";
-import { asLocale } from "@/components/ui/formats";
+import { RoundStatusBadge, windowDays } from "@/components/rounds/round-format";
+import { asLocale, formatDay } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
@@ -47,11 +47,9 @@ export default async function RoundPage({ params }: Props) {
   const programme = options.programmes.find((p) => p.id === round.programmeId);
   const now = readClock();
   const lateNow = now >= new Date(round.windowClosesAt).getTime();
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
-  const windowText = t("windowRange", {
-    from: day(new Date(round.windowOpensAt)),
-    to: day(lastWindowDay(round)),
-  });
+  const day = (d: Date) => formatDay(format, d);
+  const windowSpan = windowDays(round);
+  const windowText = t("windowRange", { from: day(windowSpan.first), to: day(windowSpan.last) });
   const files = can(actor, "ledger.write") && round.status !== "PLANNED";
 
   return (
@@ -75,7 +73,7 @@ export default async function RoundPage({ params }: Props) {
       />
       {round.status === "PLANNED" && (
         <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-800">
-          {t("plannedNote", { date: day(new Date(round.windowOpensAt)) })}
+          {t("plannedNote", { date: day(windowSpan.first) })}
         </p>
       )}
       {round.status !== "PLANNED" && lateNow && (
@@ -83,7 +81,7 @@ export default async function RoundPage({ params }: Props) {
           className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
           data-testid="window-closed"
         >
-          {t("windowClosedNote", { date: day(lastWindowDay(round)) })}
+          {t("windowClosedNote", { date: day(windowSpan.last) })}
         </p>
       )}
 
