@@ -9,6 +9,7 @@ import { openEvidence, uploadEvidence } from "@/lib/ledger/evidence";
 import { getLedgerItem, listLedgerItems } from "@/lib/ledger/queries";
 import { recordProgress } from "@/lib/ledger/record-progress";
 import { LedgerListQuery } from "@/lib/ledger/schemas";
+import { chinaIsoDay } from "@/lib/time";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 import {
   actorFor,
@@ -78,7 +79,7 @@ describe("listing the work ledger", () => {
   });
 
   it("filters overdue and main-only, and pages with a cursor without gaps or repeats", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaIsoDay();
     const overdue = await listLedgerItems(
       manager,
       LedgerListQuery.parse({ overdue: "true", mainOnly: "true", limit: "200" }),
