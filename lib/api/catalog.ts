@@ -1,4 +1,10 @@
 import "server-only";
+import {
+  downloadBulletinJobEndpoint,
+  getBulletinEndpoint,
+  getBulletinJobEndpoint,
+  startBulletinJobEndpoint,
+} from "@/lib/bulletins/api";
 import { getEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
 import {
   claimCompletionEndpoint,
@@ -52,4 +58,8 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   issueNoticeEndpoint,
   replyNoticeEndpoint,
   actOnNoticeEndpoint,
+  getBulletinEndpoint,
+  startBulletinJobEndpoint,
+  getBulletinJobEndpoint,
+  downloadBulletinJobEndpoint,
 ];
