@@ -30,10 +30,11 @@ export function bulletinDir(): string {
 }
 
 export function bulletinFilePath(id: string, format: BulletinFormat): string {
-  return path.join(bulletinDir(), `${id}.${format}`);
+  return path.join(/* turbopackIgnore: true */ bulletinDir(), `${id}.${format}`);
 }
 
-const recordPath = (id: string) => path.join(bulletinDir(), `${id}.json`);
+const recordPath = (id: string) =>
+  path.join(/* turbopackIgnore: true */ bulletinDir(), `${id}.json`);
 
 /** Written to a temporary name and renamed, so a reader never sees half a record. */
 export async function writeJobRecord(record: BulletinJobRecord): Promise<void> {
