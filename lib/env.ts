@@ -14,6 +14,10 @@ const ServerEnv = z.object({
   EMBEDDED_PG_PORT: optional(port),
   /** Where evidence files are stored (never under public/). */
   EVIDENCE_DIR: optional(z.string()),
+  /** Where rendered bulletins (PDF, Excel) and their job status are kept (never under public/). */
+  BULLETIN_DIR: optional(z.string()),
+  /** Above this many table rows a bulletin renders in a background job (202 + job id). */
+  BULLETIN_SYNC_MAX_ROWS: optional(z.coerce.number().int().min(0)),
   /** e.g. smtp://user:pass@mail.internal:25; without it e-mails wait in the outbox. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   MAIL_FROM: optional(z.string()),
@@ -24,6 +28,8 @@ export type ServerEnv = {
   DATABASE_POOL_MAX: number;
   EMBEDDED_PG_PORT: number;
   EVIDENCE_DIR: string | undefined;
+  BULLETIN_DIR: string | undefined;
+  BULLETIN_SYNC_MAX_ROWS: number;
   SMTP_URL: string | undefined;
   MAIL_FROM: string;
 };
@@ -48,6 +54,8 @@ export function serverEnv(): ServerEnv {
     DATABASE_POOL_MAX: env.DATABASE_POOL_MAX ?? 10,
     EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT ?? 54329,
     EVIDENCE_DIR: env.EVIDENCE_DIR,
+    BULLETIN_DIR: env.BULLETIN_DIR,
+    BULLETIN_SYNC_MAX_ROWS: env.BULLETIN_SYNC_MAX_ROWS ?? 2_000,
     SMTP_URL: env.SMTP_URL,
     MAIL_FROM: env.MAIL_FROM ?? "reform-ledger@localhost",
   };

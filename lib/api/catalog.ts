@@ -1,5 +1,11 @@
 import "server-only";
 import { getDashboardEndpoint } from "@/lib/dashboard/api";
+import {
+  downloadBulletinJobEndpoint,
+  getBulletinEndpoint,
+  getBulletinJobEndpoint,
+  startBulletinJobEndpoint,
+} from "@/lib/bulletins/api";
 import { getEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
 import {
   claimCompletionEndpoint,
@@ -54,4 +60,8 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   replyNoticeEndpoint,
   actOnNoticeEndpoint,
   getDashboardEndpoint,
+  getBulletinEndpoint,
+  startBulletinJobEndpoint,
+  getBulletinJobEndpoint,
+  downloadBulletinJobEndpoint,
 ];

@@ -38,8 +38,15 @@ export type EndpointDef<
   successStatus?: number;
   /** For the OpenAPI document: a multipart/form-data request (the handler reads the form itself). */
   multipart?: z.ZodType;
-  /** For the OpenAPI document: the response is a file of this media type, not JSON. */
-  fileResponse?: string;
+  /** For the OpenAPI document: the response is a file of this media type (or these), not JSON. */
+  fileResponse?: string | readonly string[];
+  /** For the OpenAPI document: further success answers, e.g. 202 with a job for large files. */
+  otherResponses?: Record<number, { description: string; schema: z.ZodType }>;
+  /**
+   * How an invalid query string is answered: 400 by default; 422 with field messages where the
+   * query is what a form submits (e.g. a bulletin's options).
+   */
+  invalidQuery?: "bad_request" | "validation_failed";
 };
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -93,7 +100,7 @@ export function endpoint<
         ? parseOr(
             def.query,
             Object.fromEntries(request.nextUrl.searchParams),
-            "bad_request",
+            def.invalidQuery ?? "bad_request",
             locale,
           )
         : undefined;

@@ -59,7 +59,7 @@ export function openApiDocument() {
       401,
       403,
       404,
-      ...(def.query ? [400] : []),
+      ...(def.query ? [def.invalidQuery === "validation_failed" ? 422 : 400] : []),
       ...(def.body ? [400, 409, 422] : []),
       ...(def.multipart ? [422] : []),
     ];
@@ -81,9 +81,22 @@ export function openApiDocument() {
         [def.successStatus ?? 200]: def.fileResponse
           ? {
               description: "The file",
-              content: { [def.fileResponse]: { schema: { type: "string", format: "binary" } } },
+              content: Object.fromEntries(
+                [def.fileResponse]
+                  .flat()
+                  .map((type) => [type, { schema: { type: "string", format: "binary" } }]),
+              ),
             }
           : { description: "OK", content: { "application/json": { schema: def.response } } },
+        ...Object.fromEntries(
+          Object.entries(def.otherResponses ?? {}).map(([status, other]) => [
+            status,
+            {
+              description: other.description,
+              content: { "application/json": { schema: other.schema } },
+            },
+          ]),
+        ),
         ...Object.fromEntries(
           [...new Set(statuses)].map((status) => [
             status,

@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
 import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
@@ -35,8 +36,19 @@ export async function startWorker(
       if (didSomething) log(`[worker] ${name}: ${JSON.stringify(result)}`);
     });
   }
+  for (const [name, run] of Object.entries(ON_DEMAND)) {
+    await boss.createQueue(name);
+    await boss.work(name, async ([job]) => {
+      if (job) log(`[worker] ${name}: ${JSON.stringify(await run(job.data, new Date()))}`);
+    });
+  }
   return boss;
 }
+
+/** Work asked for by users (no schedule): the job's data says what to do. */
+export const ON_DEMAND: Record<string, (data: unknown, now: Date) => Promise<unknown>> = {
+  [BULLETIN_QUEUE]: (data, now) => runBulletinJob(data as { id: string }, now),
+};
 
 /** Runs one job now through the queue (used by tests and by administrators' "run now"). */
 export async function runJobNow(boss: PgBoss, name: keyof typeof JOBS) {

@@ -1,0 +1,3 @@
+import { downloadBulletinJobEndpoint } from "@/lib/bulletins/api";
+
+export const GET = downloadBulletinJobEndpoint.handler;

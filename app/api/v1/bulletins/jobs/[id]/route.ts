@@ -1,0 +1,3 @@
+import { getBulletinJobEndpoint } from "@/lib/bulletins/api";
+
+export const GET = getBulletinJobEndpoint.handler;

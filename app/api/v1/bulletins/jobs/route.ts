@@ -1,0 +1,3 @@
+import { startBulletinJobEndpoint } from "@/lib/bulletins/api";
+
+export const POST = startBulletinJobEndpoint.handler;

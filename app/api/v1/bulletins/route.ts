@@ -1,0 +1,3 @@
+import { getBulletinEndpoint } from "@/lib/bulletins/api";
+
+export const GET = getBulletinEndpoint.handler;
