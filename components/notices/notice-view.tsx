@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError } from "@/components/ui/load-error";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -57,18 +58,7 @@ export function NoticeView({
   }
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPanel />;
-    return (
-      <Notice tone="error">
-        {tc("loadFailed")}{" "}
-        <button
-          type="button"
-          onClick={() => void query.refetch()}
-          className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
-        >
-          {tc("retry")}
-        </button>
-      </Notice>
-    );
+    return <LoadError onRetry={() => void query.refetch()} />;
   }
   const notice = query.data;
   const open = notice.status !== "CLOSED";

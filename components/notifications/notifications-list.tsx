@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError } from "@/components/ui/load-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import Link from "next/link";
@@ -92,16 +93,7 @@ export function NotificationsList({
       {markRead.isError && <Notice tone="error">{errorText(markRead.error)}</Notice>}
 
       {query.isError && !data ? (
-        <Notice tone="error">
-          {tc("loadFailed")}{" "}
-          <button
-            type="button"
-            onClick={() => void query.refetch()}
-            className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
-          >
-            {tc("retry")}
-          </button>
-        </Notice>
+        <LoadError onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
         <p
           className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700"

@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError } from "@/components/ui/load-error";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
@@ -97,16 +98,7 @@ export function ReviewQueue({
       </p>
 
       {query.isError && !query.data ? (
-        <Notice tone="error">
-          {tc("loadFailed")}{" "}
-          <button
-            type="button"
-            onClick={() => void query.refetch()}
-            className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
-          >
-            {tc("retry")}
-          </button>
-        </Notice>
+        <LoadError onRetry={() => void query.refetch()} />
       ) : rows.length === 0 && !query.isFetching ? (
         <p
           className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700"

@@ -1,5 +1,6 @@
 "use client";
 
+import { LoadError } from "@/components/ui/load-error";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -106,16 +107,7 @@ export function LedgerView({
         </div>
         <div className="p-4">
           {query.isError && !query.data ? (
-            <div role="alert" className="text-sm text-red-800">
-              {t("loadFailed")}{" "}
-              <button
-                type="button"
-                onClick={() => void query.refetch()}
-                className="underline focus-visible:outline-2 focus-visible:outline-brand-700"
-              >
-                {tc("retry")}
-              </button>
-            </div>
+            <LoadError message={t("loadFailed")} onRetry={() => void query.refetch()} />
           ) : (
             <LedgerTable
               rows={rows}
