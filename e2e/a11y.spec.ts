@@ -1,18 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
+import { scopeRoots, seriousViolations, setLocale, signIn, type DemoUser } from "./helpers";
 
 // No serious or critical accessibility violation on the first screens, in both languages.
 async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
-  const report = serious.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
-  );
-  expect(report, `${what}: serious accessibility violations`).toEqual([]);
+  expect(await seriousViolations(page), `${what}: serious accessibility violations`).toEqual([]);
 }
 
 for (const locale of ["zh-CN", "en"] as const) {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -113,4 +114,19 @@ export async function claimCompletion(page: Page, itemId: string, statement: str
 export async function openQueue(page: Page, search: string) {
   await page.goto(`/review${search}`);
   await expect(page.getByTestId("review-queue")).toHaveAttribute("data-hydrated", "true");
+}
+
+/**
+ * The serious and critical axe violations of the page, one line each. By default every rule axe
+ * runs (WCAG 2.x A/AA and best practices); `tags` narrows to those rule sets.
+ */
+export async function seriousViolations(page: Page, tags?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (tags ? builder.withTags(tags) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { enterpriseByCode, setLocale, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { enterpriseByCode, seriousViolations, setLocale, signIn } from "./helpers";
 import {
   attachPdf,
   inProgressMainItems,
@@ -26,17 +25,6 @@ const todayInBeijing = () =>
   new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(
     new Date(),
   );
-
-async function seriousViolations(page: Page) {
-  // Every rule axe runs by default (WCAG 2.x A/AA and best practices).
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-}
 
 test("a liaison records an entry with an indicator value and a PDF; the timeline and the ledger row show it", async ({
   page,

@@ -1,7 +1,14 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addDays, chinaDay as todayInChina, isoDay } from "@/lib/time";
-import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
+import {
+  scopeRoots,
+  seriousViolations,
+  setLocale,
+  signIn,
+  unique,
+  userPage,
+  type DemoUser,
+} from "./helpers";
 
 /*
  * Supervision notices and reporting rounds (issue #4): reviewer-central issues a notice on a
@@ -13,35 +20,7 @@ import { scopeRoots, setLocale, signIn, type DemoUser } from "./helpers";
 
 type ItemRow = { id: string; task: { code: string }; enterprise: { id: string; code: string } };
 
-const unique = (label: string) =>
-  `${label} ${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
-
-async function userPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  username: DemoUser,
-): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-  });
-  const page = await context.newPage();
-  await signIn(page, username);
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-    );
-}
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** A day in China time as YYYY-MM-DD, `days` from today. */
 const chinaDay = (days = 0) => isoDay(addDays(todayInChina(), days));
@@ -272,7 +251,7 @@ for (const locale of ["zh-CN", "en"] as const) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await ready(page);
-      expect(await seriousViolations(page), `${path} as ${user}`).toEqual([]);
+      expect(await seriousViolations(page, WCAG), `${path} as ${user}`).toEqual([]);
       return { page, context };
     };
     const hydrated = (testId: string) => async (page: Page) => {
@@ -285,7 +264,7 @@ for (const locale of ["zh-CN", "en"] as const) {
       await review.page.getByTestId("return").first().click();
       await review.page.getByTestId("return-submit").click();
       await expect(review.page.getByTestId("field-error")).toBeVisible();
-      expect(await seriousViolations(review.page), "/review with a return form").toEqual([]);
+      expect(await seriousViolations(review.page, WCAG), "/review with a return form").toEqual([]);
     }
     await review.context.close();
 
@@ -333,7 +312,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     await bell.getByTestId("notification-bell-button").click();
     await expect(bell.getByTestId("notification-panel")).toBeVisible();
     expect(
-      await seriousViolations(notifications.page),
+      await seriousViolations(notifications.page, WCAG),
       "/notifications with the bell open",
     ).toEqual([]);
     await notifications.context.close();
