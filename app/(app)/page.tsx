@@ -147,7 +147,7 @@ async function ManagerHome({ actor }: { actor: Actor }) {
       <Section id="trend" title={t("manager.trendHeading")}>
         <TrendTable points={trend} caption={t("manager.trendCaption")} />
       </Section>
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
         <Section id="by-supervisor" title={t("manager.bySupervisor")}>
           <BreakdownTable
             rows={bySupervisor}

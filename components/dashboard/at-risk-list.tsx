@@ -17,7 +17,7 @@ export function AtRiskList({ atRisk }: { atRisk: DashboardDto["atRisk"] }) {
   if (!atRisk.items.length) return <p className="text-sm text-slate-700">{t("empty")}</p>;
   return (
     <div className="space-y-3">
-      <div className={table.wrapper}>
+      <div className={`${table.wrapper} relative`}>
         <table className={table.table} data-testid="at-risk-table">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>

@@ -41,7 +41,7 @@ export function CategoryChart({ rows }: { rows: DashboardDto["byCategory"] }) {
       <div
         role="img"
         aria-label={t("chartLabel")}
-        className="w-full"
+        className="relative w-full overflow-hidden"
         style={{ height: Math.max(120, rows.length * 34 + 40) }}
       >
         <ResponsiveContainer width="100%" height="100%">
@@ -61,8 +61,9 @@ export function CategoryChart({ rows }: { rows: DashboardDto["byCategory"] }) {
             <YAxis
               type="category"
               dataKey="name"
-              width={120}
+              width={132}
               tick={{ fill: PALETTE.axis, fontSize: 11 }}
+              tickFormatter={(name: string) => (name.length > 20 ? `${name.slice(0, 19)}…` : name)}
             />
             <Bar dataKey="rate" fill={PALETTE.rate} barSize={16} isAnimationActive={false}>
               <LabelList

@@ -15,7 +15,7 @@ export function CategoryTable({ rows }: { rows: DashboardDto["byCategory"] }) {
   const format = useFormatter();
   const locale = asLocale(useLocale());
   return (
-    <div className={table.wrapper}>
+    <div className={`${table.wrapper} relative`}>
       <table className={table.table} data-testid="category-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead>

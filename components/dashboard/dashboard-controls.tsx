@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useTransition } from "react";
-import { DatePicker } from "@/components/ui/date-picker";
 import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { field } from "@/components/ui/styles";
 import type { DashboardQuery } from "@/lib/dashboard/schemas";
+import { DayField } from "./day-field";
 import { dashboardHref } from "./links";
 import { asOfQuickPicks, monthEarlier } from "./quick-days";
 
@@ -46,7 +46,7 @@ export function DashboardControls({
       aria-label={t("label")}
       aria-busy={pending || undefined}
       data-testid="dashboard-controls"
-      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4 print:hidden"
+      className="grid gap-4 rounded-lg [&>*]:min-w-0 border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4 print:hidden"
       onSubmit={(e) => e.preventDefault()}
     >
       <div>
@@ -96,10 +96,11 @@ export function DashboardControls({
         testId="enterprise-picker"
       />
       <div className="space-y-2">
-        <DatePicker
+        <DayField
+          key={asOf}
           label={t("asOf")}
           value={asOf}
-          onChange={(value) => value && go({ asOf: value })}
+          onCommit={(value) => value && go({ asOf: value })}
           testId="as-of-picker"
         />
         <div role="group" aria-label={t("quickPicks")} className="flex flex-wrap gap-1.5">
@@ -118,11 +119,12 @@ export function DashboardControls({
         </div>
       </div>
       <div className="space-y-2 lg:col-start-4">
-        <DatePicker
+        <DayField
+          key={query.compareTo ?? ""}
           label={t("compareTo")}
           value={query.compareTo ?? ""}
           max={asOf}
-          onChange={(value) => go({ compareTo: value || undefined })}
+          onCommit={(value) => go({ compareTo: value || undefined })}
           testId="compare-picker"
         />
         <div role="group" aria-label={t("compareQuickPicks")} className="flex flex-wrap gap-1.5">

@@ -31,7 +31,7 @@ export function HeadlineCard({ dashboard }: { dashboard: DashboardDto }) {
       <h2 id="headline-heading" className="text-base font-semibold text-slate-900">
         {t("heading")}
       </h2>
-      <div className="mt-3 grid gap-6 md:grid-cols-2">
+      <div className="mt-3 grid gap-6 md:grid-cols-2 [&>*]:min-w-0">
         <div className="space-y-2">
           <p className="flex flex-wrap items-center gap-3">
             <span className="text-4xl font-semibold tabular-nums text-brand-900">

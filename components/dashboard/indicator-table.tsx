@@ -19,7 +19,7 @@ export function IndicatorTable({ indicators }: { indicators: DashboardDto["indic
     v === null ? none : format.number(v, { maximumFractionDigits: 2 });
   if (!indicators.length) return <p className="text-sm text-slate-700">{t("empty")}</p>;
   return (
-    <div className={table.wrapper}>
+    <div className={`${table.wrapper} relative`}>
       <table className={table.table} data-testid="indicator-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead>

@@ -17,7 +17,7 @@ export function MonthTable({
   const none = useTranslations("common")("none");
   const format = useFormatter();
   return (
-    <div className={`${table.wrapper} mt-2`}>
+    <div className={`${table.wrapper} relative mt-2`}>
       <table className={table.table} data-testid="trend-table">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -74,7 +74,11 @@ export function TrendChart({ dashboard }: { dashboard: DashboardDto }) {
           dash: DASH[key],
         }))}
       />
-      <div role="img" aria-label={t("chartLabel", { summary })} className="h-64 w-full print:h-56">
+      <div
+        role="img"
+        aria-label={t("chartLabel", { summary })}
+        className="relative h-64 w-full overflow-hidden print:h-56"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={data}

@@ -111,7 +111,7 @@ export default async function DashboardPage({
         </p>
       )}
       <HeadlineCard dashboard={dashboard} />
-      <div className="grid gap-5 lg:grid-cols-3">
+      <div className="grid gap-5 lg:grid-cols-3 [&>*]:min-w-0">
         <Section
           id="trend"
           title={t("trend.heading")}
@@ -134,7 +134,7 @@ export default async function DashboardPage({
       </Section>
       <Section id="by-category" title={t("category.heading")}>
         {dashboard.byCategory.length ? (
-          <div className="grid gap-5 lg:grid-cols-2">
+          <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
             <CategoryTable rows={dashboard.byCategory} />
             <CategoryChart rows={dashboard.byCategory} />
           </div>
