@@ -55,7 +55,13 @@ async function LiaisonHome({ actor }: { actor: Actor }) {
         welcome={t("welcome", { name: actor.displayName })}
       />
       <StatusCounts summary={summary} label={t("liaison.countsHeading")} />
-      <CompletionCard id="completion" title={tc("heading")} figure={completion} size="compact" />
+      <CompletionCard
+        id="completion"
+        title={tc("heading")}
+        figure={completion}
+        size="compact"
+        dashboardHref="/dashboard"
+      />
       <Section id="ledger" title={tl("items")}>
         {items.length ? (
           <LedgerItemsTable
@@ -83,7 +89,13 @@ async function ReviewerHome({ actor }: { actor: Actor }) {
         intro={t("reviewer.intro")}
         welcome={t("welcome", { name: actor.displayName })}
       />
-      <CompletionCard id="completion" title={tc("heading")} figure={completion} size="compact" />
+      <CompletionCard
+        id="completion"
+        title={tc("heading")}
+        figure={completion}
+        size="compact"
+        dashboardHref="/dashboard"
+      />
       <Section id="groups" title={t("reviewer.tableCaption")}>
         {groups.length ? (
           <GroupTable groups={groups} caption={t("reviewer.tableCaption")} />
@@ -126,11 +138,16 @@ async function ManagerHome({ actor }: { actor: Actor }) {
         title={t("manager.heading")}
         welcome={t("welcome", { name: actor.displayName })}
       />
-      <CompletionCard id="completion" title={tc("heading")} figure={completion} />
+      <CompletionCard
+        id="completion"
+        title={tc("heading")}
+        figure={completion}
+        dashboardHref="/dashboard"
+      />
       <Section id="trend" title={t("manager.trendHeading")}>
         <TrendTable points={trend} caption={t("manager.trendCaption")} />
       </Section>
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid gap-5 lg:grid-cols-2 [&>*]:min-w-0">
         <Section id="by-supervisor" title={t("manager.bySupervisor")}>
           <BreakdownTable
             rows={bySupervisor}

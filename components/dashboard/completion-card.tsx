@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { isTargetDue } from "@/lib/dashboard/targets";
 import { TargetBadge } from "@/components/ui/badges";
 import { asLocale, formatDay, formatRate, formatTargetRate } from "@/components/ui/formats";
+import { inlineLink } from "@/components/ui/styles";
 import type { CompletionFigure } from "@/lib/dashboard/completion";
 import { localName } from "@/lib/i18n/config";
 
@@ -14,13 +16,17 @@ export function CompletionCard({
   title,
   figure,
   size = "large",
+  dashboardHref,
 }: {
   id: string;
   title: string;
   figure: CompletionFigure | null;
   size?: "large" | "compact";
+  /** The full dashboard this card summarises. */
+  dashboardHref?: string;
 }) {
   const t = useTranslations("completion");
+  const td = useTranslations("dashboard");
   const tc = useTranslations("common");
   const format = useFormatter();
   const locale = asLocale(useLocale());
@@ -31,9 +37,20 @@ export function CompletionCard({
       data-testid="completion-card"
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
-      <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
-        {title}
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        {dashboardHref && (
+          <Link
+            href={dashboardHref}
+            className={`${inlineLink} text-sm`}
+            data-testid="open-dashboard"
+          >
+            {td("open")}
+          </Link>
+        )}
+      </div>
       {!figure || figure.ratePercent === null ? (
         <p className="mt-2 text-sm text-slate-700">{t("noData")}</p>
       ) : (

@@ -26,6 +26,7 @@ export function EnterpriseTree({ nodes, label }: { nodes: EnterpriseSummary[]; l
 function TreeNode({ node }: { node: EnterpriseSummary }) {
   const t = useTranslations("enterprises");
   const tc = useTranslations("functionalClass");
+  const td = useTranslations("dashboard");
   const locale = asLocale(useLocale());
   const [open, setOpen] = useState(false);
   const childrenId = useId();
@@ -71,6 +72,14 @@ function TreeNode({ node }: { node: EnterpriseSummary }) {
             {t("childCount", { count: node.childCount })}
           </span>
         )}
+        <Link
+          href={`/dashboard?enterpriseId=${node.id}`}
+          aria-label={td("openForName", { name })}
+          className="ml-auto shrink-0 rounded px-1.5 text-xs text-brand-700 underline underline-offset-2 hover:text-brand-900 focus-visible:outline-2 focus-visible:outline-brand-700"
+          data-testid="tree-dashboard-link"
+        >
+          {td("openFor")}
+        </Link>
       </div>
       {open && (
         <div id={childrenId} className="ml-3 border-l border-slate-200 pl-4">

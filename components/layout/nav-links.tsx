@@ -3,16 +3,22 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export type NavItem = { href: string; label: string };
 
 /** The main navigation; marks the current section with aria-current. */
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
+  const t = useTranslations("nav");
+  // Every role has a scope to look at: the dashboard follows home.
+  const [home, ...rest] = items;
+  const all: NavItem[] =
+    home?.href === "/" ? [home, { href: "/dashboard", label: t("dashboard") }, ...rest] : items;
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-1">
-        {items.map(({ href, label: text }) => {
+        {all.map(({ href, label: text }) => {
           const current =
             href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
           return (

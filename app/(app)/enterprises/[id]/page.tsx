@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CompletionCard } from "@/components/dashboard/completion-card";
+import { dashboardHref } from "@/components/dashboard/links";
 import { EnterpriseAttributes } from "@/components/enterprises/enterprise-attributes";
 import { PageHeader } from "@/components/ui/page-header";
 import { LedgerItemsTable } from "@/components/ledger/ledger-items-table";
@@ -44,6 +45,7 @@ export default async function EnterprisePage({ params }: Props) {
     getTranslations("enterprises"),
     getLocale().then(asLocale),
   ]);
+  const td = await getTranslations("dashboard");
   const [children, completion, items, summary, party] = await Promise.all([
     listChildren(actor, enterprise.id),
     mainTaskCompletion(actor, { enterpriseId: enterprise.id }),
@@ -91,7 +93,15 @@ export default async function EnterprisePage({ params }: Props) {
             {otherName}
           </span>
         }
-      />
+      >
+        <Link
+          href={dashboardHref({ enterpriseId: enterprise.id })}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700"
+          data-testid="enterprise-dashboard-link"
+        >
+          {td("openForName", { name })}
+        </Link>
+      </PageHeader>
 
       <div className="grid gap-5 lg:grid-cols-3">
         <Section id="attributes" title={t("attributes")} className="lg:col-span-2">
@@ -122,7 +132,13 @@ export default async function EnterprisePage({ params }: Props) {
         </Section>
       </div>
 
-      <CompletionCard id="completion" title={t("completion")} figure={completion} size="compact" />
+      <CompletionCard
+        id="completion"
+        title={t("completion")}
+        figure={completion}
+        size="compact"
+        dashboardHref={dashboardHref({ enterpriseId: enterprise.id })}
+      />
 
       <Section id="ledger" title={t("ledger")}>
         <div className="space-y-4">
