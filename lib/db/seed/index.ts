@@ -28,6 +28,9 @@ import {
   VALUE_COLUMNS,
   bulkInsert,
 } from "./bulk";
+import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
+import { writeInitialEnterpriseSpans } from "@/lib/history/record-enterprises-created";
+import { writeInitialItemSpans } from "@/lib/history/record-items-created";
 import { buildHistory } from "./history";
 import { DEMO_PASSWORD, DEMO_USERS, personName } from "./people-cases";
 import { Rng } from "./random";
@@ -183,6 +186,10 @@ export async function seedDemo(
       await insert(org.supervisors, (data) => tx.supervisor.createMany({ data }));
       await insert(org.enterprises, (data) => tx.enterprise.createMany({ data }));
       await insert(org.closure, (data) => tx.enterpriseClosure.createMany({ data }));
+      await writeInitialEnterpriseSpans(
+        tx,
+        org.enterprises.map((e) => e.id!),
+      );
       await insert(userRows, (data) => tx.user.createMany({ data }));
       await insert(scopeRows, (data) => tx.userScope.createMany({ data }));
       await tx.programme.create({ data: catalogue.programme });
@@ -193,6 +200,10 @@ export async function seedDemo(
       await insert(catalogue.indicators, (data) => tx.indicatorDefinition.createMany({ data }));
       await insert(rounds, (data) => tx.reportingRound.createMany({ data }));
       await bulkInsert(tx, "LedgerItem", LEDGER_ITEM_COLUMNS, history.items);
+      await writeInitialItemSpans(
+        tx,
+        history.items.map((i) => i.id!),
+      );
       await bulkInsert(
         tx,
         "LedgerIndicatorTarget",
@@ -205,6 +216,13 @@ export async function seedDemo(
       await bulkInsert(tx, "LedgerStatusEvent", EVENT_COLUMNS, history.events);
       await bulkInsert(tx, "Evidence", EVIDENCE_COLUMNS, history.evidence);
       await bulkInsert(tx, "RoundFiling", FILING_COLUMNS, history.filings);
+      // Closed rounds carry their frozen period-end figures, as if closed by the round clock.
+      for (const round of rounds.filter((r) => r.status === "CLOSED"))
+        await freezeRoundSnapshot(
+          tx,
+          { id: round.id!, programmeId, periodEnd: new Date(round.periodEnd) },
+          new Date(round.closedAt!),
+        );
       await insert(notices, (data) => tx.supervisionNotice.createMany({ data }));
       await insert(noticeItems, (data) => tx.noticeItem.createMany({ data }));
       await insert(replies, (data) => tx.noticeReply.createMany({ data }));
