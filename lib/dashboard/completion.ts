@@ -2,12 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import {
-  itemsAsOfSql,
-  mainPopulationSql,
-  populationScopeSql,
-  subtreeAsOfSql,
-} from "./population";
+import { itemsAsOfSql, mainPopulationSql, populationScopeSql, subtreeAsOfSql } from "./population";
 import { completionRate, targetFor } from "./targets";
 
 export type ProgrammeRef = { id: string; code: string; nameZh: string; nameEn: string };

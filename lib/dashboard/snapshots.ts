@@ -112,7 +112,11 @@ export async function snapshotFor(
       snapshots: { some: {} },
     },
     orderBy: { periodStart: "asc" }, // a month's round before a quarter's ending the same day
-    select: { id: true, period: true, snapshots: { take: 1, select: { asOf: true, frozenAt: true } } },
+    select: {
+      id: true,
+      period: true,
+      snapshots: { take: 1, select: { asOf: true, frozenAt: true } },
+    },
   });
   const first = round?.snapshots[0];
   return round && first

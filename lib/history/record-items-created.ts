@@ -53,5 +53,9 @@ export async function recordItemCreated(
   tx: DbTx,
   input: { itemId: string; actor: Actor | null; requestId?: string },
 ) {
-  await recordItemsCreated(tx, { itemIds: [input.itemId], actor: input.actor, requestId: input.requestId });
+  await recordItemsCreated(tx, {
+    itemIds: [input.itemId],
+    actor: input.actor,
+    requestId: input.requestId,
+  });
 }

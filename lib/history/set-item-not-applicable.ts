@@ -12,7 +12,13 @@ import { assertNotBefore, rollItemSpans } from "./spans";
  */
 export async function setItemNotApplicable(
   tx: DbTx,
-  input: { itemId: string; reason: string | null; at: Date; actor: Actor | null; requestId?: string },
+  input: {
+    itemId: string;
+    reason: string | null;
+    at: Date;
+    actor: Actor | null;
+    requestId?: string;
+  },
 ) {
   const item = await tx.ledgerItem.findUnique({
     where: { id: input.itemId },
@@ -33,7 +39,12 @@ export async function setItemNotApplicable(
     entityType: "LedgerItem",
     entityId: item.id,
     before: item,
-    after: { notApplicable, notApplicableReason: input.reason, version: item.version + 1, at: input.at },
+    after: {
+      notApplicable,
+      notApplicableReason: input.reason,
+      version: item.version + 1,
+      at: input.at,
+    },
     requestId: input.requestId,
   });
 }

@@ -22,9 +22,14 @@ export async function assertNotBefore(
     SELECT max("validFrom") AS "latest" FROM ${Prisma.raw(`"${table}"`)}
     WHERE ${Prisma.raw(`"${column}"`)} = ANY(${[...ids]}::uuid[]) AND "validTo" IS NULL`;
   if (row?.latest && row.latest > at) {
-    throw new AppError("conflict", "A change cannot be dated before the history it follows", undefined, {
-      latest: row.latest.toISOString(),
-    });
+    throw new AppError(
+      "conflict",
+      "A change cannot be dated before the history it follows",
+      undefined,
+      {
+        latest: row.latest.toISOString(),
+      },
+    );
   }
 }
 

@@ -120,7 +120,12 @@ describe("history and as-of figures", () => {
     // 1. Not applicable.
     const t1 = new Date(T0.getTime() + 1000);
     await db.prisma.$transaction((tx) =>
-      setItemNotApplicable(tx, { itemId: item.id, reason: "经国资委同意不涉及", at: t1, actor: admin }),
+      setItemNotApplicable(tx, {
+        itemId: item.id,
+        reason: "经国资委同意不涉及",
+        at: t1,
+        actor: admin,
+      }),
     );
     const after1 = await figures(t1, nodes);
     expect(after1.all).toEqual({
@@ -212,10 +217,12 @@ describe("history and as-of figures", () => {
   it("refuses to rewrite history: spans are only closed, never edited or deleted", async () => {
     const span = await db.prisma.ledgerItemSpan.findFirstOrThrow({ where: { validTo: null } });
     await expect(
-      db.prisma.$executeRaw`UPDATE "LedgerItemSpan" SET "isMain" = NOT "isMain" WHERE "id" = ${span.id}`,
+      db.prisma
+        .$executeRaw`UPDATE "LedgerItemSpan" SET "isMain" = NOT "isMain" WHERE "id" = ${span.id}`,
     ).rejects.toThrow(/history/);
     await expect(
-      db.prisma.$executeRaw`DELETE FROM "EnterpriseClosureSpan" WHERE "id" = (SELECT min("id") FROM "EnterpriseClosureSpan")`,
+      db.prisma
+        .$executeRaw`DELETE FROM "EnterpriseClosureSpan" WHERE "id" = (SELECT min("id") FROM "EnterpriseClosureSpan")`,
     ).rejects.toThrow(/history/);
     // A change dated before the history it follows (the item's newest span) is refused.
     const latest = await db.prisma.ledgerItemSpan.findFirstOrThrow({
@@ -234,4 +241,3 @@ describe("history and as-of figures", () => {
     ).rejects.toThrow(/before the history/);
   });
 });
-
