@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { enterpriseScopeSql, subtreeSql } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { itemsAsOfSql, mainPopulationSql, populationScopeSql, subtreeAsOfSql } from "./population";
 import { completionRate, targetFor } from "./targets";
 
 export type ProgrammeRef = { id: string; code: string; nameZh: string; nameEn: string };
@@ -57,25 +57,35 @@ export function instantSql(at: Date): Prisma.Sql {
 }
 
 /**
- * THE definition of the headline metric's population, as a SQL condition on `"LedgerItem" li`:
- * main-task assignments of the programme in the actor's scope (optionally one subtree), not
- * marked not-applicable, existing at `asOf`. Every roll-up of the metric composes it.
+ * The headline metric's population as a SQL condition on `"LedgerItem" li`, for views that join
+ * the item table: the item is a row of the population at `asOf` (itemsAsOfSql) that is a main,
+ * applicable task, in the actor's scope, and (optionally) in the subtree of `enterpriseId` as it
+ * stood at `asOf`. One definition: mainTaskCounts selects from the same population.
  */
 export function mainTaskSql(
   actor: Actor,
   options: { programmeId: string; asOf: Prisma.Sql; enterpriseId?: string },
 ): Prisma.Sql {
-  const enterpriseId = Prisma.raw(`li."enterpriseId"`);
-  return Prisma.sql`(li."programmeId" = ${options.programmeId}::uuid
-    AND li."isMain" AND NOT li."notApplicable"
-    AND li."createdAt" <= ${options.asOf}
-    AND ${enterpriseScopeSql(actor, enterpriseId)}
-    ${options.enterpriseId ? Prisma.sql`AND ${subtreeSql(options.enterpriseId, enterpriseId)}` : Prisma.empty})`;
+  return Prisma.sql`li."id" IN (
+    SELECT p."itemId" FROM ${itemsAsOfSql({ programmeId: options.programmeId, at: options.asOf })} p
+    WHERE ${mainFilterSql(actor, options.asOf, options)})`;
 }
 
-/** Of the population, the ones completed (finally approved) on or before `asOf`. */
+/** Of the population, the ones completed (finally approved) on or before `asOf`; same as the population's "completed". */
 export function completedSql(asOf: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`li."completedAt" <= ${asOf}`;
+}
+
+/** Main, applicable, in scope, in the node at `at`: the filter on population rows `p`. */
+function mainFilterSql(
+  actor: Actor,
+  at: Prisma.Sql,
+  node: { enterpriseId?: string; supervisorId?: string },
+): Prisma.Sql {
+  const enterpriseId = Prisma.raw(`p."enterpriseId"`);
+  return Prisma.sql`${mainPopulationSql("p")} AND ${populationScopeSql(actor, "p")}
+    ${node.enterpriseId ? Prisma.sql`AND ${subtreeAsOfSql(node.enterpriseId, at, enterpriseId)}` : Prisma.empty}
+    ${node.supervisorId ? Prisma.sql`AND p."supervisorId" = ${node.supervisorId}::uuid` : Prisma.empty}`;
 }
 
 export function toFigure(
@@ -103,17 +113,23 @@ export function toFigure(
  */
 export async function mainTaskCounts(
   actor: Actor,
-  options: { programmeId: string; asOf: readonly Date[]; enterpriseId?: string },
+  options: {
+    programmeId: string;
+    asOf: readonly Date[];
+    /** A node: an enterprise's subtree or a supervisor's enterprises, as they stood at each instant. */
+    enterpriseId?: string;
+    supervisorId?: string;
+  },
 ): Promise<MainTaskCounts[]> {
   if (!options.asOf.length) return [];
   const at = Prisma.raw(`d."at"`);
   const rows = await getDb().$queryRaw<{ i: number; total: number; completed: number }[]>`
     SELECT d."i"::int AS "i",
-           count(li."id")::int AS "total",
-           count(li."id") FILTER (WHERE ${completedSql(at)})::int AS "completed"
+           count(*)::int AS "total",
+           count(*) FILTER (WHERE p."completed")::int AS "completed"
     FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
-    LEFT JOIN "LedgerItem" li
-      ON ${mainTaskSql(actor, { programmeId: options.programmeId, asOf: at, enterpriseId: options.enterpriseId })}
+    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at })} p
+    WHERE ${mainFilterSql(actor, at, options)}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return options.asOf.map((_, i) => {
@@ -124,8 +140,8 @@ export async function mainTaskCounts(
 
 /**
  * The headline metric: main-task completion rate = completed main-task assignments / all
- * main-task assignments in scope, as of an instant. Counts from `completedAt`, which is set at
- * final approval, so a past date gives the figure as it stood then.
+ * main-task assignments in scope, as of an instant, over the population as it stood then
+ * (lib/dashboard/population.ts), so a past date's figure never changes afterwards.
  */
 export async function mainTaskCompletion(
   actor: Actor,

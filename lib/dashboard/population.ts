@@ -3,39 +3,109 @@ import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeSql } from "@/lib/auth/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/** `alias` is a span row valid at `at`: spans are half-open, [validFrom, validTo). */
+export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(${a}."validFrom" <= ${at} AND (${a}."validTo" IS NULL OR ${a}."validTo" > ${at}))`;
+}
+
 /**
  * THE population of every dashboard figure, as a derived table: the programme's ledger items as
  * they stood at an instant, one row per item, with the attributes a figure groups or filters by
- * *as of that instant* (main flag, category, enterprise, supervisor, not-applicable, completed,
- * percent done, weight). Every roll-up selects FROM this and groups; nothing else defines who
- * counts. Reading past attributes from the recorded history (not the current columns) is what
- * makes a past figure reproducible.
+ * *as of that instant*. Every roll-up selects FROM this and groups; nothing else defines who
+ * counts. Past attributes come from the recorded history, never from the current columns, so a
+ * figure for a past instant never changes afterwards:
+ *
+ * - "isMain", "categoryId", "notApplicable": the item's LedgerItemSpan valid at the instant.
+ * - "enterpriseId": the item's own (items change enterprise only by a merge, which will record
+ *   its own history); "supervisorId": the enterprise's EnterpriseSupervisorSpan at the instant.
+ * - "completed": final approval on or before the instant (`completedAt`). No code path takes an
+ *   item out of COMPLETED (entries and claims refuse completed items, only a pending claim can
+ *   be returned), so `completedAt` is exact and needs no history lookup.
+ * - "status": the last LedgerStatusEvent at or before the instant (NOT_STARTED before any);
+ *   "claimPending" is that status being COMPLETION_CLAIMED (claims can be returned, so the
+ *   current `claimedAt` cannot say whether one was pending in the past).
+ * - "percentDone": the item's percent as it stood at the instant, i.e. the later of its last
+ *   progress entry and its last status event at or before it (entries set it when submitted,
+ *   approval sets 100, a returned claim restores the previous one): what the ledger showed.
+ * - "weight" (the task's), "dueDate" (the item's): not history-bearing today.
+ *
+ * Status and percent are scalar subqueries, so a view that does not select them (the counts)
+ * does not pay for them once the planner pulls this derived table up. `at` may be a column of
+ * an outer query (several instants in one statement through LATERAL).
  *
  * Columns: "itemId", "taskId", "categoryId", "enterpriseId", "supervisorId", "isMain",
- * "notApplicable", "completed" (bool, final approval on or before the instant), "claimPending"
- * (bool, a completion claim awaits approval at the instant), "percentDone", "weight",
- * "dueDate", "status".
+ * "notApplicable", "completed", "claimPending", "percentDone", "weight", "dueDate", "status".
  */
 export function itemsAsOfSql(options: { programmeId: string; at: Prisma.Sql }): Prisma.Sql {
   const { programmeId, at } = options;
+  const status = Prisma.sql`COALESCE((
+      SELECT ev."toStatus" FROM "LedgerStatusEvent" ev
+      WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
+      ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus")`;
   return Prisma.sql`(
-    SELECT li."id" AS "itemId", li."taskId", li."categoryId", li."enterpriseId",
-           e."supervisorId", li."isMain", li."notApplicable",
+    SELECT li."id" AS "itemId", li."taskId", s."categoryId", li."enterpriseId",
+           ss."supervisorId", s."isMain", s."notApplicable",
            (li."completedAt" IS NOT NULL AND li."completedAt" <= ${at}) AS "completed",
-           (li."claimedAt" IS NOT NULL AND li."claimedAt" <= ${at}
-             AND (li."completedAt" IS NULL OR li."completedAt" > ${at})) AS "claimPending",
-           li."percentDone", t."weight", li."dueDate", li."status"
+           (${status} = 'COMPLETION_CLAIMED') AS "claimPending",
+           COALESCE((
+             SELECT x."p" FROM (
+               (SELECT ev."percentDone" AS "p", ev."at" AS "t", 1 AS "k" FROM "LedgerStatusEvent" ev
+                WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
+                ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1)
+               UNION ALL
+               (SELECT pe."percentDone", pe."createdAt", 0 FROM "ProgressEntry" pe
+                WHERE pe."ledgerItemId" = li."id" AND pe."createdAt" <= ${at}
+                ORDER BY pe."createdAt" DESC LIMIT 1)
+             ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0) AS "percentDone",
+           t."weight", li."dueDate", ${status} AS "status"
     FROM "LedgerItem" li
-    JOIN "Enterprise" e ON e."id" = li."enterpriseId"
+    JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", at)}
+    JOIN "EnterpriseSupervisorSpan" ss
+      ON ss."enterpriseId" = li."enterpriseId" AND ${validAtSql("ss", at)}
     JOIN "Task" t ON t."id" = li."taskId"
     WHERE li."programmeId" = ${programmeId}::uuid AND li."createdAt" <= ${at}
   )`;
 }
 
 /**
- * Which population rows a viewer may count: the viewer's scope (granted now) applied to the
- * item's enterprise. `alias` is the derived table's alias.
+ * A node filter: the enterprise id column is in the subtree of `enterpriseId` as the tree stood
+ * at `at` (the closure spans valid then), so a roll-up of a node for a past day counts the
+ * enterprises that were under it that day, not the ones under it now.
+ */
+export function subtreeAsOfSql(
+  enterpriseId: string,
+  at: Prisma.Sql,
+  enterpriseIdColumn: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`${enterpriseIdColumn} IN (
+    SELECT cs."descendantId" FROM "EnterpriseClosureSpan" cs
+    WHERE cs."ancestorId" = ${enterpriseId}::uuid AND ${validAtSql("cs", at)})`;
+}
+
+/** A node filter: the enterprise id column was supervised by `supervisorId` at `at`. */
+export function supervisorAsOfSql(
+  supervisorId: string,
+  at: Prisma.Sql,
+  enterpriseIdColumn: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`${enterpriseIdColumn} IN (
+    SELECT ss."enterpriseId" FROM "EnterpriseSupervisorSpan" ss
+    WHERE ss."supervisorId" = ${supervisorId}::uuid AND ${validAtSql("ss", at)})`;
+}
+
+/**
+ * Which population rows a viewer may count: the viewer's scope *as granted now*, applied to the
+ * item's enterprise *as placed now*. Membership of a node is as of the instant (subtreeAsOfSql),
+ * but who may look is decided today: a reviewer who took over a group sees its past too, and one
+ * who lost it sees none of it. `alias` is the derived table's alias.
  */
 export function populationScopeSql(actor: Actor, alias: string): Prisma.Sql {
   return enterpriseScopeSql(actor, Prisma.raw(`${alias}."enterpriseId"`));
+}
+
+/** The headline's population among the rows: main tasks that apply (not-applicable excluded). */
+export function mainPopulationSql(alias: string): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  return Prisma.sql`(${a}."isMain" AND NOT ${a}."notApplicable")`;
 }

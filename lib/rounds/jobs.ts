@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
@@ -100,6 +101,8 @@ export async function runRoundClock(now: Date = new Date()) {
         data: { status: "CLOSED", closedAt: now },
       });
       if (moved.count !== 1) return;
+      // The period-end figures freeze with the close: the bulletin of the round shows these.
+      const frozen = await freezeRoundSnapshot(tx, round, now);
       const unfiled = await unfiledEnterprises(tx, round);
       const liaisons = await liaisonsFor(
         tx,
@@ -124,7 +127,7 @@ export async function runRoundClock(now: Date = new Date()) {
         action: "round.close",
         entityType: "ReportingRound",
         entityId: round.id,
-        after: { status: "CLOSED", unfiled: unfiled.length },
+        after: { status: "CLOSED", unfiled: unfiled.length, snapshotRows: frozen },
       });
       result.closed += 1;
     });

@@ -53,7 +53,12 @@ const queue = (actor: Actor, query: Record<string, string> = {}) =>
 describe("the close-off cycle", () => {
   it("claim -> returned with a reason -> resubmitted -> approved raises CRRC's rate by exactly one task's share", async () => {
     const crrcId = liaisonCrrc.enterpriseIds[0]!;
-    const before = (await mainTaskCompletion(manager, { enterpriseId: crrcId }))!;
+    // The programme of the items openItemOf picks (the default one is the live demo programme).
+    const sduId = (await db.prisma.programme.findUniqueOrThrow({ where: { code: "SDU-2023" } })).id;
+    const before = (await mainTaskCompletion(manager, {
+      programmeId: sduId,
+      enterpriseId: crrcId,
+    }))!;
     const item = await openItemOf(db.prisma, "liaison-crrc", { skip: 0 });
 
     const first = await claim(liaisonCrrc, item.id, item.version);
@@ -88,9 +93,9 @@ describe("the close-off cycle", () => {
     expect(
       notes.some((n) => n.kind === "CLAIM_RETURNED" && n.message.includes("缺少董事会决议文件。")),
     ).toBe(true);
-    expect((await mainTaskCompletion(manager, { enterpriseId: crrcId }))!.completed).toBe(
-      before.completed,
-    );
+    expect(
+      (await mainTaskCompletion(manager, { programmeId: sduId, enterpriseId: crrcId }))!.completed,
+    ).toBe(before.completed);
 
     // A second decision on the same entry is a conflict, not a double effect.
     expect(
@@ -118,14 +123,21 @@ describe("the close-off cycle", () => {
     });
     expect(approved.item.status).toBe("COMPLETED");
 
-    const after = (await mainTaskCompletion(manager, { enterpriseId: crrcId }))!;
+    const after = (await mainTaskCompletion(manager, {
+      programmeId: sduId,
+      enterpriseId: crrcId,
+    }))!;
     expect(after.total).toBe(before.total);
     expect(after.completed).toBe(before.completed + 1);
     expect(after.ratePercent).toBeCloseTo(((before.completed + 1) / before.total) * 100, 2);
     // The dashboards see the date: as of yesterday it was not completed.
     const yesterday = new Date(Date.now() - 86_400_000);
     expect(
-      (await mainTaskCompletion(manager, { enterpriseId: crrcId, asOf: yesterday }))!.completed,
+      (await mainTaskCompletion(manager, {
+        programmeId: sduId,
+        enterpriseId: crrcId,
+        asOf: yesterday,
+      }))!.completed,
     ).toBe(before.completed);
 
     const row = await db.prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } });

@@ -46,7 +46,10 @@ describe("a reporting round from opening to lock", () => {
   const crrcGroup = () => liaisonCrrc.enterpriseIds[0]!;
 
   it("only an administrator opens a round; a bad window is a field error", async () => {
-    const programme = await db.prisma.programme.findFirstOrThrow({ select: { id: true } });
+    const programme = await db.prisma.programme.findUniqueOrThrow({
+      where: { code: "SDU-2023" },
+      select: { id: true },
+    });
     const input = {
       programmeId: programme.id,
       period: "2026-11",
@@ -158,8 +161,8 @@ describe("a reporting round from opening to lock", () => {
   it("reminds the unfiled once before the window closes", async () => {
     await runRoundClock(at("2026-12-08T09:00:00"));
     await runRoundClock(at("2026-12-09T09:00:00"));
-    const reminders = (await notificationsOf(liaisonTelecom, "ROUND_CLOSING")).filter((n) =>
-      n.message.startsWith("2026-11 报告期"),
+    const reminders = (await notificationsOf(liaisonTelecom, "ROUND_CLOSING")).filter(
+      (n) => n.message.startsWith("2026-11 报告期") && n.link === `/rounds/${roundId}`,
     );
     expect(reminders).toHaveLength(1);
   });
@@ -199,6 +202,7 @@ describe("a reporting round from opening to lock", () => {
         noChangeItemIds: (
           await db.prisma.ledgerItem.findMany({
             where: {
+              programme: { code: "SDU-2023" },
               enterpriseId: liaisonTelecom.enterpriseIds[0]!,
               isMain: true,
               notApplicable: false,

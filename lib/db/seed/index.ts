@@ -28,7 +28,11 @@ import {
   VALUE_COLUMNS,
   bulkInsert,
 } from "./bulk";
+import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
+import { writeInitialEnterpriseSpans } from "@/lib/history/record-enterprises-created";
+import { writeInitialItemSpans } from "@/lib/history/record-items-created";
 import { buildHistory } from "./history";
+import { buildLiveProgramme } from "./live";
 import { DEMO_PASSWORD, DEMO_USERS, personName } from "./people-cases";
 import { Rng } from "./random";
 import { buildNotices, buildRounds, buildTypicalCases } from "./rounds-notices";
@@ -61,7 +65,7 @@ type UserSpec = {
 
 export async function seedDemo(
   prisma: PrismaClient,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; now?: Date } = {},
 ): Promise<SeedResult> {
   const log = options.log ?? (() => {});
   const existing = await prisma.supervisor.findUnique({
@@ -141,6 +145,18 @@ export async function seedDemo(
     authorFor,
   });
   const { cases, caseTasks, caseEnterprises } = buildTypicalCases(org, catalogue, user("admin"));
+  // The programme running now (the dashboards' default), dated from the day of seeding.
+  const live = buildLiveProgramme(
+    org,
+    {
+      now: options.now ?? new Date(),
+      supervisorId: org.supervisorIds.get("SASAC-SC")!,
+      adminId: user("admin"),
+      authorFor,
+      reviewerFor,
+    },
+    rng.fork("live"),
+  );
   const hashes = await hashing;
   const userRows = users.map((u, i) => ({
     id: userIds.get(u.username)!,
@@ -183,6 +199,10 @@ export async function seedDemo(
       await insert(org.supervisors, (data) => tx.supervisor.createMany({ data }));
       await insert(org.enterprises, (data) => tx.enterprise.createMany({ data }));
       await insert(org.closure, (data) => tx.enterpriseClosure.createMany({ data }));
+      await writeInitialEnterpriseSpans(
+        tx,
+        org.enterprises.map((e) => e.id!),
+      );
       await insert(userRows, (data) => tx.user.createMany({ data }));
       await insert(scopeRows, (data) => tx.userScope.createMany({ data }));
       await tx.programme.create({ data: catalogue.programme });
@@ -192,19 +212,37 @@ export async function seedDemo(
       await insert(catalogue.tasks, (data) => tx.task.createMany({ data }));
       await insert(catalogue.indicators, (data) => tx.indicatorDefinition.createMany({ data }));
       await insert(rounds, (data) => tx.reportingRound.createMany({ data }));
-      await bulkInsert(tx, "LedgerItem", LEDGER_ITEM_COLUMNS, history.items);
+      await tx.programme.create({ data: live.programme });
+      await insert(live.milestones, (data) => tx.milestone.createMany({ data }));
+      await insert(live.categories, (data) => tx.category.createMany({ data }));
+      await insert(live.targets, (data) => tx.target.createMany({ data }));
+      await insert(live.tasks, (data) => tx.task.createMany({ data }));
+      await insert(live.rounds, (data) => tx.reportingRound.createMany({ data }));
+      const items = [...history.items, ...live.items];
+      await bulkInsert(tx, "LedgerItem", LEDGER_ITEM_COLUMNS, items);
+      await writeInitialItemSpans(
+        tx,
+        items.map((i) => i.id!),
+      );
       await bulkInsert(
         tx,
         "LedgerIndicatorTarget",
         INDICATOR_TARGET_COLUMNS,
         history.indicatorTargets,
       );
-      await bulkInsert(tx, "ProgressEntry", ENTRY_COLUMNS, history.entries);
+      await bulkInsert(tx, "ProgressEntry", ENTRY_COLUMNS, [...history.entries, ...live.entries]);
       await bulkInsert(tx, "IndicatorValue", VALUE_COLUMNS, history.values);
-      await bulkInsert(tx, "EntryReview", REVIEW_COLUMNS, history.reviews);
-      await bulkInsert(tx, "LedgerStatusEvent", EVENT_COLUMNS, history.events);
+      await bulkInsert(tx, "EntryReview", REVIEW_COLUMNS, [...history.reviews, ...live.reviews]);
+      await bulkInsert(tx, "LedgerStatusEvent", EVENT_COLUMNS, [...history.events, ...live.events]);
       await bulkInsert(tx, "Evidence", EVIDENCE_COLUMNS, history.evidence);
       await bulkInsert(tx, "RoundFiling", FILING_COLUMNS, history.filings);
+      // Closed rounds carry their frozen period-end figures, as if closed by the round clock.
+      for (const round of [...rounds, ...live.rounds].filter((r) => r.status === "CLOSED"))
+        await freezeRoundSnapshot(
+          tx,
+          { id: round.id!, programmeId: round.programmeId, periodEnd: new Date(round.periodEnd) },
+          new Date(round.closedAt!),
+        );
       await insert(notices, (data) => tx.supervisionNotice.createMany({ data }));
       await insert(noticeItems, (data) => tx.noticeItem.createMany({ data }));
       await insert(replies, (data) => tx.noticeReply.createMany({ data }));
@@ -215,11 +253,14 @@ export async function seedDemo(
     { maxWait: 30_000, timeout: 300_000 },
   );
 
+  log(
+    `Live programme ${live.programme.code}: ${live.items.length} items by colour ${JSON.stringify(live.fateCount)}.`,
+  );
   log(`Demo data seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   return {
     seeded: true,
     enterprises: org.enterprises.length,
-    ledgerItems: history.items.length,
-    entries: history.entries.length,
+    ledgerItems: history.items.length + live.items.length,
+    entries: history.entries.length + live.entries.length,
   };
 }
