@@ -30,6 +30,11 @@ export type LedgerView = {
   mainOnly?: boolean;
   overdue?: boolean;
   enterpriseId?: string;
+  supervisorId?: string;
+  /** A dashboard figure's drill-down: the population as of this China day (YYYY-MM-DD). */
+  asOf?: string;
+  completed?: boolean;
+  colour?: "red" | "yellow" | "atRisk";
   q?: string;
   sort: (typeof LEDGER_SORTS)[number];
   order: "asc" | "desc";
@@ -67,6 +72,10 @@ export function parseLedgerView(
     mainOnly: pick("mainOnly", shape.mainOnly) || undefined,
     overdue: pick("overdue", shape.overdue) || undefined,
     enterpriseId: pick("enterpriseId", shape.enterpriseId),
+    supervisorId: pick("supervisorId", shape.supervisorId),
+    asOf: pick("asOf", shape.asOf),
+    completed: pick("completed", shape.completed),
+    colour: pick("colour", shape.colour),
     q: q ? q : undefined,
     sort: pick("sort", shape.sort) ?? "dueDate",
     order: pick("order", shape.order) ?? "asc",
@@ -82,6 +91,10 @@ export function ledgerViewSearch(view: LedgerView): URLSearchParams {
   if (view.mainOnly) out.set("mainOnly", "true");
   if (view.overdue) out.set("overdue", "true");
   if (view.enterpriseId) out.set("enterpriseId", view.enterpriseId);
+  if (view.supervisorId) out.set("supervisorId", view.supervisorId);
+  if (view.asOf) out.set("asOf", view.asOf);
+  if (view.completed !== undefined) out.set("completed", String(view.completed));
+  if (view.colour) out.set("colour", view.colour);
   if (view.q) out.set("q", view.q);
   if (view.sort !== "dueDate") out.set("sort", view.sort);
   if (view.order !== "asc") out.set("order", view.order);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BulletinDownload } from "@/components/bulletins/bulletin-download";
 import { AtRiskList } from "@/components/dashboard/at-risk-list";
 import { CategoryChart } from "@/components/dashboard/category-chart";
 import { CategoryTable } from "@/components/dashboard/category-table";
@@ -111,6 +112,14 @@ export default async function DashboardPage({
         </p>
       )}
       <HeadlineCard dashboard={dashboard} />
+      <Section
+        id="bulletin"
+        title={t("bulletinHeading")}
+        description={t("bulletinIntro")}
+        className="print:hidden"
+      >
+        <BulletinDownload query={{ ...query, asOf: dashboard.asOf }} />
+      </Section>
       <div className="grid gap-5 lg:grid-cols-3 [&>*]:min-w-0">
         <Section
           id="trend"

@@ -1,5 +1,6 @@
 "use client";
 
+import { chinaIsoDay } from "@/lib/time";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
@@ -61,8 +62,14 @@ export function LedgerFilters({
     view.mainOnly ||
     view.overdue ||
     view.enterpriseId ||
+    view.supervisorId ||
+    view.asOf ||
+    view.completed !== undefined ||
+    view.colour ||
     view.q,
   );
+  // A dashboard's drill-down: the items behind a figure, as they stood on a day.
+  const asOf = view.asOf || view.completed !== undefined || view.colour;
 
   return (
     <form
@@ -76,6 +83,26 @@ export function LedgerFilters({
       data-testid="ledger-filters"
     >
       <h2 className="sr-only">{t("heading")}</h2>
+      {asOf && (
+        <p
+          className="mb-3 flex flex-wrap items-center gap-x-3 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950"
+          data-testid="ledger-as-of"
+        >
+          <span>
+            {t("asOf", { date: view.asOf ?? chinaIsoDay() })}
+            {view.completed !== undefined &&
+              ` · ${t(view.completed ? "completedOnly" : "notCompletedOnly")}`}
+            {view.colour && ` · ${t(`colour.${view.colour}`)}`}
+          </span>
+          <button
+            type="button"
+            onClick={() => set({ asOf: undefined, completed: undefined, colour: undefined })}
+            className="underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-700"
+          >
+            {t("showCurrent")}
+          </button>
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {multipleProgrammes && (
           <div>
