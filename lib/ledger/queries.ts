@@ -5,6 +5,7 @@ import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay } from "@/lib/time";
 import { selectionWhere } from "./list-filter";
+import { orderedPageIds } from "./list-order";
 import { isoTime, lastClosedRounds, rowSelect, toRow } from "./rows";
 import type {
   EntryDto,
@@ -51,6 +52,9 @@ function orderBy(filter: LedgerListFilter): Prisma.LedgerItemOrderByWithRelation
     task: { task: { code: dir } },
     enterprise: { enterprise: { code: dir } },
     status: { status: dir },
+    // Computed in SQL (list-order.ts); dueDate only types the table.
+    urgency: { dueDate: dir },
+    colour: { dueDate: dir },
   }[filter.sort] as Prisma.LedgerItemOrderByWithRelationInput;
   // The id breaks ties so that cursor pages never skip or repeat a row.
   return [primary, { id: "asc" }];
@@ -62,16 +66,39 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
   const now = new Date();
   const today = chinaDay(now);
   const where = listWhere(actor, filter, today, await selectionWhere(db, actor, filter, now));
-  const [rows, total] = await Promise.all([
-    db.ledgerItem.findMany({
-      where,
-      select: rowSelect,
-      orderBy: orderBy(filter),
+  let rows: Prisma.LedgerItemGetPayload<{ select: typeof rowSelect }>[];
+  let total: number;
+  if (filter.sort === "urgency" || filter.sort === "colour") {
+    // Orders computed by the colour rule are paged in SQL, by keyset over the filtered ids.
+    // TODO(national scale): express the filters in SQL instead of handing over the id set.
+    const candidates = await db.ledgerItem.findMany({ where, select: { id: true } });
+    const ids = await orderedPageIds(db, actor, {
+      candidateIds: candidates.map((c) => c.id),
+      sort: filter.sort,
+      order: filter.order,
+      cursor: filter.cursor,
       take: filter.limit + 1,
-      ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
-    }),
-    db.ledgerItem.count({ where }),
-  ]);
+      today,
+    });
+    const found = await db.ledgerItem.findMany({
+      where: { id: { in: ids } },
+      select: rowSelect,
+    });
+    const byId = new Map(found.map((r) => [r.id, r]));
+    rows = ids.flatMap((id) => byId.get(id) ?? []);
+    total = candidates.length;
+  } else {
+    [rows, total] = await Promise.all([
+      db.ledgerItem.findMany({
+        where,
+        select: rowSelect,
+        orderBy: orderBy(filter),
+        take: filter.limit + 1,
+        ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
+      }),
+      db.ledgerItem.count({ where }),
+    ]);
+  }
   const page = rows.slice(0, filter.limit);
   const rounds = await lastClosedRounds(
     db,
