@@ -32,7 +32,7 @@ test("after a claim is approved in the queue, the notice form lists the item as 
   const reviewer = await userPage(browser, baseURL, "reviewer-central");
 
   const list = await liaison.request.get(
-    "/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&limit=200",
+    "/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&sort=dueDate&limit=200",
   );
   expect(list.ok()).toBeTruthy();
   const items = ((await list.json()) as { items: ItemRow[] }).items;

@@ -55,12 +55,12 @@ test("a supervision notice: issued by the reviewer, seen and answered by the lia
   const telecom = (await scopeRoots(liaison)).find((e) => e.code === "TELECOM");
   expect(telecom, "TELECOM is liaison-telecom's group").toBeTruthy();
   const overdue = await reviewer.request.get(
-    `/api/v1/ledger-items?overdue=true&enterpriseId=${telecom!.id}&limit=200`,
+    `/api/v1/ledger-items?overdue=true&enterpriseId=${telecom!.id}&sort=dueDate&limit=200`,
   );
   let items = ((await overdue.json()) as { items: ItemRow[] }).items;
   if (!items.length) {
     const open = await reviewer.request.get(
-      `/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&enterpriseId=${telecom!.id}&limit=200`,
+      `/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&enterpriseId=${telecom!.id}&sort=dueDate&limit=200`,
     );
     items = ((await open.json()) as { items: ItemRow[] }).items;
   }

@@ -43,7 +43,7 @@ test("a completion claim is returned with a reason, claimed again and approved; 
   const hunan = await userPage(browser, baseURL, "reviewer-hunan");
 
   const list = await liaison.request.get(
-    "/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&limit=200",
+    "/api/v1/ledger-items?status=IN_PROGRESS&mainOnly=true&sort=dueDate&limit=200",
   );
   expect(list.ok()).toBeTruthy();
   const items = ((await list.json()) as { items: ItemRow[] }).items;

@@ -17,6 +17,16 @@ import {
   uploadEvidenceEndpoint,
 } from "@/lib/ledger/api";
 import { getMe } from "@/lib/me/api";
+import {
+  listCommentsEndpoint,
+  listMentionableEndpoint,
+  postCommentEndpoint,
+} from "@/lib/comments/api";
+import {
+  deleteSavedViewEndpoint,
+  listSavedViewsEndpoint,
+  saveViewEndpoint,
+} from "@/lib/saved-views/api";
 import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/api";
 import {
   actOnNoticeEndpoint,
@@ -46,6 +56,12 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   claimCompletionEndpoint,
   uploadEvidenceEndpoint,
   downloadEvidenceEndpoint,
+  listCommentsEndpoint,
+  postCommentEndpoint,
+  listMentionableEndpoint,
+  listSavedViewsEndpoint,
+  saveViewEndpoint,
+  deleteSavedViewEndpoint,
   reviewQueueEndpoint,
   reviewEntryEndpoint,
   listNotificationsEndpoint,

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { LedgerStatus } from "@/lib/ledger/schemas";
+import type { LedgerStatus, ListColour } from "@/lib/ledger/schemas";
 import { isoDay } from "@/lib/time";
 import { itemsAsOfSql } from "./population";
 
@@ -24,24 +24,30 @@ export function itemsWithColourAsOfSql(options: {
   at: Prisma.Sql;
   /** The as-of China day (overdue and the straight-line plan are judged on it). */
   day: Date;
+  /** Name every colour ('blue', 'green', 'done', 'na') instead of NULL for "not at risk". */
+  full?: boolean;
 }): Prisma.Sql {
   const { programmeId, at } = options;
   const day = Prisma.sql`${isoDay(options.day)}::date`;
+  const colour = colourCaseSql({
+    day,
+    full: options.full ?? false,
+    notApplicable: Prisma.sql`p."notApplicable"`,
+    completed: Prisma.sql`p."completed"`,
+    claimPending: Prisma.sql`p."claimPending"`,
+    percentDone: Prisma.sql`p."percentDone"`,
+    dueDate: Prisma.sql`p."dueDate"`,
+    lastEntryAt: Prisma.sql`le."at"`,
+    lastRoundStart: Prisma.sql`lr."periodStart"`,
+    startDate: Prisma.sql`pg."startDate"`,
+    behindPlanPoints: Prisma.sql`pg."behindPlanPoints"`,
+    dueSoonDays: Prisma.sql`pg."dueSoonDays"`,
+  });
   return Prisma.sql`(
     SELECT p.*, le."at" AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
-      CASE
-        WHEN p."notApplicable" OR p."completed" THEN NULL
-        WHEN p."dueDate" < ${day} THEN 'red'
-        WHEN p."percentDone" < (CASE WHEN p."dueDate" - pg."startDate" <= 0 THEN 100
-              ELSE GREATEST(0, LEAST(100, floor(
-                ((${day} - pg."startDate")::float8 / (p."dueDate" - pg."startDate")::float8) * 100 + 0.5)))
-              END) - pg."behindPlanPoints" THEN 'yellow'
-        WHEN lr."periodStart" IS NOT NULL AND NOT p."claimPending"
-             AND (le."at" IS NULL OR le."at" < lr."periodStart"::timestamp) THEN 'yellow'
-        ELSE NULL
-      END AS "colour"
+      ${colour} AS "colour"
     FROM ${itemsAsOfSql({ programmeId, at })} p
-    CROSS JOIN (SELECT "startDate", "behindPlanPoints" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
+    CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
     LEFT JOIN LATERAL (
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
       WHERE r."programmeId" = ${programmeId}::uuid AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
@@ -53,11 +59,49 @@ export function itemsWithColourAsOfSql(options: {
   )`;
 }
 
+/**
+ * THE colour rule in SQL, over column expressions, so the dashboard (as of an instant) and the
+ * ledger list (now, lib/ledger/list-order.ts) evaluate the same CASE. Without `full`, only red and
+ * yellow are named and everything else is NULL (the dashboard's "at risk or not"); with it, the
+ * rule's every colour as lib/ledger/colour.ts names it.
+ */
+export function colourCaseSql(c: {
+  day: Prisma.Sql;
+  full: boolean;
+  notApplicable: Prisma.Sql;
+  completed: Prisma.Sql;
+  claimPending: Prisma.Sql;
+  percentDone: Prisma.Sql;
+  dueDate: Prisma.Sql;
+  lastEntryAt: Prisma.Sql;
+  lastRoundStart: Prisma.Sql;
+  startDate: Prisma.Sql;
+  behindPlanPoints: Prisma.Sql;
+  dueSoonDays: Prisma.Sql;
+}): Prisma.Sql {
+  const { day } = c;
+  // Constants of this module only, so written as literals.
+  const name = (colour: string) => Prisma.raw(c.full ? `'${colour}'` : "NULL");
+  return Prisma.sql`(CASE
+        WHEN ${c.notApplicable} THEN ${name("na")}
+        WHEN ${c.completed} THEN ${name("done")}
+        WHEN ${c.dueDate} < ${day} THEN 'red'
+        WHEN ${c.percentDone} < (CASE WHEN ${c.dueDate} - ${c.startDate} <= 0 THEN 100
+              ELSE GREATEST(0, LEAST(100, floor(
+                ((${day} - ${c.startDate})::float8 / (${c.dueDate} - ${c.startDate})::float8) * 100 + 0.5)))
+              END) - ${c.behindPlanPoints} THEN 'yellow'
+        WHEN ${c.lastRoundStart} IS NOT NULL AND NOT ${c.claimPending}
+             AND (${c.lastEntryAt} IS NULL OR ${c.lastEntryAt} < ${c.lastRoundStart}::timestamp) THEN 'yellow'
+        WHEN ${c.dueDate} - ${day} <= ${c.dueSoonDays} THEN ${name("blue")}
+        ELSE ${name("green")}
+      END)`;
+}
+
 /** The SQL colour rule as a condition on the derived table above. */
 export const AT_RISK_COLOURS = ["red", "yellow", "atRisk"] as const;
 export type AtRiskColour = (typeof AT_RISK_COLOURS)[number];
 
-export function colourWhereSql(alias: string, colour: AtRiskColour): Prisma.Sql {
+export function colourWhereSql(alias: string, colour: ListColour): Prisma.Sql {
   const c = Prisma.raw(`${alias}."colour"`);
   return colour === "atRisk" ? Prisma.sql`${c} IN ('red', 'yellow')` : Prisma.sql`${c} = ${colour}`;
 }

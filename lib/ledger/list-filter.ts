@@ -1,17 +1,20 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/policy";
+import { can, type Actor } from "@/lib/auth/policy";
 import { populationWhereSql } from "@/lib/dashboard/nodes";
 import { itemsAsOfSql } from "@/lib/dashboard/population";
 import { colourWhereSql, itemsWithColourAsOfSql } from "@/lib/dashboard/risk";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, parseIsoDay } from "@/lib/time";
+import { reviewQueueWhere } from "@/lib/review/queue-where";
+import { currentColourIds, liaisonActionIds } from "./list-order";
 import type { LedgerListFilter } from "./schemas";
 
 /**
- * The list's node, category, main-flag and completion filters. With `asOf` (implied by
- * `completed` and `colour`) they select from the dashboard's as-of population, the item as it
- * stood that day; otherwise they read the items' current columns.
+ * The list's node, category, main-flag, completion, colour and needs-my-action filters. With
+ * `asOf` (implied by `completed`) they select from the dashboard's as-of population, the item as
+ * it stood that day; otherwise they read the items' current columns (colour by the same SQL rule,
+ * evaluated now: lib/ledger/list-order.ts).
  */
 export async function selectionWhere(
   db: DbTx,
@@ -19,15 +22,34 @@ export async function selectionWhere(
   filter: LedgerListFilter,
   now: Date,
 ): Promise<Prisma.LedgerItemWhereInput[]> {
-  if (filter.asOf || filter.completed !== undefined || filter.colour)
-    return [{ id: { in: await asOfItemIds(db, actor, filter, now) } }];
   const and: Prisma.LedgerItemWhereInput[] = [];
+  if (filter.needsAction) and.push(await needsActionWhere(db, actor, chinaDay(now)));
+  if (filter.asOf || filter.completed !== undefined)
+    return [...and, { id: { in: await asOfItemIds(db, actor, filter, now) } }];
+  if (filter.colour)
+    and.push({ id: { in: await currentColourIds(db, actor, filter.colour, chinaDay(now)) } });
   if (filter.categoryId) and.push({ categoryId: filter.categoryId });
   if (filter.mainOnly) and.push({ isMain: true });
   if (filter.enterpriseId)
     and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
   if (filter.supervisorId) and.push({ enterprise: { supervisorId: filter.supervisorId } });
   return and;
+}
+
+/**
+ * "Needs my action": what the actor must write (a liaison: `liaisonActionIds`) or decide (anyone
+ * with a review queue: items with an entry waiting in it, lib/review/queue-where.ts).
+ */
+async function needsActionWhere(
+  db: DbTx,
+  actor: Actor,
+  today: Date,
+): Promise<Prisma.LedgerItemWhereInput> {
+  const or: Prisma.LedgerItemWhereInput[] = [];
+  if (can(actor, "ledger.write")) or.push({ id: { in: await liaisonActionIds(db, actor, today) } });
+  const queue = reviewQueueWhere(actor);
+  if (queue) or.push({ entries: { some: queue } });
+  return or.length ? { OR: or } : { id: { in: [] } };
 }
 
 /**
@@ -62,7 +84,7 @@ async function asOfItemIds(
     completed: filter.completed,
   });
   const source = filter.colour
-    ? itemsWithColourAsOfSql({ programmeId, at, day })
+    ? itemsWithColourAsOfSql({ programmeId, at, day, full: true })
     : itemsAsOfSql({ programmeId, at });
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT p."itemId"::text AS "id" FROM ${source} p

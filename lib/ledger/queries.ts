@@ -4,85 +4,10 @@ import { enterpriseScopeWhere, ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay } from "@/lib/time";
-import { selectionWhere } from "./list-filter";
 import { isoTime, lastClosedRounds, rowSelect, toRow } from "./rows";
-import type {
-  EntryDto,
-  EvidenceDto,
-  LedgerItemDetail,
-  LedgerListFilter,
-  LedgerPage,
-} from "./schemas";
 
-function listWhere(
-  actor: Actor,
-  filter: LedgerListFilter,
-  today: Date,
-  selection: Prisma.LedgerItemWhereInput[],
-): Prisma.LedgerItemWhereInput {
-  const and: Prisma.LedgerItemWhereInput[] = [ledgerItemScopeWhere(actor)];
-  if (filter.programmeId) and.push({ programmeId: filter.programmeId });
-  if (filter.status) and.push({ status: filter.status });
-  if (filter.overdue)
-    and.push({ dueDate: { lt: today }, status: { not: "COMPLETED" }, notApplicable: false });
-  and.push(...selection);
-  if (filter.q) {
-    const q = filter.q;
-    and.push({
-      OR: [
-        { task: { code: { contains: q, mode: "insensitive" } } },
-        { task: { titleZh: { contains: q, mode: "insensitive" } } },
-        { task: { titleEn: { contains: q, mode: "insensitive" } } },
-        { enterprise: { nameZh: { contains: q, mode: "insensitive" } } },
-        { enterprise: { nameEn: { contains: q, mode: "insensitive" } } },
-        { responsiblePerson: { contains: q, mode: "insensitive" } },
-      ],
-    });
-  }
-  return { AND: and };
-}
-
-function orderBy(filter: LedgerListFilter): Prisma.LedgerItemOrderByWithRelationInput[] {
-  const dir = filter.order;
-  const primary: Prisma.LedgerItemOrderByWithRelationInput = {
-    dueDate: { dueDate: dir },
-    lastEntryAt: { lastEntryAt: { sort: dir, nulls: "last" } },
-    percentDone: { percentDone: dir },
-    task: { task: { code: dir } },
-    enterprise: { enterprise: { code: dir } },
-    status: { status: dir },
-  }[filter.sort] as Prisma.LedgerItemOrderByWithRelationInput;
-  // The id breaks ties so that cursor pages never skip or repeat a row.
-  return [primary, { id: "asc" }];
-}
-
-/** The work ledger: scoped, filtered, sorted, paged; with `asOf`, a figure's population then. */
-export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): Promise<LedgerPage> {
-  const db = getDb();
-  const now = new Date();
-  const today = chinaDay(now);
-  const where = listWhere(actor, filter, today, await selectionWhere(db, actor, filter, now));
-  const [rows, total] = await Promise.all([
-    db.ledgerItem.findMany({
-      where,
-      select: rowSelect,
-      orderBy: orderBy(filter),
-      take: filter.limit + 1,
-      ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
-    }),
-    db.ledgerItem.count({ where }),
-  ]);
-  const page = rows.slice(0, filter.limit);
-  const rounds = await lastClosedRounds(
-    db,
-    page.map((r) => r.programmeId),
-  );
-  return {
-    items: page.map((r) => toRow(r, today, rounds)),
-    nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
-    total,
-  };
-}
+export { listLedgerItems } from "./list-items";
+import type { EntryDto, EvidenceDto, LedgerItemDetail } from "./schemas";
 
 /** What the policy needs to decide on an item: its enterprise's SASAC and ancestors. */
 export async function findItemForActor(db: DbTx, actor: Actor, itemId: string) {

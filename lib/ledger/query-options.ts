@@ -5,6 +5,7 @@
  */
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { apiRequest, apiUpload, retryUnlessMissing } from "@/lib/api/client";
+import type { CommentDto, MentionableUser, PostCommentInput } from "@/lib/comments/schemas";
 import {
   EVIDENCE_MAX_BYTES,
   EVIDENCE_TYPES,
@@ -16,6 +17,7 @@ import {
   type LedgerItemDetail,
   type LedgerItemRow,
   type LedgerPage,
+  type ListColour,
   type RecordProgressInput,
 } from "./schemas";
 
@@ -34,13 +36,24 @@ export type LedgerView = {
   /** A dashboard figure's drill-down: the population as of this China day (YYYY-MM-DD). */
   asOf?: string;
   completed?: boolean;
-  colour?: "red" | "yellow" | "atRisk";
+  colour?: ListColour;
+  /** Items that need the viewer's action (see the API's `needsAction`). */
+  needsAction?: boolean;
   q?: string;
   sort: (typeof LEDGER_SORTS)[number];
   order: "asc" | "desc";
 };
 
 type ViewKey = keyof LedgerView;
+
+/** The list's order when the URL names none: what needs doing first. */
+export const DEFAULT_LEDGER_SORT = "urgency";
+
+/** The list behind a home page's count card (an address of /ledger). */
+export function ledgerViewHref(filter: Partial<LedgerView>): string {
+  const search = ledgerViewSearch({ sort: DEFAULT_LEDGER_SORT, order: "asc", ...filter });
+  return search.size ? `/ledger?${search}` : "/ledger";
+}
 
 /**
  * Reads a ledger view from a query string, key by key, so that one bad value (a stale link, a
@@ -76,8 +89,9 @@ export function parseLedgerView(
     asOf: pick("asOf", shape.asOf),
     completed: pick("completed", shape.completed),
     colour: pick("colour", shape.colour),
+    needsAction: pick("needsAction", shape.needsAction) || undefined,
     q: q ? q : undefined,
-    sort: pick("sort", shape.sort) ?? "dueDate",
+    sort: pick("sort", shape.sort) ?? DEFAULT_LEDGER_SORT,
     order: pick("order", shape.order) ?? "asc",
   };
 }
@@ -95,8 +109,9 @@ export function ledgerViewSearch(view: LedgerView): URLSearchParams {
   if (view.asOf) out.set("asOf", view.asOf);
   if (view.completed !== undefined) out.set("completed", String(view.completed));
   if (view.colour) out.set("colour", view.colour);
+  if (view.needsAction) out.set("needsAction", "true");
   if (view.q) out.set("q", view.q);
-  if (view.sort !== "dueDate") out.set("sort", view.sort);
+  if (view.sort !== DEFAULT_LEDGER_SORT) out.set("sort", view.sort);
   if (view.order !== "asc") out.set("order", view.order);
   return out;
 }
@@ -147,6 +162,13 @@ export const ledgerQueries = {
         apiRequest<LedgerItemDetail>(`/api/v1/ledger-items/${id}`, { signal }),
       retry: retryUnlessMissing,
     }),
+  /** The item's comments (under the item's key: a write that refreshes the item refreshes them). */
+  comments: (id: string) =>
+    queryOptions({
+      queryKey: [...ledgerQueries.items(), id, "comments"] as const,
+      queryFn: ({ signal }) =>
+        apiRequest<{ items: CommentDto[] }>(`/api/v1/ledger-items/${id}/comments`, { signal }),
+    }),
   /**
    * One page of ledger items for a picker (the notice form's candidates, a round's missing items):
    * under the ledger's list key, so every write that refreshes the ledger refreshes these too.
@@ -158,6 +180,28 @@ export const ledgerQueries = {
         apiRequest<LedgerPage>(`/api/v1/ledger-items?${ledgerPageSearch(params)}`, { signal }),
     }),
 };
+
+/** GET /api/v1/ledger-items/{id}/mentionable: users whose scope covers the item (a picker's search). */
+export async function searchMentionable(
+  itemId: string,
+  q: string,
+  signal: AbortSignal,
+): Promise<MentionableUser[]> {
+  const search = new URLSearchParams(q ? { q } : {});
+  const res = await apiRequest<{ items: MentionableUser[] }>(
+    `/api/v1/ledger-items/${itemId}/mentionable?${search}`,
+    { signal },
+  );
+  return res.items;
+}
+
+/** POST /api/v1/ledger-items/{id}/comments. Throws ApiError (422 on `mentions`). */
+export function postComment(itemId: string, body: PostCommentInput): Promise<CommentDto> {
+  return apiRequest<CommentDto>(`/api/v1/ledger-items/${itemId}/comments`, {
+    method: "POST",
+    json: body,
+  });
+}
 
 export type EntryWriteResult = { entry: EntryDto; item: LedgerItemRow };
 

@@ -9,6 +9,9 @@ export const LEDGER_STATUSES = [
 ] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const;
+/** Every colour a list may filter by: the rule's colours and "atRisk" (red or yellow). */
+export const LIST_COLOURS = ["red", "yellow", "blue", "green", "done", "na", "atRisk"] as const;
+export type ListColour = (typeof LIST_COLOURS)[number];
 export const INDICATOR_UNITS = [
   "COUNT",
   "PERSON",
@@ -61,6 +64,8 @@ export const LedgerItemRow = z
 export type LedgerItemRow = z.infer<typeof LedgerItemRow>;
 
 export const LEDGER_SORTS = [
+  "urgency",
+  "colour",
   "dueDate",
   "lastEntryAt",
   "percentDone",
@@ -90,15 +95,22 @@ export const LedgerListQuery = z
         description:
           "China day: list the dashboard's population as of the end of that day (applicable items that " +
           "existed then; the other filters apply to the item as it stood). A dashboard figure's " +
-          "drill-down uses it, so the list's total equals the figure. Implied (today) by `completed` and `colour`.",
+          "drill-down uses it, so the list's total equals the figure. Implied (today) by `completed`.",
       }),
     completed: z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional()
       .meta({ description: "Completed (claim approved) by the as-of day, or not" }),
-    colour: z.enum(["red", "yellow", "atRisk"]).optional().meta({
-      description: "Three-colour status at the as-of day; atRisk = red or yellow",
+    colour: z.enum(LIST_COLOURS).optional().meta({
+      description:
+        "Colour by the colour rule: now, or at the as-of day when `asOf` is given; atRisk = red or yellow",
+    }),
+    needsAction: booleanFlag.meta({
+      description:
+        "Needs the caller's action: for a liaison, open items of the scope that are red or yellow, " +
+        "whose latest entry was returned, or (main items) with no entry for an open round's period; " +
+        "for anyone with a review queue, items with an entry waiting in it",
     }),
     q: z
       .string()
@@ -106,7 +118,15 @@ export const LedgerListQuery = z
       .max(100)
       .optional()
       .meta({ description: "Search task code and title, enterprise, responsible person" }),
-    sort: z.enum(LEDGER_SORTS).default("dueDate"),
+    sort: z
+      .enum(LEDGER_SORTS)
+      .default("urgency")
+      .meta({
+        description:
+          "urgency (default): open items first, red, yellow, blue, green, each soonest due first, " +
+          "then completed and not-applicable ones, latest due first; colour: red, yellow, blue, " +
+          "green, completed, not applicable, then by due date",
+      }),
     order: z.enum(["asc", "desc"]).default("asc"),
     cursor: z.uuid().optional().meta({ description: "The `nextCursor` of the previous page" }),
     limit: z.coerce.number().int().min(1).max(200).default(50),

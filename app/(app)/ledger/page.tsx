@@ -29,6 +29,7 @@ export default async function LedgerPage({
       ...view,
       mainOnly: Boolean(view.mainOnly),
       overdue: Boolean(view.overdue),
+      needsAction: Boolean(view.needsAction),
       limit: LEDGER_PAGE_SIZE,
     }),
     // Names the enterprise of the URL's filter in the picker; null outside the scope.

@@ -18,6 +18,7 @@ import { ClosedNotice } from "./closed-notice";
 import { IndicatorCard } from "./indicator-panel";
 import { ItemOverview } from "./item-overview";
 import { Notices } from "./notices";
+import { CommentForm } from "./comment-form";
 import { RecordSection } from "./record-section";
 import { Timeline } from "./timeline";
 
@@ -46,6 +47,7 @@ export function ItemView({
     initialDataUpdatedAt: renderedAt,
   });
   const item = data ?? initial;
+  const comments = useQuery(ledgerQueries.comments(initial.id)).data?.items;
 
   // The version the user's draft builds on: moves only when they save, resubmit or discard.
   const [seenVersion, setSeenVersion] = useState(initial.version);
@@ -183,7 +185,15 @@ export function ItemView({
       </Section>
 
       <Section id="timeline" title={t("timeline.heading")} description={t("timeline.intro")}>
-        <Timeline item={item} onCorrect={writable ? startCorrection : undefined} />
+        <Timeline
+          item={item}
+          comments={comments}
+          onCorrect={writable ? startCorrection : undefined}
+        />
+      </Section>
+
+      <Section id="comments" title={t("comments.heading")}>
+        <CommentForm itemId={item.id} />
       </Section>
 
       {item.notices.length === 0 && (

@@ -9,6 +9,7 @@ import { localName } from "@/lib/i18n/config";
 import type { LedgerFilterOptions } from "@/lib/ledger/filter-options";
 import type { LedgerView } from "@/lib/ledger/query-options";
 import { LEDGER_STATUSES } from "@/lib/ledger/schemas";
+import { LedgerQuickFilters } from "./ledger-quick-filters";
 
 const field =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-2.5 py-1.5 text-sm text-slate-900 focus:border-brand-700 focus:outline-2 focus:outline-brand-700";
@@ -66,10 +67,11 @@ export function LedgerFilters({
     view.asOf ||
     view.completed !== undefined ||
     view.colour ||
+    view.needsAction ||
     view.q,
   );
   // A dashboard's drill-down: the items behind a figure, as they stood on a day.
-  const asOf = view.asOf || view.completed !== undefined || view.colour;
+  const asOf = view.asOf || view.completed !== undefined;
 
   return (
     <form
@@ -165,6 +167,7 @@ export function LedgerFilters({
             ))}
           </select>
         </div>
+        <LedgerQuickFilters view={view} set={set} />
         <EnterpriseCombobox
           label={t("enterprise")}
           selectedId={view.enterpriseId ?? null}

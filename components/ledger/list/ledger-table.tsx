@@ -141,7 +141,6 @@ export function LedgerTable({
         col.accessor("colour", {
           id: "colour",
           header: t("list.colour"),
-          enableSorting: false,
           cell: ({ getValue }) => <ColourBadge colour={getValue()} />,
         }),
       ]),

@@ -16,6 +16,7 @@ import {
 import type { LedgerPage } from "@/lib/ledger/schemas";
 import { LedgerFilters, type EnterpriseName } from "./ledger-filters";
 import { LedgerTable } from "./ledger-table";
+import { SavedViews } from "./saved-views";
 
 const sameView = (a: View, b: View) =>
   ledgerViewSearch(a).toString() === ledgerViewSearch(b).toString();
@@ -86,6 +87,10 @@ export function LedgerView({
 
   return (
     <div className="space-y-4" data-testid="ledger-view" data-hydrated={hydrated}>
+      <SavedViews
+        query={ledgerViewSearch(view).toString()}
+        onApply={(saved) => setView(parseLedgerView(new URLSearchParams(saved)))}
+      />
       <LedgerFilters
         view={view}
         onChange={setView}

@@ -142,7 +142,11 @@ export default async function EnterprisePage({ params }: Props) {
 
       <Section id="ledger" title={t("ledger")}>
         <div className="space-y-4">
-          <StatusCounts summary={summary} label={t("ledger")} />
+          <StatusCounts
+            summary={summary}
+            label={t("ledger")}
+            base={{ enterpriseId: enterprise.id }}
+          />
           {items.length ? (
             <LedgerItemsTable
               items={items}

@@ -1,0 +1,3 @@
+import { listMentionableEndpoint } from "@/lib/comments/api";
+
+export const GET = listMentionableEndpoint.handler;

@@ -1,0 +1,3 @@
+import { deleteSavedViewEndpoint } from "@/lib/saved-views/api";
+
+export const DELETE = deleteSavedViewEndpoint.handler;
