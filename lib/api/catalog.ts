@@ -25,7 +25,11 @@ import {
   listNoticesEndpoint,
   replyNoticeEndpoint,
 } from "@/lib/notices/api";
-import { reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
+import {
+  batchDecisionEndpoint,
+  reviewEntryEndpoint,
+  reviewQueueEndpoint,
+} from "@/lib/review/api";
 import {
   fileRoundEndpoint,
   listRoundsEndpoint,
@@ -48,6 +52,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   downloadEvidenceEndpoint,
   reviewQueueEndpoint,
   reviewEntryEndpoint,
+  batchDecisionEndpoint,
   listNotificationsEndpoint,
   markNotificationsReadEndpoint,
   listRoundsEndpoint,

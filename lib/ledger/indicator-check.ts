@@ -13,7 +13,14 @@
  *   - a jump from the reference of more than three times the whole planned distance
  *     |target - baseline| (e.g. baseline 100, target 120: a value above 160 or below 40).
  */
-import type { INDICATOR_UNITS } from "./schemas";
+export const INDICATOR_UNITS = [
+  "COUNT",
+  "PERSON",
+  "YUAN_100M",
+  "YUAN_10K",
+  "PERCENT",
+  "PERCENTAGE_POINT",
+] as const;
 
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export type IndicatorSpec = {

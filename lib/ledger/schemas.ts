@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  checkClaimTargets,
+  INDICATOR_UNITS,
+  JUSTIFICATION_MIN,
+  type IndicatorSpec,
+} from "./indicator-check";
 
 /** The stored ledger statuses in workflow order (this module is client-safe). */
 export const LEDGER_STATUSES = [
@@ -9,14 +15,7 @@ export const LEDGER_STATUSES = [
 ] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const;
-export const INDICATOR_UNITS = [
-  "COUNT",
-  "PERSON",
-  "YUAN_100M",
-  "YUAN_10K",
-  "PERCENT",
-  "PERCENTAGE_POINT",
-] as const;
+export { INDICATOR_UNITS };
 
 const Bilingual = { nameZh: z.string(), nameEn: z.string() };
 
@@ -145,6 +144,10 @@ export const EntryDto = z
     periodType: z.enum(["MONTH", "QUARTER"]),
     period: z.string(),
     narrative: z.string(),
+    justification: z
+      .string()
+      .nullable()
+      .meta({ description: "Why a completion claim stands although a target is not met" }),
     percentDone: z.number().int(),
     status: z.enum(LEDGER_STATUSES),
     reviewState: z.enum(["SUBMITTED", "CONFIRMED", "APPROVED", "RETURNED"]),
@@ -228,6 +231,15 @@ export const ItemParams = z.object({ id: z.uuid() });
 
 const MAX_NARRATIVE = 5000;
 
+const WarningsConfirmed = z
+  .boolean()
+  .optional()
+  .meta({
+    description:
+      "The author saw the indicator warnings (a value moving away from its target, or implausible " +
+      "against its baseline) and confirms the values; without it such values are refused with 422",
+  });
+
 export const LinkInput = z.object({
   url: z
     .string()
@@ -268,6 +280,7 @@ export const RecordProgressInput = z
     evidenceIds: z.array(z.uuid()).max(20).default([]),
     links: z.array(LinkInput).max(10).default([]),
     correctsId: z.uuid().optional().meta({ description: "The entry this one corrects" }),
+    indicatorWarningsConfirmed: WarningsConfirmed,
   })
   .meta({ id: "RecordProgressInput" });
 export type RecordProgressInput = z.input<typeof RecordProgressInput>;
@@ -289,9 +302,47 @@ export const ClaimCompletionInput = z
       .max(20)
       .meta({ description: "At least one uploaded evidence file" }),
     links: RecordProgressInput.shape.links,
+    justification: z
+      .string()
+      .trim()
+      .max(MAX_NARRATIVE)
+      .optional()
+      .meta({
+        description: `Required (at least ${JUSTIFICATION_MIN} characters) when an indicator misses its target or has no value`,
+      }),
+    indicatorWarningsConfirmed: WarningsConfirmed,
   })
   .meta({ id: "ClaimCompletionInput" });
 export type ClaimCompletionInput = z.input<typeof ClaimCompletionInput>;
+
+/**
+ * The claim's schema with its targets: a justification is required when any indicator (the
+ * claim's value, else the latest reported) misses its target. The form validates with it; the
+ * server runs the same check in append-entry.ts, where the targets are at hand.
+ */
+export function claimCompletionInputFor(
+  indicators: (IndicatorSpec & { id: string; previous: number | null })[],
+) {
+  return ClaimCompletionInput.superRefine((claim, ctx) => {
+    if (justificationMissing(indicators, claim.indicatorValues, claim.justification))
+      ctx.addIssue({ code: "custom", path: ["justification"], message: "justificationRequired" });
+  });
+}
+
+export function justificationMissing(
+  indicators: (IndicatorSpec & { id: string; previous: number | null })[],
+  values: { indicatorId: string; value: string | number }[],
+  justification: string | undefined | null,
+) {
+  const given = new Map(values.map((v) => [v.indicatorId, Number(v.value)]));
+  const { justificationRequired } = checkClaimTargets(indicators, (id) => {
+    const value = given.get(id);
+    return value !== undefined && Number.isFinite(value)
+      ? value
+      : (indicators.find((i) => i.id === id)?.previous ?? null);
+  });
+  return justificationRequired && (justification?.trim().length ?? 0) < JUSTIFICATION_MIN;
+}
 
 export const EntryWriteResult = z
   .object({ entry: EntryDto, item: LedgerItemRow })

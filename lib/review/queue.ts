@@ -6,6 +6,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { entrySelect, toEntry } from "@/lib/ledger/queries";
 import { rowSelect, toRow } from "@/lib/ledger/rows";
 import { chinaDay } from "@/lib/time";
+import {
+  checkClaimTargets,
+  checkIndicatorValue,
+  percentChange,
+} from "@/lib/ledger/indicator-check";
+import {
+  indicatorContexts,
+  previousEntries,
+  type IndicatorRef,
+  type Previous,
+} from "@/lib/ledger/indicator-context";
 import { stageFor } from "./chain";
 import type { ReviewQueueFilter } from "./schemas";
 
@@ -83,8 +94,23 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
   ]);
   const today = chinaDay(new Date());
   const page = rows.slice(0, filter.limit);
+  // Batched by the page's ids: two statements for the indicators, one for the previous entries.
+  const contexts = await indicatorContexts(
+    db,
+    page.map((e) => ({
+      key: e.id,
+      itemId: e.ledgerItem.id,
+      before: e.createdAt,
+      excludeEntryId: e.id,
+    })),
+  );
+  const previous = await previousEntries(
+    db,
+    page.map((e) => e.id),
+  );
   return {
     items: page.map(({ ledgerItem, ...entry }) => ({
+      ...compare(entry, contexts.get(entry.id), previous.get(entry.id) ?? null),
       entry: toEntry(entry),
       item: toRow(ledgerItem, today),
       stage: stageFor({
@@ -96,5 +122,36 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
     })),
     nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
     total,
+  };
+}
+
+/** The card's comparison: each indicator against its target and the previous value. */
+function compare(
+  entry: {
+    kind: string;
+    percentDone: number;
+    indicatorValues: { indicatorId: string; value: unknown }[];
+  },
+  context: { indicators: IndicatorRef[]; previous: Map<string, Previous> } | undefined,
+  previousEntry: { id: string; period: string; percentDone: number } | null,
+) {
+  const given = new Map(entry.indicatorValues.map((v) => [v.indicatorId, Number(v.value)]));
+  const claim = entry.kind === "COMPLETION_CLAIM";
+  const prev = (id: string) => context?.previous.get(id) ?? null;
+  // A claim is judged on its value, else the latest one; an entry only on what it reports.
+  const { indicators } = checkClaimTargets(context?.indicators ?? [], (id) =>
+    given.has(id) ? given.get(id)! : claim ? (prev(id)?.value ?? null) : null,
+  );
+  return {
+    indicators: indicators.map((ind) => ({
+      ...ind,
+      value: given.get(ind.id) ?? null,
+      previous: prev(ind.id),
+      warnings: given.has(ind.id)
+        ? checkIndicatorValue(ind, prev(ind.id)?.value ?? null, given.get(ind.id)!).warnings
+        : [],
+    })),
+    previousEntry,
+    percentChange: percentChange(entry.percentDone, previousEntry?.percentDone),
   };
 }
