@@ -156,7 +156,7 @@ export const downloadEvidenceEndpoint = endpoint(
         "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${name}`,
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
-        // A preview may be framed by our own pages only (next.config.mjs relaxes DENY for it);
+        // A preview may be framed by our own pages only (next.config.js relaxes DENY for it);
         // the file itself runs in a sandbox: no scripts, no forms, no same-origin access.
         ...(inline
           ? {
