@@ -28,6 +28,7 @@ import {
   type EntryMode,
   type Payload,
 } from "./entry-form-model";
+import { useWarningText, warningsFor } from "./indicator-warnings";
 
 /**
  * Sends the entry form: the write, the refresh of every view it changes, and what a refusal
@@ -66,8 +67,16 @@ export function useEntrySubmit({
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** Indicator warnings waiting for the author's confirmation, and the submission they hold. */
+  const [confirming, setConfirming] = useState<{
+    reasons: string[];
+    values: EntryFormValues;
+    version: number;
+  } | null>(null);
+  const warningText = useWarningText();
   /** Focused when the server refuses the entry with nothing to show beside an input. */
   const errorSummary = useRef<HTMLDivElement>(null);
+  const lastSent = useRef<{ values: EntryFormValues; version: number } | null>(null);
 
   const mutation = useMutation({
     mutationFn: (payload: Payload) =>
@@ -98,6 +107,19 @@ export function useEntrySubmit({
         // Keep every input as typed; show what happened meanwhile.
         setConflict(error.details as ConflictDetails);
         void queryClient.invalidateQueries({ queryKey: ledgerQueries.item(item.id).queryKey });
+      } else if (
+        error.status === 422 &&
+        error.details?.indicatorWarnings &&
+        !payload.body.indicatorWarningsConfirmed &&
+        lastSent.current
+      ) {
+        // The server saw warnings the form did not (e.g. a value reported meanwhile): ask.
+        setConfirming({
+          ...lastSent.current,
+          reasons: Object.entries(error.fields)
+            .filter(([path]) => path.startsWith("indicatorValues."))
+            .map(([, message]) => message),
+        });
       } else if (error.status === 422) {
         let first = true;
         const general: string[] = [];
@@ -119,18 +141,25 @@ export function useEntrySubmit({
   });
 
   // Awaited by handleSubmit, so the form counts as submitted once the write and its refresh end.
-  async function send(values: EntryFormValues, version: number) {
+  async function send(values: EntryFormValues, version: number, confirmed = false) {
     setFormError(null);
     setSaved(null);
     if (uploadsPending) {
       setFormError(t("waitForUploads"));
       return;
     }
+    const warnings = warningsFor(item.indicators, values.indicators);
+    if (warnings.size && !confirmed) {
+      setConfirming({ values, version, reasons: warningText.all(item.indicators, warnings) });
+      return;
+    }
+    lastSent.current = { values, version };
     const payload = toPayload(
       mode,
       values,
       version,
       mode === "progress" ? correcting?.id : undefined,
+      confirmed,
     );
     // A refusal is handled by onError above; nothing is left to throw.
     await mutation.mutateAsync(payload).catch(() => undefined);
@@ -167,5 +196,13 @@ export function useEntrySubmit({
     onSubmit,
     resubmit,
     discard,
+    warningsToConfirm: {
+      reasons: confirming?.reasons ?? null,
+      confirm: async () => {
+        if (!confirming) return;
+        await send(confirming.values, confirming.version, true);
+      },
+      cancel: () => setConfirming(null),
+    },
   };
 }
