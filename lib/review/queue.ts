@@ -55,9 +55,18 @@ export function reviewQueueWhere(actor: Actor): Prisma.ProgressEntryWhereInput |
   return null;
 }
 
-export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
+/** How many entries wait for this actor: the queue's own total (the reviewer's home shows it). */
+export async function reviewQueueTotal(actor: Actor) {
+  const where = queueWhere(actor, { late: undefined });
+  return where ? getDb().progressEntry.count({ where }) : 0;
+}
+
+function queueWhere(
+  actor: Actor,
+  filter: Pick<ReviewQueueFilter, "kind" | "late" | "enterpriseId">,
+): Prisma.ProgressEntryWhereInput | null {
   const base = reviewQueueWhere(actor);
-  if (!base) return { items: [], nextCursor: null, total: 0 };
+  if (!base) return null;
   const and: Prisma.ProgressEntryWhereInput[] = [base];
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.late !== undefined) and.push({ late: filter.late });
@@ -65,7 +74,12 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
     and.push({
       ledgerItem: { enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } },
     });
-  const where = { AND: and };
+  return { AND: and };
+}
+
+export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
+  const where = queueWhere(actor, filter);
+  if (!where) return { items: [], nextCursor: null, total: 0 };
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.progressEntry.findMany({

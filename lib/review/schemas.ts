@@ -13,12 +13,9 @@ export const ReviewIndicator = z
     baseline: z.number().nullable(),
     target: z.number().nullable(),
     value: z.number().nullable().meta({ description: "This entry's value (null: not reported)" }),
-    previous: z
-      .object({ value: z.number(), period: z.string() })
-      .nullable()
-      .meta({
-        description: "The value last reported before this entry (returned entries skipped)",
-      }),
+    previous: z.object({ value: z.number(), period: z.string() }).nullable().meta({
+      description: "The value last reported before this entry (returned entries skipped)",
+    }),
     standing: z.enum(["met", "notMet", "noValue", "noTarget"]),
     warnings: z.array(
       z.object({

@@ -30,6 +30,8 @@ import {
 } from "./entry-form-model";
 import { useWarningText, warningsFor } from "./indicator-warnings";
 
+type Sent = { payload: Payload; values: EntryFormValues; version: number };
+
 /**
  * Sends the entry form: the write, the refresh of every view it changes, and what a refusal
  * means for the form. A 422 puts the server's messages beside the inputs; a 409 keeps the draft
@@ -76,10 +78,9 @@ export function useEntrySubmit({
   const warningText = useWarningText();
   /** Focused when the server refuses the entry with nothing to show beside an input. */
   const errorSummary = useRef<HTMLDivElement>(null);
-  const lastSent = useRef<{ values: EntryFormValues; version: number } | null>(null);
 
   const mutation = useMutation({
-    mutationFn: (payload: Payload) =>
+    mutationFn: ({ payload }: Sent) =>
       mode === "claim"
         ? postCompletionClaim(item.id, payload.body as ClaimCompletionInput)
         : postProgressEntry(item.id, payload.body as RecordProgressInput),
@@ -100,7 +101,7 @@ export function useEntrySubmit({
       router.refresh();
       onSaved?.(result);
     },
-    onError: (error, payload) => {
+    onError: (error, { payload, values, version }) => {
       if (!(error instanceof ApiError)) {
         setFormError(t("formError", { message: String(error) }));
       } else if (error.status === 409 && error.details) {
@@ -110,12 +111,12 @@ export function useEntrySubmit({
       } else if (
         error.status === 422 &&
         error.details?.indicatorWarnings &&
-        !payload.body.indicatorWarningsConfirmed &&
-        lastSent.current
+        !payload.body.indicatorWarningsConfirmed
       ) {
         // The server saw warnings the form did not (e.g. a value reported meanwhile): ask.
         setConfirming({
-          ...lastSent.current,
+          values,
+          version,
           reasons: Object.entries(error.fields)
             .filter(([path]) => path.startsWith("indicatorValues."))
             .map(([, message]) => message),
@@ -153,7 +154,6 @@ export function useEntrySubmit({
       setConfirming({ values, version, reasons: warningText.all(item.indicators, warnings) });
       return;
     }
-    lastSent.current = { values, version };
     const payload = toPayload(
       mode,
       values,
@@ -162,7 +162,7 @@ export function useEntrySubmit({
       confirmed,
     );
     // A refusal is handled by onError above; nothing is left to throw.
-    await mutation.mutateAsync(payload).catch(() => undefined);
+    await mutation.mutateAsync({ payload, values, version }).catch(() => undefined);
   }
 
   const onSubmit = handleSubmit((values) => send(values, seenVersion));
