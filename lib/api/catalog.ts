@@ -25,11 +25,7 @@ import {
   listNoticesEndpoint,
   replyNoticeEndpoint,
 } from "@/lib/notices/api";
-import {
-  batchDecisionEndpoint,
-  reviewEntryEndpoint,
-  reviewQueueEndpoint,
-} from "@/lib/review/api";
+import { batchDecisionEndpoint, reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
 import {
   fileRoundEndpoint,
   listRoundsEndpoint,

@@ -10,9 +10,8 @@ import { chinaDay } from "@/lib/time";
 import { parsePeriod, periodAllowed } from "./period";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
-import { checkIndicatorValue } from "./indicator-check";
+import { checkIndicatorValue, justificationMissing } from "./indicator-check";
 import { indicatorContexts } from "./indicator-context";
-import { justificationMissing } from "./schemas";
 
 export type AppendEntryInput = {
   itemId: string;

@@ -124,6 +124,22 @@ export function checkClaimTargets<T extends IndicatorSpec & { id: string }>(
   };
 }
 
+/** Whether a claim with these values lacks the justification its unmet targets call for. */
+export function justificationMissing(
+  indicators: (IndicatorSpec & { id: string; previous: number | null })[],
+  values: { indicatorId: string; value: string | number }[],
+  justification: string | undefined | null,
+) {
+  const given = new Map(values.map((v) => [v.indicatorId, Number(v.value)]));
+  const { justificationRequired } = checkClaimTargets(indicators, (id) => {
+    const value = given.get(id);
+    return value !== undefined && Number.isFinite(value)
+      ? value
+      : (indicators.find((i) => i.id === id)?.previous ?? null);
+  });
+  return justificationRequired && (justification?.trim().length ?? 0) < JUSTIFICATION_MIN;
+}
+
 /** The percent-done change from the previous entry, in points (null when there is none). */
 export function percentChange(current: number, previous: number | null | undefined) {
   return previous === null || previous === undefined ? null : current - previous;

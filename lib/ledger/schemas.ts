@@ -1,8 +1,8 @@
 import { z } from "zod";
 import {
-  checkClaimTargets,
   INDICATOR_UNITS,
   JUSTIFICATION_MIN,
+  justificationMissing,
   type IndicatorSpec,
 } from "./indicator-check";
 
@@ -231,14 +231,10 @@ export const ItemParams = z.object({ id: z.uuid() });
 
 const MAX_NARRATIVE = 5000;
 
-const WarningsConfirmed = z
-  .boolean()
-  .optional()
-  .meta({
-    description:
-      "The author saw the indicator warnings (a value moving away from its target, or implausible " +
-      "against its baseline) and confirms the values; without it such values are refused with 422",
-  });
+const WarningsConfirmed = z.boolean().optional().meta({
+  description:
+    "Confirms the indicator warnings (lib/ledger/indicator-check.ts); else they are a 422",
+});
 
 export const LinkInput = z.object({
   url: z
@@ -315,11 +311,7 @@ export const ClaimCompletionInput = z
   .meta({ id: "ClaimCompletionInput" });
 export type ClaimCompletionInput = z.input<typeof ClaimCompletionInput>;
 
-/**
- * The claim's schema with its targets: a justification is required when any indicator (the
- * claim's value, else the latest reported) misses its target. The form validates with it; the
- * server runs the same check in append-entry.ts, where the targets are at hand.
- */
+/** The claim with its targets (the form's schema; append-entry.ts runs the same check). */
 export function claimCompletionInputFor(
   indicators: (IndicatorSpec & { id: string; previous: number | null })[],
 ) {
@@ -327,21 +319,6 @@ export function claimCompletionInputFor(
     if (justificationMissing(indicators, claim.indicatorValues, claim.justification))
       ctx.addIssue({ code: "custom", path: ["justification"], message: "justificationRequired" });
   });
-}
-
-export function justificationMissing(
-  indicators: (IndicatorSpec & { id: string; previous: number | null })[],
-  values: { indicatorId: string; value: string | number }[],
-  justification: string | undefined | null,
-) {
-  const given = new Map(values.map((v) => [v.indicatorId, Number(v.value)]));
-  const { justificationRequired } = checkClaimTargets(indicators, (id) => {
-    const value = given.get(id);
-    return value !== undefined && Number.isFinite(value)
-      ? value
-      : (indicators.find((i) => i.id === id)?.previous ?? null);
-  });
-  return justificationRequired && (justification?.trim().length ?? 0) < JUSTIFICATION_MIN;
 }
 
 export const EntryWriteResult = z
