@@ -15,6 +15,7 @@ const PUBLIC_COMPONENTS = [
   "notifications/notification-bell",
   "notices/issue-notice-link",
   "notices/deadline",
+  "ledger/indicator-format",
 ];
 const FEATURES = fs
   .readdirSync("components", { withFileTypes: true })

@@ -30,6 +30,13 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      {
+        // Evidence previews (PDFs) are framed by the review queue; the route adds its own
+        // sandboxing CSP with frame-ancestors 'self'.
+        source: "/api/v1/evidence/:id",
+        has: [{ type: "query", key: "inline", value: "1" }],
+        headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }],
+      },
     ];
   },
 };

@@ -78,9 +78,15 @@ async function LiaisonHome({ actor }: { actor: Actor }) {
 
 async function ReviewerHome({ actor }: { actor: Actor }) {
   const [t, tc] = await Promise.all([getTranslations("home"), getTranslations("completion")]);
-  const [groups, completion] = await Promise.all([
+  // Imported here so the review queue's count stays inside the reviewer's home.
+  const [{ reviewQueueTotal }, { ReviewWaitingCard }] = await Promise.all([
+    import("@/lib/review/queue"),
+    import("@/components/review/review-waiting-card"),
+  ]);
+  const [groups, completion, waiting] = await Promise.all([
     listGroupSummaries(actor),
     mainTaskCompletion(actor),
+    reviewQueueTotal(actor),
   ]);
   return (
     <div className="space-y-5" data-testid="home-reviewer">
@@ -89,6 +95,7 @@ async function ReviewerHome({ actor }: { actor: Actor }) {
         intro={t("reviewer.intro")}
         welcome={t("welcome", { name: actor.displayName })}
       />
+      <ReviewWaitingCard count={waiting} />
       <CompletionCard
         id="completion"
         title={tc("heading")}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { table } from "@/components/ui/section";
 import type { ReviewQueueItem } from "@/lib/review/query-options";
+import { EvidencePreviews } from "./evidence-preview";
 
 const EXCERPT = 240;
 
@@ -42,6 +43,15 @@ export function ReviewEntryBody({ entry }: { entry: ReviewQueueItem["entry"] }) 
         )}
       </div>
 
+      {entry.justification && (
+        <div className="rounded border border-amber-200 bg-amber-50 p-2 text-sm">
+          <h3 className="font-medium text-amber-900">{t("justification")}</h3>
+          <p className="whitespace-pre-wrap text-slate-900" data-testid="review-justification">
+            {entry.justification}
+          </p>
+        </div>
+      )}
+
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
         <h3 className="font-medium text-slate-800">{t("evidence")}</h3>
         {entry.evidence.length === 0 ? (
@@ -70,6 +80,7 @@ export function ReviewEntryBody({ entry }: { entry: ReviewQueueItem["entry"] }) 
           </ul>
         )}
       </div>
+      <EvidencePreviews evidence={entry.evidence} />
     </>
   );
 }

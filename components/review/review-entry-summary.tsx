@@ -8,6 +8,7 @@ import { inlineLink } from "@/components/ui/styles";
 import { localName } from "@/lib/i18n/config";
 import type { ReviewQueueItem } from "@/lib/review/query-options";
 import { ReviewEntryBody } from "./review-entry-body";
+import { ReviewIndicators } from "./review-indicators";
 
 const KIND_CLASS = {
   PROGRESS: "bg-blue-50 text-blue-900 ring-blue-200",
@@ -80,6 +81,15 @@ export function ReviewEntrySummary({
           <dt className="text-slate-600">{t("percent")}</dt>
           <dd className="tabular-nums">
             {format.number(entry.percentDone / 100, { style: "percent" })}
+            <span className="ml-2 text-xs text-slate-700" data-testid="review-percent-change">
+              {row.previousEntry && row.percentChange !== null
+                ? t("percentChangeValue", {
+                    change: row.percentChange,
+                    period: row.previousEntry.period,
+                    previous: row.previousEntry.percentDone,
+                  })
+                : t("firstEntry")}
+            </span>
           </dd>
         </div>
         <div>
@@ -93,6 +103,7 @@ export function ReviewEntrySummary({
         </div>
       </dl>
 
+      <ReviewIndicators row={row} />
       <ReviewEntryBody entry={entry} />
     </>
   );

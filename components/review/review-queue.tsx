@@ -13,6 +13,7 @@ import {
   type ReviewQueueItem,
   type ReviewQueuePage,
 } from "@/lib/review/query-options";
+import { BatchApprove } from "./batch-approve";
 import { ReviewFilters, isFiltered, type EnterpriseOption } from "./review-filters";
 import { ReviewRow } from "./review-row";
 import type { DecisionOutcome } from "./use-decision";
@@ -44,6 +45,7 @@ export function ReviewQueue({
   const messageFor = useDecisionMessage();
   const [filter, setFilter] = useState<ReviewFilter>(initialFilter);
   const [message, setMessage] = useState<Message | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const messageRef = useRef<HTMLDivElement>(null);
 
   const query = useInfiniteQuery({
@@ -56,6 +58,15 @@ export function ReviewQueue({
       : {}),
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  // Only rows still in the queue count as selected (a decided row leaves it).
+  const selectedIds = rows.filter((r) => selected.has(r.entry.id)).map((r) => r.entry.id);
+  const select = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const total = query.data?.pages[0]?.total ?? 0;
 
   const applyFilter = (next: ReviewFilter) => {
@@ -91,6 +102,21 @@ export function ReviewQueue({
         )}
       </div>
 
+      {rows.length > 0 && (
+        <BatchApprove
+          selected={selectedIds}
+          stage={rows[0]!.stage}
+          onDone={({ ok, failed }) => {
+            setSelected(new Set());
+            setMessage({
+              tone: failed ? "error" : "success",
+              text: t("batchDone", { ok, failed }),
+            });
+            requestAnimationFrame(() => messageRef.current?.focus());
+          }}
+        />
+      )}
+
       <p className="text-sm text-slate-700" data-testid="review-total" aria-live="polite">
         {query.isFetching && !query.isFetchingNextPage
           ? tc("loading")
@@ -109,7 +135,13 @@ export function ReviewQueue({
       ) : (
         <ol className="space-y-3" aria-label={t("listLabel")} data-testid="review-list">
           {rows.map((row) => (
-            <ReviewRow key={row.entry.id} row={row} onDone={onDone} />
+            <ReviewRow
+              key={row.entry.id}
+              row={row}
+              onDone={onDone}
+              selected={selected.has(row.entry.id)}
+              onSelect={(on) => select(row.entry.id, on)}
+            />
           ))}
         </ol>
       )}

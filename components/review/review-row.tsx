@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { ReviewQueueItem } from "@/lib/review/query-options";
 import { DecisionForm } from "./decision-form";
@@ -15,12 +16,18 @@ export type { DecisionOutcome };
 export function ReviewRow({
   row,
   onDone,
+  selected,
+  onSelect,
 }: {
   row: ReviewQueueItem;
   onDone: (row: ReviewQueueItem, outcome: DecisionOutcome) => void;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
 }) {
+  const t = useTranslations("review");
   const { entry, item, stage } = row;
-  const headingId = `${useId()}-heading`;
+  const uid = useId();
+  const headingId = `${uid}-heading`;
 
   return (
     <li
@@ -33,6 +40,17 @@ export function ReviewRow({
       data-stage={stage}
     >
       <article aria-labelledby={headingId} className="space-y-3 p-4">
+        <label className="flex w-fit items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+            aria-describedby={headingId}
+            className="h-4 w-4 rounded border-slate-400 accent-brand-700"
+            data-testid="review-select"
+          />
+          {t("select")}
+        </label>
         <ReviewEntrySummary row={row} headingId={headingId} />
         <DecisionForm row={row} headingId={headingId} onDone={onDone} />
       </article>

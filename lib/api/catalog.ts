@@ -35,7 +35,7 @@ import {
   listNoticesEndpoint,
   replyNoticeEndpoint,
 } from "@/lib/notices/api";
-import { reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
+import { batchDecisionEndpoint, reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
 import {
   fileRoundEndpoint,
   listRoundsEndpoint,
@@ -64,6 +64,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   deleteSavedViewEndpoint,
   reviewQueueEndpoint,
   reviewEntryEndpoint,
+  batchDecisionEndpoint,
   listNotificationsEndpoint,
   markNotificationsReadEndpoint,
   listRoundsEndpoint,

@@ -125,6 +125,9 @@ export const uploadEvidenceEndpoint = endpoint(
   },
 );
 
+/** Types a browser may show inside the page (an <img> or the PDF viewer); the rest download. */
+const INLINE_TYPES = new Set(["application/pdf", "image/png", "image/jpeg", "image/webp"]);
+
 export const downloadEvidenceEndpoint = endpoint(
   {
     method: "get",
@@ -133,18 +136,35 @@ export const downloadEvidenceEndpoint = endpoint(
     summary: "Download an evidence file (only within the caller's scope)",
     permission: "ledger.read",
     params: EvidenceParams,
+    query: z.object({
+      inline: z.enum(["1"]).optional().meta({
+        description:
+          "Show a PDF or image in the page (a preview) instead of downloading it; other types still download",
+      }),
+    }),
     response: z.unknown(),
     fileResponse: "application/octet-stream",
   },
-  async ({ actor, params }) => {
+  async ({ actor, params, query }) => {
     const file = await openEvidence(actor, params.id);
+    const inline = query.inline === "1" && INLINE_TYPES.has(file.mimeType);
+    const name = encodeURIComponent(file.fileName);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
         "content-type": file.mimeType,
         "content-length": String(file.bytes.byteLength),
-        "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${name}`,
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
+        // A preview may be framed by our own pages only (next.config.js relaxes DENY for it);
+        // the file itself runs in a sandbox: no scripts, no forms, no same-origin access.
+        ...(inline
+          ? {
+              "content-security-policy":
+                "sandbox; default-src 'none'; img-src 'self'; frame-ancestors 'self'",
+              "x-frame-options": "SAMEORIGIN",
+            }
+          : {}),
       },
     });
   },

@@ -8,6 +8,10 @@ import { enterpriseRef, entrySelect, findItemForActor, toEntry } from "./queries
 import { rowSelect, toRow } from "./rows";
 import { chinaDay } from "@/lib/time";
 import { parsePeriod, periodAllowed } from "./period";
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/messages";
+import { checkIndicatorValue, justificationMissing } from "./indicator-check";
+import { indicatorContexts } from "./indicator-context";
 
 export type AppendEntryInput = {
   itemId: string;
@@ -21,6 +25,11 @@ export type AppendEntryInput = {
   evidenceIds: string[];
   links: { url: string; title?: string }[];
   correctsId?: string;
+  /** A claim's reason for standing although a target is missed. */
+  justification?: string;
+  /** The author confirmed the indicator warnings; without it they are a 422. */
+  indicatorWarningsConfirmed?: boolean;
+  locale?: Locale;
   requestId?: string;
   now?: Date;
 };
@@ -49,6 +58,7 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       throw new AppError("validation_failed", undefined, { period: "periodOutsideProgramme" });
     }
     await checkIndicators(tx, item.taskId, input.indicatorValues);
+    const justification = await checkAgainstTargets(tx, item.id, input, now);
     await checkEvidence(tx, actor, item.id, input.evidenceIds);
     if (input.correctsId) {
       const corrected = await tx.progressEntry.count({
@@ -88,6 +98,7 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
         periodStart: period.start,
         periodEnd: period.end,
         narrative: input.narrative,
+        justification,
         percentDone: input.percentDone,
         status: input.status,
         correctsId: input.correctsId ?? null,
@@ -154,6 +165,8 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
         indicatorValues: input.indicatorValues,
         evidenceIds: input.evidenceIds,
         links: input.links,
+        ...(justification ? { justification } : {}),
+        ...(input.indicatorWarningsConfirmed ? { indicatorWarningsConfirmed: true } : {}),
       },
       requestId: input.requestId,
     });
@@ -241,4 +254,49 @@ async function checkEvidence(tx: DbTx, actor: Actor, itemId: string, ids: string
   });
   if (usable !== new Set(ids).size)
     throw new AppError("validation_failed", undefined, { evidenceIds: "evidenceUnusable" });
+}
+
+/**
+ * The values against baseline, target and the previous value (lib/ledger/indicator-check.ts):
+ * warnings the author has not confirmed are a 422 on each value, with the reasons; a claim whose
+ * targets are not all met needs a justification. Returns the justification to store.
+ */
+async function checkAgainstTargets(
+  tx: DbTx,
+  itemId: string,
+  input: AppendEntryInput,
+  now: Date,
+): Promise<string | null> {
+  const context = (
+    await indicatorContexts(tx, [
+      { key: "new", itemId, before: now, excludeEntryId: input.correctsId },
+    ])
+  ).get("new");
+  if (!context?.indicators.length) return null;
+  const t = translator(input.locale ?? "zh-CN");
+  const specs = new Map(context.indicators.map((i) => [i.id, i]));
+  const fields: Record<string, string> = {};
+  const details: { index: number; indicatorId: string; warnings: unknown[] }[] = [];
+  input.indicatorValues.forEach((v, index) => {
+    const spec = specs.get(v.indicatorId);
+    if (!spec) return;
+    const previous = context.previous.get(v.indicatorId)?.value ?? null;
+    const { warnings } = checkIndicatorValue(spec, previous, Number(v.value));
+    if (!warnings.length) return;
+    details.push({ index, indicatorId: v.indicatorId, warnings });
+    fields[`indicatorValues.${index}.value`] = warnings
+      .map((w) => t(`indicatorCheck.${w.key}`, w.values))
+      .join(" ");
+  });
+  if (details.length && !input.indicatorWarningsConfirmed) {
+    throw new AppError("validation_failed", undefined, fields, { indicatorWarnings: details });
+  }
+  if (input.kind !== "COMPLETION_CLAIM") return null;
+  const withPrevious = context.indicators.map((i) => ({
+    ...i,
+    previous: context.previous.get(i.id)?.value ?? null,
+  }));
+  if (justificationMissing(withPrevious, input.indicatorValues, input.justification))
+    throw new AppError("validation_failed", undefined, { justification: "justificationRequired" });
+  return input.justification?.trim() || null;
 }

@@ -25,6 +25,9 @@ export async function claimCompletion(
     indicatorValues: input.indicatorValues,
     evidenceIds: input.evidenceIds,
     links: input.links,
+    justification: input.justification,
+    indicatorWarningsConfirmed: input.indicatorWarningsConfirmed,
+    locale: options.locale,
     requestId: options.requestId,
     now: options.now,
   });

@@ -60,6 +60,7 @@ export const entrySelect = {
   periodType: true,
   period: true,
   narrative: true,
+  justification: true,
   percentDone: true,
   status: true,
   reviewState: true,

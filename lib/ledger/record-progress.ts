@@ -23,6 +23,8 @@ export async function recordProgress(
     evidenceIds: input.evidenceIds,
     links: input.links,
     correctsId: input.correctsId,
+    indicatorWarningsConfirmed: input.indicatorWarningsConfirmed,
+    locale: options.locale,
     requestId: options.requestId,
     now: options.now,
   });

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  INDICATOR_UNITS,
+  JUSTIFICATION_MIN,
+  justificationMissing,
+  type IndicatorSpec,
+} from "./indicator-check";
 
 /** The stored ledger statuses in workflow order (this module is client-safe). */
 export const LEDGER_STATUSES = [
@@ -12,14 +18,7 @@ export const COLOURS = ["green", "blue", "yellow", "red", "done", "na"] as const
 /** Every colour a list may filter by: the rule's colours and "atRisk" (red or yellow). */
 export const LIST_COLOURS = ["red", "yellow", "blue", "green", "done", "na", "atRisk"] as const;
 export type ListColour = (typeof LIST_COLOURS)[number];
-export const INDICATOR_UNITS = [
-  "COUNT",
-  "PERSON",
-  "YUAN_100M",
-  "YUAN_10K",
-  "PERCENT",
-  "PERCENTAGE_POINT",
-] as const;
+export { INDICATOR_UNITS };
 
 const Bilingual = { nameZh: z.string(), nameEn: z.string() };
 
@@ -165,6 +164,10 @@ export const EntryDto = z
     periodType: z.enum(["MONTH", "QUARTER"]),
     period: z.string(),
     narrative: z.string(),
+    justification: z
+      .string()
+      .nullable()
+      .meta({ description: "Why a completion claim stands although a target is not met" }),
     percentDone: z.number().int(),
     status: z.enum(LEDGER_STATUSES),
     reviewState: z.enum(["SUBMITTED", "CONFIRMED", "APPROVED", "RETURNED"]),
@@ -248,6 +251,11 @@ export const ItemParams = z.object({ id: z.uuid() });
 
 const MAX_NARRATIVE = 5000;
 
+const WarningsConfirmed = z.boolean().optional().meta({
+  description:
+    "Confirms the indicator warnings (lib/ledger/indicator-check.ts); else they are a 422",
+});
+
 export const LinkInput = z.object({
   url: z
     .string()
@@ -288,6 +296,7 @@ export const RecordProgressInput = z
     evidenceIds: z.array(z.uuid()).max(20).default([]),
     links: z.array(LinkInput).max(10).default([]),
     correctsId: z.uuid().optional().meta({ description: "The entry this one corrects" }),
+    indicatorWarningsConfirmed: WarningsConfirmed,
   })
   .meta({ id: "RecordProgressInput" });
 export type RecordProgressInput = z.input<typeof RecordProgressInput>;
@@ -309,9 +318,28 @@ export const ClaimCompletionInput = z
       .max(20)
       .meta({ description: "At least one uploaded evidence file" }),
     links: RecordProgressInput.shape.links,
+    justification: z
+      .string()
+      .trim()
+      .max(MAX_NARRATIVE)
+      .optional()
+      .meta({
+        description: `Required (at least ${JUSTIFICATION_MIN} characters) when an indicator misses its target or has no value`,
+      }),
+    indicatorWarningsConfirmed: WarningsConfirmed,
   })
   .meta({ id: "ClaimCompletionInput" });
 export type ClaimCompletionInput = z.input<typeof ClaimCompletionInput>;
+
+/** The claim with its targets (the form's schema; append-entry.ts runs the same check). */
+export function claimCompletionInputFor(
+  indicators: (IndicatorSpec & { id: string; previous: number | null })[],
+) {
+  return ClaimCompletionInput.superRefine((claim, ctx) => {
+    if (justificationMissing(indicators, claim.indicatorValues, claim.justification))
+      ctx.addIssue({ code: "custom", path: ["justification"], message: "justificationRequired" });
+  });
+}
 
 export const EntryWriteResult = z
   .object({ entry: EntryDto, item: LedgerItemRow })

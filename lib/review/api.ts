@@ -2,8 +2,11 @@ import "server-only";
 import { endpoint } from "@/lib/api/endpoint";
 import { AppError } from "@/lib/errors";
 import { listReviewQueue } from "./queue";
+import { decideBatch } from "./decide-batch";
 import { reviewEntry } from "./review-entry";
 import {
+  BatchDecisionInput,
+  BatchDecisionResult,
   EntryParams,
   ReviewDecisionInput,
   ReviewQueuePage,
@@ -43,4 +46,19 @@ export const reviewEntryEndpoint = endpoint(
   // The use case checks review.decide or review.confirm against the entry's enterprise.
   ({ actor, params, body, locale, requestId }) =>
     reviewEntry(actor, { entryId: params.id, input: body, locale, requestId }),
+);
+
+export const batchDecisionEndpoint = endpoint(
+  {
+    method: "post",
+    path: "/review-decisions",
+    tag: "Review",
+    summary:
+      "Approve (or confirm) several entries at once; each is decided on its own (same checks, lock and audit as one decision) and answered per entry",
+    permission: "ledger.read",
+    body: BatchDecisionInput,
+    response: BatchDecisionResult,
+  },
+  // Each entry's decision checks review.decide or review.confirm against its enterprise.
+  ({ actor, body, locale, requestId }) => decideBatch(actor, { input: body, locale, requestId }),
 );

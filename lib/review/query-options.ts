@@ -4,7 +4,11 @@
  */
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { ReviewQueuePage as ReviewQueuePageSchema, ReviewResult } from "@/lib/review/schemas";
+import type {
+  BatchDecisionResult,
+  ReviewQueuePage as ReviewQueuePageSchema,
+  ReviewResult,
+} from "@/lib/review/schemas";
 import { apiRequest } from "@/lib/api/client";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 
@@ -63,6 +67,14 @@ export const reviewQueries = {
 
 export function postReview(entryId: string, body: { decision: Decision; comment?: string }) {
   return apiRequest<z.infer<typeof ReviewResult>>(`/api/v1/entries/${entryId}/reviews`, {
+    method: "POST",
+    json: body,
+  });
+}
+
+/** Approves (or confirms) several entries; the answer says, per entry, whether it was decided. */
+export function postBatchDecision(body: { entryIds: string[]; decision: "APPROVE" | "CONFIRM" }) {
+  return apiRequest<z.infer<typeof BatchDecisionResult>>("/api/v1/review-decisions", {
     method: "POST",
     json: body,
   });

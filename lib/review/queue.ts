@@ -5,13 +5,33 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { entrySelect, toEntry } from "@/lib/ledger/queries";
 import { rowSelect, toRow } from "@/lib/ledger/rows";
 import { chinaDay } from "@/lib/time";
+import {
+  checkClaimTargets,
+  checkIndicatorValue,
+  percentChange,
+} from "@/lib/ledger/indicator-check";
+import {
+  indicatorContexts,
+  previousEntries,
+  type IndicatorRef,
+  type Previous,
+} from "@/lib/ledger/indicator-context";
 import { stageFor } from "./chain";
 import { reviewQueueWhere } from "./queue-where";
 import type { ReviewQueueFilter } from "./schemas";
 
-export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
+/** How many entries wait for this actor: the queue's own total (the reviewer's home shows it). */
+export async function reviewQueueTotal(actor: Actor) {
+  const where = queueWhere(actor, { late: undefined });
+  return where ? getDb().progressEntry.count({ where }) : 0;
+}
+
+function queueWhere(
+  actor: Actor,
+  filter: Pick<ReviewQueueFilter, "kind" | "late" | "enterpriseId">,
+): Prisma.ProgressEntryWhereInput | null {
   const base = reviewQueueWhere(actor);
-  if (!base) return { items: [], nextCursor: null, total: 0 };
+  if (!base) return null;
   const and: Prisma.ProgressEntryWhereInput[] = [base];
   if (filter.kind) and.push({ kind: filter.kind });
   if (filter.late !== undefined) and.push({ late: filter.late });
@@ -19,7 +39,12 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
     and.push({
       ledgerItem: { enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } },
     });
-  const where = { AND: and };
+  return { AND: and };
+}
+
+export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
+  const where = queueWhere(actor, filter);
+  if (!where) return { items: [], nextCursor: null, total: 0 };
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.progressEntry.findMany({
@@ -48,8 +73,23 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
   ]);
   const today = chinaDay(new Date());
   const page = rows.slice(0, filter.limit);
+  // Batched by the page's ids: two statements for the indicators, one for the previous entries.
+  const contexts = await indicatorContexts(
+    db,
+    page.map((e) => ({
+      key: e.id,
+      itemId: e.ledgerItem.id,
+      before: e.createdAt,
+      excludeEntryId: e.id,
+    })),
+  );
+  const previous = await previousEntries(
+    db,
+    page.map((e) => e.id),
+  );
   return {
     items: page.map(({ ledgerItem, ...entry }) => ({
+      ...compare(entry, contexts.get(entry.id), previous.get(entry.id) ?? null),
       entry: toEntry(entry),
       item: toRow(ledgerItem, today),
       stage: stageFor({
@@ -61,5 +101,36 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
     })),
     nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
     total,
+  };
+}
+
+/** The card's comparison: each indicator against its target and the previous value. */
+function compare(
+  entry: {
+    kind: string;
+    percentDone: number;
+    indicatorValues: { indicatorId: string; value: unknown }[];
+  },
+  context: { indicators: IndicatorRef[]; previous: Map<string, Previous> } | undefined,
+  previousEntry: { id: string; period: string; percentDone: number } | null,
+) {
+  const given = new Map(entry.indicatorValues.map((v) => [v.indicatorId, Number(v.value)]));
+  const claim = entry.kind === "COMPLETION_CLAIM";
+  const prev = (id: string) => context?.previous.get(id) ?? null;
+  // A claim is judged on its value, else the latest one; an entry only on what it reports.
+  const { indicators } = checkClaimTargets(context?.indicators ?? [], (id) =>
+    given.has(id) ? given.get(id)! : claim ? (prev(id)?.value ?? null) : null,
+  );
+  return {
+    indicators: indicators.map((ind) => ({
+      ...ind,
+      value: given.get(ind.id) ?? null,
+      previous: prev(ind.id),
+      warnings: given.has(ind.id)
+        ? checkIndicatorValue(ind, prev(ind.id)?.value ?? null, given.get(ind.id)!).warnings
+        : [],
+    })),
+    previousEntry,
+    percentChange: percentChange(entry.percentDone, previousEntry?.percentDone),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
-  ClaimCompletionInput,
+  claimCompletionInputFor,
+  type ClaimCompletionInput,
   RecordProgressInput,
   type EntryDto,
   type IndicatorDto,
@@ -23,6 +24,8 @@ const EntryFormShape = z.object({
   links: z.array(z.object({ url: z.string(), title: z.string() })),
   /** Uploaded evidence files (kept in step with the uploader). */
   evidenceIds: z.array(z.string()),
+  /** A claim's justification when a target is not met. */
+  justification: z.string(),
 });
 
 export type EntryFormValues = z.infer<typeof EntryFormShape>;
@@ -33,6 +36,7 @@ export type FieldName =
   | "percentDone"
   | "status"
   | "evidenceIds"
+  | "justification"
   | `indicators.${number}.value`
   | `links.${number}.url`
   | `links.${number}.title`;
@@ -51,6 +55,7 @@ export function emptyValues(
     indicators: indicators.map((i) => ({ indicatorId: i.id, value: "" })),
     links: [],
     evidenceIds: [],
+    justification: "",
   };
 }
 
@@ -70,6 +75,7 @@ export function valuesFromEntry(indicators: IndicatorDto[], entry: EntryDto): En
       .filter((e) => e.kind === "LINK" && e.url)
       .map((e) => ({ url: e.url ?? "", title: e.title ?? "" })),
     evidenceIds: [],
+    justification: entry.justification ?? "",
   };
 }
 
@@ -85,6 +91,7 @@ export function toPayload(
   values: EntryFormValues,
   version: number,
   correctsId?: string,
+  indicatorWarningsConfirmed?: boolean,
 ): Payload {
   const indicators = values.indicators
     .map((v, formIndex) => ({ ...v, value: v.value.trim(), formIndex }))
@@ -98,11 +105,16 @@ export function toPayload(
     indicatorValues: indicators.map((v) => ({ indicatorId: v.indicatorId, value: v.value })),
     evidenceIds: values.evidenceIds,
     links: links.map((l) => (l.title ? { url: l.url, title: l.title } : { url: l.url })),
+    ...(indicatorWarningsConfirmed ? { indicatorWarningsConfirmed: true } : {}),
   };
   const percent = values.percentDone.trim();
   const body: RecordProgressInput | ClaimCompletionInput =
     mode === "claim"
-      ? { ...common, statement: values.narrative }
+      ? {
+          ...common,
+          statement: values.narrative,
+          ...(values.justification.trim() ? { justification: values.justification } : {}),
+        }
       : {
           ...common,
           narrative: values.narrative,
@@ -133,7 +145,8 @@ export function fieldFor(
     case "statement":
       return "narrative";
     case "evidenceIds":
-      return "evidenceIds";
+    case "justification":
+      return head;
     case "indicatorValues": {
       const formIndex = index === undefined ? undefined : payload.indicatorIndex[Number(index)];
       return formIndex === undefined ? null : `indicators.${formIndex}.value`;
@@ -153,8 +166,14 @@ export function fieldFor(
  * the API would get, the API's own schema judges it, and each issue is reported on the input it
  * belongs to. Issues with no input of their own are left to the server's answer.
  */
-export function entryFormSchema(mode: EntryMode) {
-  const api = mode === "claim" ? ClaimCompletionInput : RecordProgressInput;
+export function entryFormSchema(mode: EntryMode, indicators: IndicatorDto[]) {
+  // A claim is judged against the targets: the value given, else the latest reported.
+  const api =
+    mode === "claim"
+      ? claimCompletionInputFor(
+          indicators.map((i) => ({ ...i, previous: i.actuals.at(-1)?.value ?? null })),
+        )
+      : RecordProgressInput;
   return EntryFormShape.superRefine((values, ctx) => {
     const payload = toPayload(mode, values, 1);
     const parsed = api.safeParse(payload.body);

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { useZodResolver } from "@/components/ui/form";
 import type { EntryWriteResult } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
@@ -18,6 +19,7 @@ import {
 import { EvidenceUploader } from "./evidence-uploader";
 import { countErrors, errorAt } from "./field-errors";
 import { IndicatorFields } from "./indicator-fields";
+import { JustificationField } from "./justification-field";
 import { LinkFields } from "./link-fields";
 import { NarrativeField } from "./narrative-field";
 import { PeriodFields } from "./period-fields";
@@ -50,6 +52,7 @@ export function EntryForm({
   onSaved?: (result: EntryWriteResult) => void;
 }) {
   const t = useTranslations("ledger.form");
+  const tc = useTranslations("indicatorCheck");
   const uid = useId();
   const ids = (name: string) => `${uid}-${name.replaceAll(".", "-")}`;
 
@@ -59,7 +62,7 @@ export function EntryForm({
     // A fresh draft starts from the item as it is now.
     [item.indicators, defaultPeriod, item.percentDone, item.status],
   );
-  const schema = useMemo(() => entryFormSchema(mode), [mode]);
+  const schema = useMemo(() => entryFormSchema(mode, item.indicators), [mode, item.indicators]);
   const resolver = useZodResolver<EntryFormValues>(schema, { nested: true });
   const form = useForm<EntryFormValues>({
     // "Correct this entry" mounts a fresh form (the parent changes its key) starting from the entry.
@@ -72,20 +75,29 @@ export function EntryForm({
   const errors = formState.errors;
 
   const evidence = useEvidenceUploads(form);
-  const { submitting, conflict, formError, saved, errorSummary, onSubmit, resubmit, discard } =
-    useEntrySubmit({
-      mode,
-      item,
-      form,
-      defaultPeriod,
-      seenVersion,
-      onVersionSeen,
-      correcting,
-      onCancelCorrection,
-      onSaved,
-      uploadsPending: evidence.pending,
-      clearUploads: evidence.clear,
-    });
+  const {
+    submitting,
+    conflict,
+    formError,
+    saved,
+    errorSummary,
+    onSubmit,
+    resubmit,
+    discard,
+    warningsToConfirm,
+  } = useEntrySubmit({
+    mode,
+    item,
+    form,
+    defaultPeriod,
+    seenVersion,
+    onVersionSeen,
+    correcting,
+    onCancelCorrection,
+    onSaved,
+    uploadsPending: evidence.pending,
+    clearUploads: evidence.clear,
+  });
 
   // Someone else moved the item on while this form is untouched: start from the new state, so an
   // empty draft never triggers a conflict nor sends back a stale percentage.
@@ -149,7 +161,10 @@ export function EntryForm({
 
         <PeriodFields mode={mode} periods={periodOptions} ids={ids} />
         <NarrativeField mode={mode} ids={ids} />
-        {item.indicators.length > 0 && <IndicatorFields indicators={item.indicators} ids={ids} />}
+        {item.indicators.length > 0 && (
+          <IndicatorFields indicators={item.indicators} ids={ids} mode={mode} />
+        )}
+        {mode === "claim" && <JustificationField indicators={item.indicators} ids={ids} />}
 
         <EvidenceUploader
           itemId={item.id}
@@ -179,6 +194,24 @@ export function EntryForm({
           </p>
         </div>
       </form>
+      <ConfirmDialog
+        isOpen={warningsToConfirm.reasons !== null}
+        onOpenChange={(open) => !open && warningsToConfirm.cancel()}
+        title={tc("confirmTitle")}
+        confirmLabel={tc("confirmAction")}
+        onConfirm={warningsToConfirm.confirm}
+        testId="indicator-confirm"
+        message={
+          <>
+            <p>{tc("confirmIntro")}</p>
+            <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="indicator-confirm-reasons">
+              {warningsToConfirm.reasons?.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        }
+      />
     </FormProvider>
   );
 }

@@ -8,25 +8,40 @@ import { field, FieldMessage } from "@/components/ui/form";
 import { asLocale } from "@/components/ui/formats";
 import { localName } from "@/lib/i18n/config";
 import type { IndicatorDto } from "@/lib/ledger/schemas";
-import type { EntryFormValues } from "./entry-form-model";
+import type { EntryFormValues, EntryMode } from "./entry-form-model";
+import { standingFor, useWarningText, warningsFor } from "./indicator-warnings";
+
+const STANDING_CLASS = {
+  met: "bg-green-50 text-green-900 ring-green-300",
+  notMet: "bg-red-50 text-red-900 ring-red-300",
+  noValue: "bg-amber-50 text-amber-900 ring-amber-300",
+  noTarget: "bg-slate-50 text-slate-800 ring-slate-300",
+} as const;
 import { describedBy, errorAt, type FieldIds } from "./field-errors";
 
 /** One optional value per indicator of the task, with its unit and target beside it. */
 export function IndicatorFields({
   indicators,
   ids,
+  mode,
 }: {
   indicators: IndicatorDto[];
   ids: FieldIds;
+  mode: EntryMode;
 }) {
   const t = useTranslations("ledger.form");
   const tu = useTranslations("indicatorUnit");
   const locale = asLocale(useLocale());
   const formatIndicator = useIndicatorFormat();
+  const tc = useTranslations("indicatorCheck");
   const {
     register,
+    watch,
     formState: { errors },
   } = useFormContext<EntryFormValues>();
+  const typed = watch("indicators");
+  const warnings = warningsFor(indicators, typed);
+  const text = useWarningText();
 
   return (
     <fieldset
@@ -43,6 +58,9 @@ export function IndicatorFields({
           const name = `indicators.${index}.value` as const;
           const error = errorAt(errors, name);
           const unitId = ids(`${name}-unit`);
+          const warning = warnings.get(index);
+          const claimStanding =
+            mode === "claim" ? standingFor(indicator, typed?.[index]?.value) : null;
           return (
             <div key={indicator.id}>
               <label htmlFor={ids(name)} className={field.label}>
@@ -56,7 +74,11 @@ export function IndicatorFields({
                   autoComplete="off"
                   {...register(name)}
                   aria-invalid={error ? true : undefined}
-                  aria-describedby={describedBy(unitId, error && ids(`${name}-error`))}
+                  aria-describedby={describedBy(
+                    unitId,
+                    error && ids(`${name}-error`),
+                    warning && ids(`${name}-warning`),
+                  )}
                   className={clsx(field.input(Boolean(error)), "mt-0 max-w-40 tabular-nums")}
                   data-testid="indicator-input"
                   data-indicator-code={indicator.code}
@@ -76,7 +98,28 @@ export function IndicatorFields({
                     </span>
                   )}
                 </span>
+                {claimStanding && (
+                  <span
+                    className={clsx(
+                      "rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset",
+                      STANDING_CLASS[claimStanding.standing],
+                    )}
+                    data-testid="indicator-standing"
+                    data-standing={claimStanding.standing}
+                  >
+                    {tc(claimStanding.standing)}
+                  </span>
+                )}
               </div>
+              {warning && (
+                <p
+                  id={ids(`${name}-warning`)}
+                  className="mt-1 text-sm text-amber-900"
+                  data-testid="indicator-warning"
+                >
+                  {warning.map(text.one).join(" ")}
+                </p>
+              )}
               <FieldMessage id={ids(`${name}-error`)} message={error} />
             </div>
           );

@@ -28,6 +28,9 @@ import {
   type EntryMode,
   type Payload,
 } from "./entry-form-model";
+import { useWarningText, warningsFor } from "./indicator-warnings";
+
+type Sent = { payload: Payload; values: EntryFormValues; version: number };
 
 /**
  * Sends the entry form: the write, the refresh of every view it changes, and what a refusal
@@ -66,11 +69,18 @@ export function useEntrySubmit({
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** Indicator warnings waiting for the author's confirmation, and the submission they hold. */
+  const [confirming, setConfirming] = useState<{
+    reasons: string[];
+    values: EntryFormValues;
+    version: number;
+  } | null>(null);
+  const warningText = useWarningText();
   /** Focused when the server refuses the entry with nothing to show beside an input. */
   const errorSummary = useRef<HTMLDivElement>(null);
 
   const mutation = useMutation({
-    mutationFn: (payload: Payload) =>
+    mutationFn: ({ payload }: Sent) =>
       mode === "claim"
         ? postCompletionClaim(item.id, payload.body as ClaimCompletionInput)
         : postProgressEntry(item.id, payload.body as RecordProgressInput),
@@ -91,13 +101,26 @@ export function useEntrySubmit({
       router.refresh();
       onSaved?.(result);
     },
-    onError: (error, payload) => {
+    onError: (error, { payload, values, version }) => {
       if (!(error instanceof ApiError)) {
         setFormError(t("formError", { message: String(error) }));
       } else if (error.status === 409 && error.details) {
         // Keep every input as typed; show what happened meanwhile.
         setConflict(error.details as ConflictDetails);
         void queryClient.invalidateQueries({ queryKey: ledgerQueries.item(item.id).queryKey });
+      } else if (
+        error.status === 422 &&
+        error.details?.indicatorWarnings &&
+        !payload.body.indicatorWarningsConfirmed
+      ) {
+        // The server saw warnings the form did not (e.g. a value reported meanwhile): ask.
+        setConfirming({
+          values,
+          version,
+          reasons: Object.entries(error.fields)
+            .filter(([path]) => path.startsWith("indicatorValues."))
+            .map(([, message]) => message),
+        });
       } else if (error.status === 422) {
         let first = true;
         const general: string[] = [];
@@ -119,11 +142,16 @@ export function useEntrySubmit({
   });
 
   // Awaited by handleSubmit, so the form counts as submitted once the write and its refresh end.
-  async function send(values: EntryFormValues, version: number) {
+  async function send(values: EntryFormValues, version: number, confirmed = false) {
     setFormError(null);
     setSaved(null);
     if (uploadsPending) {
       setFormError(t("waitForUploads"));
+      return;
+    }
+    const warnings = warningsFor(item.indicators, values.indicators);
+    if (warnings.size && !confirmed) {
+      setConfirming({ values, version, reasons: warningText.all(item.indicators, warnings) });
       return;
     }
     const payload = toPayload(
@@ -131,9 +159,10 @@ export function useEntrySubmit({
       values,
       version,
       mode === "progress" ? correcting?.id : undefined,
+      confirmed,
     );
     // A refusal is handled by onError above; nothing is left to throw.
-    await mutation.mutateAsync(payload).catch(() => undefined);
+    await mutation.mutateAsync({ payload, values, version }).catch(() => undefined);
   }
 
   const onSubmit = handleSubmit((values) => send(values, seenVersion));
@@ -167,5 +196,13 @@ export function useEntrySubmit({
     onSubmit,
     resubmit,
     discard,
+    warningsToConfirm: {
+      reasons: confirming?.reasons ?? null,
+      confirm: async () => {
+        if (!confirming) return;
+        await send(confirming.values, confirming.version, true);
+      },
+      cancel: () => setConfirming(null),
+    },
   };
 }

@@ -1,0 +1,3 @@
+import { batchDecisionEndpoint } from "@/lib/review/api";
+
+export const POST = batchDecisionEndpoint.handler;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProgressEntry" ADD COLUMN     "justification" TEXT;
