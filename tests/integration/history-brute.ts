@@ -131,10 +131,11 @@ export async function loadHistory(prisma: PrismaClient) {
 }
 
 /**
- * Changes history before the property samples, through the writers, at instants inside each
- * programme's span (the latest no later than yesterday): items marked not applicable, a task
- * reclassified (category, then main flag), a subsidiary moved to another group and supervisor.
- * Returns the instants and the nodes the move touched, so the property can sample around them.
+ * Changes history before the property samples, through the writers, at recent instants (after
+ * the period end of every closed round, so the frozen snapshots stay true): per programme, items
+ * marked not applicable and a task reclassified (category, then main flag); then a subsidiary
+ * moved to another group and supervisor. Returns the instants (the move last) and the nodes the
+ * move touched, so the property can sample days around them.
  */
 export async function changeHistory(
   prisma: PrismaClient,
@@ -143,14 +144,18 @@ export async function changeHistory(
   const run = (
     f: (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => Promise<unknown>,
   ) => prisma.$transaction(async (tx) => f(tx));
-  const recent = addDays(new Date(), -1);
+  const now = Date.now();
+  const closed = await prisma.reportingRound.aggregate({
+    where: { status: "CLOSED" },
+    _max: { periodEnd: true },
+  });
+  const after = addDays(closed._max.periodEnd ?? new Date(0), 2).getTime();
+  const from = Math.max(after, now - 30 * 86_400_000);
+  const instant = (k: number) => new Date(from + ((now - from) * k) / 8);
   const instants: Date[] = [];
   const programmes = await prisma.programme.findMany({ orderBy: { startDate: "asc" } });
   for (const [n, p] of programmes.entries()) {
-    const span = p.endDate.getTime() - p.startDate.getTime();
-    const at = (f: number) =>
-      new Date(Math.min(p.startDate.getTime() + f * span, recent.getTime() - (1 - f) * 86_400_000));
-    const [tNa, tCat, tMain] = [at(0.45), at(0.55), at(0.65)];
+    const [tNa, tCat, tMain] = [instant(1 + n), instant(3 + n), instant(5 + n)];
     instants.push(tNa, tCat, tMain);
     const items = await prisma.ledgerItem.findMany({
       where: { programmeId: p.id, isMain: true, notApplicable: false },
@@ -181,7 +186,7 @@ export async function changeHistory(
     where: { supervisorId: hn.id, depth: 0 },
     orderBy: { code: "asc" },
   });
-  const tMove = new Date(Math.min(new Date("2024-06-15T04:00:00Z").getTime(), recent.getTime()));
+  const tMove = instant(4);
   instants.push(tMove);
   await run((tx) =>
     moveEnterprise(tx, {
