@@ -28,7 +28,12 @@ export type AtRiskAsOf = Row;
  * last closed round): the count and the first 50, red first, then by due date, in ONE statement.
  */
 export async function atRisk(ctx: ViewContext) {
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    instantSqlOf(ctx.at),
+  );
   const rows = await ctx.db.$queryRaw<Row[]>`
     SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
            p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart",

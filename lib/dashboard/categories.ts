@@ -10,25 +10,16 @@ import { instantSqlOf, type Counts, type ViewContext } from "./view";
 type Row = Counts & { categoryId: string; code: string; nameZh: string; nameEn: string };
 
 /**
- * Main-task completion per category of the programme at the as-of instant, in ONE statement
- * (categories without items in the node show zero). Each category's target is its own when it
- * has one, else the programme's.
+ * Main-task completion per category of the programme at the as-of instant, in ONE statement, or
+ * from a round's frozen counts per category (`frozen`); categories without items in the node
+ * show zero. Each category's target is its own when it has one, else the programme's.
  */
 export async function byCategory(
   ctx: ViewContext,
   categoryTargets: ReadonlyMap<string, readonly Target[]>,
+  frozen?: ReadonlyMap<string, Counts>,
 ) {
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
-  const rows = await ctx.db.$queryRaw<Row[]>`
-    SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
-           count(p."itemId")::int AS "total",
-           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
-    FROM "Category" c
-    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at) })} p
-      ON p."categoryId" = c."id" AND ${where}
-    WHERE c."programmeId" = ${ctx.programmeId}::uuid
-    GROUP BY c."id"
-    ORDER BY c."sortOrder", c."code"`;
+  const rows = frozen ? await frozenRows(ctx, frozen) : await liveRows(ctx);
   return rows.map((row) => {
     const own = categoryTargets.get(row.categoryId);
     const target = targetFor(own?.length ? own : ctx.targets, ctx.at);
@@ -44,4 +35,36 @@ export async function byCategory(
       }),
     };
   });
+}
+
+/** The programme's categories with a round's frozen counts (none frozen: zero). */
+async function frozenRows(ctx: ViewContext, frozen: ReadonlyMap<string, Counts>): Promise<Row[]> {
+  const categories = await ctx.db.category.findMany({
+    where: { programmeId: ctx.programmeId },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+  });
+  return categories.map(({ id, ...c }) => {
+    const counts = frozen.get(id);
+    return { categoryId: id, ...c, total: counts?.total ?? 0, completed: counts?.completed ?? 0 };
+  });
+}
+
+async function liveRows(ctx: ViewContext): Promise<Row[]> {
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    instantSqlOf(ctx.at),
+  );
+  return ctx.db.$queryRaw<Row[]>`
+    SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
+           count(p."itemId")::int AS "total",
+           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
+    FROM "Category" c
+    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at) })} p
+      ON p."categoryId" = c."id" AND ${where}
+    WHERE c."programmeId" = ${ctx.programmeId}::uuid
+    GROUP BY c."id"
+    ORDER BY c."sortOrder", c."code"`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { endOfChinaDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from "./forecast";
@@ -8,10 +9,8 @@ import { itemsWithColourAsOfSql } from "./risk";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, instantSqlOf, instantsSql, weightedSql, type ViewContext } from "./view";
 
-type Row = {
-  /** 1 = the as-of instant, 2 = the forecast window's start; 0 = the red/yellow counts. */
-  i: number;
-  childId: string;
+/** A child's figures at one instant: main applicable items, weighted progress, colours. */
+export type ChildCounts = {
   total: number;
   completed: number;
   weighted: number | null;
@@ -19,51 +18,83 @@ type Row = {
   yellow: number;
 };
 
+const NONE: ChildCounts = { total: 0, completed: 0, weighted: null, red: 0, yellow: 0 };
+
+type Row = ChildCounts & {
+  /** 1..n = the instants asked; 0 = the red/yellow counts at the as-of instant. */
+  i: number;
+  childId: string;
+};
+
 /**
- * The node's children ranked by completion rate (highest first), each with its weighted progress,
- * standing, forecast and red/yellow counts, from ONE statement: counts at the as-of instant and
- * at the forecast window's start grouped by child, and the colour rule's counts at the as-of
- * instant grouped by child.
+ * The node's main, applicable items per child, in ONE statement: counts at each instant grouped
+ * by child (membership as the tree stood at that instant), and, with `colours`, the colour rule's
+ * red/yellow counts at the as-of instant grouped by child.
  */
-export async function rankChildren(ctx: ViewContext, children: readonly ChildRef[]) {
-  if (!children.length) return [];
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
-  const instants = [ctx.at, endOfChinaDay(monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS))];
-  const rows = await ctx.db.$queryRaw<Row[]>`
+export async function childCounts(
+  ctx: ViewContext,
+  children: readonly ChildRef[],
+  instants: readonly Date[],
+  colours: boolean,
+): Promise<Row[]> {
+  if (!children.length || (!instants.length && !colours)) return [];
+  const filter = { ...nodeFilter(ctx.node), mainOnly: true };
+  const at = instantSqlOf(ctx.at);
+  const counts = Prisma.sql`
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",
            ${weightedSql("p")} AS "weighted", 0 AS "red", 0 AS "yellow"
     FROM ${instantsSql(instants)}
     CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT })} p
-    ${childJoinSql(children, "p")}
-    WHERE ${where}
-    GROUP BY d."i", ch."childId"
-    UNION ALL
+    ${childJoinSql(children, "p", D_AT)}
+    WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT)}
+    GROUP BY d."i", ch."childId"`;
+  const colour = Prisma.sql`
     SELECT 0, ch."childId"::text, 0, 0, NULL,
            count(*) FILTER (WHERE p."colour" = 'red')::int,
            count(*) FILTER (WHERE p."colour" = 'yellow')::int
-    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at), day: ctx.day })} p
-    ${childJoinSql(children, "p")}
-    WHERE ${where} AND p."colour" IS NOT NULL
+    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day })} p
+    ${childJoinSql(children, "p", at)}
+    WHERE ${populationWhereSql(ctx.actor, "p", filter, at)} AND p."colour" IS NOT NULL
     GROUP BY ch."childId"`;
+  const parts = [...(instants.length ? [counts] : []), ...(colours ? [colour] : [])];
+  return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
+}
+
+/**
+ * The node's children ranked by completion rate (highest first), each with its weighted progress,
+ * standing, forecast and red/yellow counts: the as-of figures from `frozen` (a round's snapshot,
+ * per child id) when given, else computed with the counts at the forecast window's start.
+ */
+export async function rankChildren(
+  ctx: ViewContext,
+  children: readonly ChildRef[],
+  frozen?: ReadonlyMap<string, ChildCounts>,
+) {
+  if (!children.length) return [];
+  const windowStart = endOfChinaDay(monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS));
+  const instants = frozen ? [windowStart] : [ctx.at, windowStart];
+  const rows = await childCounts(ctx, children, instants, !frozen);
   const find = (i: number, childId: string) => rows.find((r) => r.i === i && r.childId === childId);
   const governing = targetFor(ctx.targets, ctx.at);
   const ranked = children.map((child) => {
-    const now = find(1, child.id) ?? { total: 0, completed: 0, weighted: null };
-    const then = find(2, child.id) ?? { total: 0, completed: 0 };
-    const risk = find(0, child.id);
-    const ratePercent = completionRate(now.completed, now.total);
-    const forecast = forecastFor({ now, then }, ctx.day, ctx.targets);
+    const colours = find(0, child.id);
+    const at = find(1, child.id);
+    const live = at && { ...at, red: colours?.red ?? 0, yellow: colours?.yellow ?? 0 };
+    const counts = (frozen ? frozen.get(child.id) : live) ?? NONE;
+    const then = find(frozen ? 1 : 2, child.id) ?? NONE;
+    const ratePercent = completionRate(counts.completed, counts.total);
+    const forecast = forecastFor({ now: counts, then }, ctx.day, ctx.targets);
     return {
       ...child,
-      total: now.total,
-      completed: now.completed,
+      total: counts.total,
+      completed: counts.completed,
       ratePercent,
-      weightedProgressPercent: now.weighted,
+      weightedProgressPercent: counts.weighted,
       standing: standingOf(ratePercent, governing, forecast),
-      red: risk?.red ?? 0,
-      yellow: risk?.yellow ?? 0,
+      red: counts.red,
+      yellow: counts.yellow,
       forecast,
       drillDown: drillDown({
         programmeId: ctx.programmeId,

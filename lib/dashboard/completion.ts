@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { itemsAsOfSql, mainPopulationSql, populationScopeSql, subtreeAsOfSql } from "./population";
+import { populationWhereSql } from "./nodes";
+import { itemsAsOfSql } from "./population";
 import { completionRate, targetFor } from "./targets";
 
 export type ProgrammeRef = { id: string; code: string; nameZh: string; nameEn: string };
@@ -56,38 +57,6 @@ export function instantSql(at: Date): Prisma.Sql {
   return Prisma.sql`${at.toISOString()}::timestamp`;
 }
 
-/**
- * The headline metric's population as a SQL condition on `"LedgerItem" li`, for views that join
- * the item table: the item is a row of the population at `asOf` (itemsAsOfSql) that is a main,
- * applicable task, in the actor's scope, and (optionally) in the subtree of `enterpriseId` as it
- * stood at `asOf`. One definition: mainTaskCounts selects from the same population.
- */
-export function mainTaskSql(
-  actor: Actor,
-  options: { programmeId: string; asOf: Prisma.Sql; enterpriseId?: string },
-): Prisma.Sql {
-  return Prisma.sql`li."id" IN (
-    SELECT p."itemId" FROM ${itemsAsOfSql({ programmeId: options.programmeId, at: options.asOf })} p
-    WHERE ${mainFilterSql(actor, options.asOf, options)})`;
-}
-
-/** Of the population, the ones completed (finally approved) on or before `asOf`; same as the population's "completed". */
-export function completedSql(asOf: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`li."completedAt" <= ${asOf}`;
-}
-
-/** Main, applicable, in scope, in the node at `at`: the filter on population rows `p`. */
-function mainFilterSql(
-  actor: Actor,
-  at: Prisma.Sql,
-  node: { enterpriseId?: string; supervisorId?: string },
-): Prisma.Sql {
-  const enterpriseId = Prisma.raw(`p."enterpriseId"`);
-  return Prisma.sql`${mainPopulationSql("p")} AND ${populationScopeSql(actor, "p")}
-    ${node.enterpriseId ? Prisma.sql`AND ${subtreeAsOfSql(node.enterpriseId, at, enterpriseId)}` : Prisma.empty}
-    ${node.supervisorId ? Prisma.sql`AND p."supervisorId" = ${node.supervisorId}::uuid` : Prisma.empty}`;
-}
-
 export function toFigure(
   programme: ProgrammeRef,
   asOf: Date,
@@ -129,7 +98,7 @@ export async function mainTaskCounts(
            count(*) FILTER (WHERE p."completed")::int AS "completed"
     FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
     CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at })} p
-    WHERE ${mainFilterSql(actor, at, options)}
+    WHERE ${populationWhereSql(actor, "p", { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId, mainOnly: true }, at)}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return options.asOf.map((_, i) => {

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
 import { atRisk, atRiskItems } from "./at-risk";
 import { byCategory } from "./categories";
+import { frozenFigures } from "./frozen";
 import { rankChildren } from "./children";
 import type { Target } from "./forecast";
 import { headlineCounts, toComparison, toHeadline } from "./headline";
@@ -22,20 +23,25 @@ import type { ViewContext } from "./view";
  * - `asOf` is a China day (default today) and figures count to its last instant.
  * - The headline's population: main, applicable items of the programme in the node and the
  *   viewer's scope (lib/dashboard/nodes.ts over lib/dashboard/population.ts).
- * - A node outside the scope is a 404, as is a supervisor the viewer's grants do not cover.
+ * - A node outside the scope is a 404, as is a supervisor the viewer's grants do not cover. An
+ *   enterprise that did not exist yet on the as-of day is not: its figures then are zeros.
+ * - On the period end of a closed round, the as-of headline, categories and children come from
+ *   the round's frozen snapshot when the viewer's scope covers the whole node (`snapshot` set);
+ *   `live: true` computes them instead (the same numbers). Trend, forecast, at-risk and
+ *   indicators are always computed.
  * - Every view is one grouped statement; all run one after another in one REPEATABLE READ,
  *   read-only transaction, so the views agree with each other (never concurrently on it).
  */
 export async function getDashboard(
   actor: Actor,
   query: DashboardQuery,
-  options: { now?: Date } = {},
+  options: { now?: Date; live?: boolean } = {},
 ): Promise<DashboardDto> {
   const db = getDb();
   const { dto, risk } = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;
-      return readDashboard(tx, actor, query, options.now ?? new Date());
+      return readDashboard(tx, actor, query, options.now ?? new Date(), options.live ?? false);
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
   );
@@ -79,10 +85,15 @@ async function loadTargets(db: DbTx, programmeId: string) {
   return { programme, byCategory };
 }
 
-async function readDashboard(db: DbTx, actor: Actor, query: DashboardQuery, now: Date) {
+async function readDashboard(
+  db: DbTx,
+  actor: Actor,
+  query: DashboardQuery,
+  now: Date,
+  live: boolean,
+) {
   const programme = await findProgramme(db, query.programmeId);
   const node = await resolveNode(actor, query, db);
-  const children = await listChildren(actor, node, db);
   const targets = await loadTargets(db, programme.id);
   const day = query.asOf ? parseIsoDay(query.asOf) : chinaDay(now);
   const ctx: ViewContext = {
@@ -95,12 +106,15 @@ async function readDashboard(db: DbTx, actor: Actor, query: DashboardQuery, now:
     asOf: isoDay(day),
     targets: targets.programme,
   };
-  const instants = [ctx.at, ...(query.compareTo ? [endOfChinaDay(query.compareTo)] : [])];
   // One after another: statements on one transaction's connection never run concurrently.
-  const [counts, then] = await headlineCounts(ctx, instants);
+  const children = await listChildren(actor, node, ctx.at, db);
+  const frozen = live ? null : await frozenFigures(ctx, children);
+  const compareAt = query.compareTo ? [endOfChinaDay(query.compareTo)] : [];
+  const counted = await headlineCounts(ctx, frozen ? compareAt : [ctx.at, ...compareAt]);
+  const [counts, then] = frozen ? [frozen.headline, ...counted] : counted;
   const { trend, forecast } = await monthTrend(ctx, programme.startDate);
-  const categories = await byCategory(ctx, targets.byCategory);
-  const ranked = await rankChildren(ctx, children);
+  const categories = await byCategory(ctx, targets.byCategory, frozen?.byCategory);
+  const ranked = await rankChildren(ctx, children, frozen?.children);
   const risk = await atRisk(ctx);
   const indicators = await indicatorTotals(ctx);
   const dto: Omit<DashboardDto, "atRisk"> = {
@@ -119,7 +133,7 @@ async function readDashboard(db: DbTx, actor: Actor, query: DashboardQuery, now:
     forecast,
     indicators,
     compare: query.compareTo && then ? toComparison(query.compareTo, counts!, then) : null,
-    snapshot: null,
+    snapshot: frozen?.snapshot ?? null,
   };
   return { dto, risk };
 }

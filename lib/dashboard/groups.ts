@@ -12,15 +12,14 @@ import {
   type StatusSummary,
 } from "@/lib/ledger/overview";
 import { chinaDay } from "@/lib/time";
+import { childCounts } from "./children";
 import {
-  completedSql,
   defaultProgramme,
-  instantSql,
   listProgrammeTargets,
-  mainTaskSql,
   toFigure,
   type CompletionFigure,
 } from "./completion";
+import { homeContext } from "./home-context";
 
 export type GroupSummary = {
   enterprise: EnterpriseSummary;
@@ -28,11 +27,13 @@ export type GroupSummary = {
   completion: CompletionFigure | null;
 };
 
-type GroupRow = StatusCountsRow & { rootId: string; mainTotal: number; mainCompleted: number };
+type GroupRow = StatusCountsRow & { rootId: string };
 
 /**
- * The tops of the actor's trees with their ledger counts and main-task completion (reviewer
- * home): one statement grouped by tree top through the closure table.
+ * The tops of the actor's trees with their ledger counts (the ledger's present-day view, one
+ * statement grouped by tree top through the closure table) and main-task completion (reviewer
+ * home): the dashboard's child rows (lib/dashboard/children.ts) for the tops, over the population
+ * at `now` with the tree as it stands then.
  */
 export async function listGroupSummaries(
   actor: Actor,
@@ -40,27 +41,26 @@ export async function listGroupSummaries(
 ): Promise<GroupSummary[]> {
   const [roots, programme] = await Promise.all([listScopeRoots(actor), defaultProgramme()]);
   if (!roots.length) return [];
-  const at = instantSql(now);
-  const main = programme && mainTaskSql(actor, { programmeId: programme.id, asOf: at });
-  const [rows, targets] = await Promise.all([
+  const children = roots.map((r) => ({ type: "enterprise" as const, ...r }));
+  const [rows, targets, main] = await Promise.all([
     getDb().$queryRaw<GroupRow[]>`
-      SELECT c."ancestorId"::text AS "rootId", ${statusCountsSql(chinaDay(now))},
-             count(li."id") FILTER (WHERE ${main ?? Prisma.sql`FALSE`})::int AS "mainTotal",
-             count(li."id") FILTER (WHERE ${main ?? Prisma.sql`FALSE`} AND ${completedSql(at)})::int AS "mainCompleted"
+      SELECT c."ancestorId"::text AS "rootId", ${statusCountsSql(chinaDay(now))}
       FROM "EnterpriseClosure" c
       JOIN "LedgerItem" li ON li."enterpriseId" = c."descendantId"
       WHERE c."ancestorId" = ANY(${roots.map((r) => r.id)}::uuid[])
         AND ${enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`))}
       GROUP BY c."ancestorId"`,
     programme ? listProgrammeTargets(programme.id) : [],
+    programme ? childCounts(homeContext(actor, programme.id, now), children, [now], false) : [],
   ]);
   const byRoot = new Map(rows.map((r) => [r.rootId, r]));
+  const mainByRoot = new Map(main.map((r) => [r.childId, r]));
   return roots.map((enterprise) => {
-    const row = byRoot.get(enterprise.id);
-    const counts = { total: row?.mainTotal ?? 0, completed: row?.mainCompleted ?? 0 };
+    const row = mainByRoot.get(enterprise.id);
+    const counts = { total: row?.total ?? 0, completed: row?.completed ?? 0 };
     return {
       enterprise,
-      items: toStatusSummary(row),
+      items: toStatusSummary(byRoot.get(enterprise.id)),
       completion: programme && toFigure(programme, now, counts, targets),
     };
   });

@@ -28,7 +28,12 @@ export async function headlineCounts(
   ctx: ViewContext,
   instants: readonly Date[],
 ): Promise<HeadlineCounts[]> {
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    D_AT,
+  );
   const rows = await ctx.db.$queryRaw<(HeadlineCounts & { i: number })[]>`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",

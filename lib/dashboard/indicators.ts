@@ -22,7 +22,7 @@ type Row = {
  */
 export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
   const at = instantSqlOf(ctx.at);
-  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node));
+  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node), at);
   return ctx.db.$queryRaw<Row[]>`
     SELECT idf."code", idf."unit"::text AS "unit",
            min(idf."nameZh") AS "nameZh", min(idf."nameEn") AS "nameEn",

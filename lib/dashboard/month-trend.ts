@@ -32,7 +32,12 @@ export async function monthTrend(
   const days = trendDays(programmeStart, ctx.day);
   const windowStart = monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS);
   const instants = [...days.map(endOfChinaDay), endOfChinaDay(windowStart)];
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true });
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    D_AT,
+  );
   const rows = await ctx.db.$queryRaw<(Counts & { i: number })[]>`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",

@@ -1,16 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { enterpriseScopeWhere, subtreeSql } from "@/lib/auth/scope";
+import { enterpriseScopeSql, enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { populationScopeSql } from "./population";
+import { populationScopeSql, subtreeAsOfSql, supervisorAsOfSql, validAtSql } from "./population";
 
 /**
  * The node a dashboard is drawn for, and THE place where "this population row belongs to that
- * node" is written down. Today membership follows the current tree (closure table) and the
- * current supervisor columns of the population; when the population carries the tree as of the
- * instant, only this file changes.
+ * node" is written down. Membership follows the tree as it stood at the instant (closure spans)
+ * and the population's supervisor as of the instant; only the viewer's scope is as of now.
  */
 export type NodeRef =
   { type: "scope" } | { type: "supervisor"; id: string } | { type: "enterprise"; id: string };
@@ -44,14 +43,16 @@ export function nodeFilter(node: NodeRef | ChildRef): PopulationFilter {
 }
 
 /**
- * The condition on population rows (derived table `alias`, see population.ts) that every figure,
- * every child row and every drill-down list composes: the viewer's scope, applicable items, and
- * the filter. Not-applicable items never count in any figure.
+ * The condition on population rows (derived table `alias`, see population.ts, built for the
+ * instant `at`) that every figure, every child row and every drill-down list composes: the
+ * viewer's scope (as of now), applicable items, and the filter, its node as of `at` (the
+ * subtree as the tree stood then). Not-applicable items never count in any figure.
  */
 export function populationWhereSql(
   actor: Actor,
   alias: string,
-  filter: PopulationFilter = {},
+  filter: PopulationFilter,
+  at: Prisma.Sql,
 ): Prisma.Sql {
   const and: Prisma.Sql[] = [
     populationScopeSql(actor, alias),
@@ -60,7 +61,8 @@ export function populationWhereSql(
   if (filter.mainOnly) and.push(col(alias, "isMain"));
   if (filter.supervisorId)
     and.push(Prisma.sql`${col(alias, "supervisorId")} = ${filter.supervisorId}::uuid`);
-  if (filter.enterpriseId) and.push(subtreeSql(filter.enterpriseId, col(alias, "enterpriseId")));
+  if (filter.enterpriseId)
+    and.push(subtreeAsOfSql(filter.enterpriseId, at, col(alias, "enterpriseId")));
   if (filter.categoryId)
     and.push(Prisma.sql`${col(alias, "categoryId")} = ${filter.categoryId}::uuid`);
   if (filter.completed !== undefined)
@@ -72,17 +74,23 @@ export function populationWhereSql(
 
 /**
  * Joins each population row of `alias` to the children it belongs to, exposing `ch."childId"`.
- * Supervisor children match on the row's supervisor, enterprise children on their subtree.
+ * Supervisor children match on the row's supervisor (as of the instant), enterprise children on
+ * their subtree as it stood at `at` (the closure spans valid then).
  */
-export function childJoinSql(children: readonly ChildRef[], alias: string): Prisma.Sql {
+export function childJoinSql(
+  children: readonly ChildRef[],
+  alias: string,
+  at: Prisma.Sql,
+): Prisma.Sql {
   const supervisors = children.filter((c) => c.type === "supervisor").map((c) => c.id);
   const enterprises = children.filter((c) => c.type === "enterprise").map((c) => c.id);
   return Prisma.sql`CROSS JOIN LATERAL (
       SELECT ${col(alias, "supervisorId")} AS "childId"
       WHERE ${col(alias, "supervisorId")} = ANY(${supervisors}::uuid[])
       UNION ALL
-      SELECT c."ancestorId" FROM "EnterpriseClosure" c
-      WHERE c."descendantId" = ${col(alias, "enterpriseId")} AND c."ancestorId" = ANY(${enterprises}::uuid[])
+      SELECT cs."ancestorId" FROM "EnterpriseClosureSpan" cs
+      WHERE cs."descendantId" = ${col(alias, "enterpriseId")} AND cs."ancestorId" = ANY(${enterprises}::uuid[])
+        AND ${validAtSql("cs", at)}
     ) ch`;
 }
 
@@ -116,41 +124,64 @@ export async function resolveNode(
   return { type: "scope", id: null, nameZh: "全部", nameEn: "Whole scope" };
 }
 
+/** A span row (closure or supervisor history) valid at `at`, as a Prisma filter. */
+const validAt = (at: Date) => ({
+  validFrom: { lte: at },
+  OR: [{ validTo: null }, { validTo: { gt: at } }],
+});
+
+const bySortOrder = [{ sortOrder: "asc" as const }, { code: "asc" as const }];
+
 /**
- * The rows a node ranks: under the whole scope, the supervisors (for a national viewer) or the
- * viewer's grants (supervisors, then granted enterprises outside them); under a supervisor, its
- * groups; under an enterprise, its direct subsidiaries. Children's figures are the node's
- * population restricted to each child, so they never reach outside the node.
+ * The rows a node ranks, as the tree stood at `at`: under the whole scope, the supervisors that
+ * supervised enterprises then (for a national viewer) or the viewer's grants (supervisors, then
+ * granted enterprises outside them); under a supervisor, its groups then; under an enterprise,
+ * its direct subsidiaries then (one moved away since is still listed, one added since is not).
+ * The viewer's scope is as of now. Children's figures are the node's population restricted to
+ * each child, so they never reach outside the node.
  */
 export async function listChildren(
   actor: Actor,
   node: DashboardNode,
+  at: Date,
   db: DbTx = getDb(),
 ): Promise<ChildRef[]> {
   const asChild = (type: ChildRef["type"]) => (r: Omit<ChildRef, "type">) => ({ type, ...r });
   if (node.type === "enterprise") {
     const rows = await db.enterprise.findMany({
-      where: { AND: [{ parentId: node.id }, enterpriseScopeWhere(actor)] },
+      where: {
+        AND: [
+          { ancestorSpans: { some: { ancestorId: node.id, depth: 1, ...validAt(at) } } },
+          enterpriseScopeWhere(actor),
+        ],
+      },
       select: named,
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      orderBy: bySortOrder,
     });
     return rows.map(asChild("enterprise"));
   }
   if (node.type === "supervisor") {
     const rows = await db.enterprise.findMany({
-      where: { AND: [{ parentId: null, supervisorId: node.id }, enterpriseScopeWhere(actor)] },
+      where: {
+        AND: [
+          { supervisorSpans: { some: { supervisorId: node.id, ...validAt(at) } } },
+          { ancestorSpans: { none: { depth: { gt: 0 }, ...validAt(at) } } },
+          enterpriseScopeWhere(actor),
+        ],
+      },
       select: named,
-      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      orderBy: bySortOrder,
     });
     return rows.map(asChild("enterprise"));
   }
   const supervisors = await db.supervisor.findMany({
     where: actor.scopeAll
-      ? { enterprises: { some: {} } }
+      ? { enterpriseSpans: { some: validAt(at) } }
       : { id: { in: [...actor.supervisorIds] } },
     select: named,
     orderBy: [{ level: "asc" }, { code: "asc" }],
   });
+  // The grants are the viewer's present-day scope, so they are read as of now.
   const grants = actor.scopeAll
     ? []
     : await db.enterprise.findMany({
@@ -163,7 +194,29 @@ export async function listChildren(
           },
         },
         select: named,
-        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+        orderBy: bySortOrder,
       });
   return [...supervisors.map(asChild("supervisor")), ...grants.map(asChild("enterprise"))];
+}
+
+/**
+ * Whether the viewer's scope (as of now) covers every enterprise of the node as it stood at
+ * `at`, so the node's figures for the viewer are the node's whole figures (a frozen snapshot
+ * can stand for them): national scope, or no member of the node then outside the scope now.
+ */
+export async function scopeCoversNode(
+  db: DbTx,
+  actor: Actor,
+  node: DashboardNode,
+  at: Prisma.Sql,
+): Promise<boolean> {
+  if (actor.scopeAll) return true;
+  if (node.type === "scope") return false;
+  const e = Prisma.raw(`x."id"`);
+  const members =
+    node.type === "supervisor" ? supervisorAsOfSql(node.id, at, e) : subtreeAsOfSql(node.id, at, e);
+  const [row] = await db.$queryRaw<{ outside: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Enterprise" x
+      WHERE ${members} AND NOT ${enterpriseScopeSql(actor, e)}) AS "outside"`;
+  return !row!.outside;
 }

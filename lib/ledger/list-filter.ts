@@ -76,13 +76,18 @@ async function asOfItemIds(
   if (!programmeId) return [];
   const day = filter.asOf ? parseIsoDay(filter.asOf) : chinaDay(now);
   const at = Prisma.sql`${endOfChinaDay(day).toISOString()}::timestamp`;
-  const where = populationWhereSql(actor, "p", {
-    supervisorId: filter.supervisorId,
-    enterpriseId: filter.enterpriseId,
-    categoryId: filter.categoryId,
-    mainOnly: filter.mainOnly,
-    completed: filter.completed,
-  });
+  const where = populationWhereSql(
+    actor,
+    "p",
+    {
+      supervisorId: filter.supervisorId,
+      enterpriseId: filter.enterpriseId,
+      categoryId: filter.categoryId,
+      mainOnly: filter.mainOnly,
+      completed: filter.completed,
+    },
+    at,
+  );
   const source = filter.colour
     ? itemsWithColourAsOfSql({ programmeId, at, day, full: true })
     : itemsAsOfSql({ programmeId, at });

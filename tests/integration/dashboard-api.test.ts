@@ -29,6 +29,7 @@ beforeAll(async () => {
     db.prisma.supervisor.findUniqueOrThrow({ where: { code }, select: { id: true } });
   ids.central = (await sup("SASAC-SC")).id;
   ids.hunan = (await sup("SASAC-HN")).id;
+  ids.sdu = (await db.prisma.programme.findUniqueOrThrow({ where: { code: "SDU-2023" } })).id;
 });
 afterAll(async () => {
   await db?.drop();
@@ -74,7 +75,8 @@ async function expectDrillDowns(as: string, d: Json) {
 
 describe("GET /api/v1/dashboard", () => {
   it("answers the whole scope of a national viewer, ranked by supervisor", async () => {
-    const res = await dashboard("manager", "asOf=2025-06-30");
+    // The programme running since 2023 (the default, the live demo one, starts later).
+    const res = await dashboard("manager", `programmeId=${ids.sdu}&asOf=2025-06-30`);
     expect(res.status).toBe(200);
     const d = res.json;
     expect(d.asOf).toBe("2025-06-30");
