@@ -21,8 +21,10 @@ import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/
 import {
   actOnNoticeEndpoint,
   getNoticeEndpoint,
+  getNoticePdfEndpoint,
   issueNoticeEndpoint,
   listNoticesEndpoint,
+  noticeGroupsEndpoint,
   replyNoticeEndpoint,
 } from "@/lib/notices/api";
 import { reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
@@ -30,6 +32,7 @@ import {
   fileRoundEndpoint,
   listRoundsEndpoint,
   openRoundEndpoint,
+  remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
 import type { Endpoint } from "./endpoint";
@@ -54,8 +57,11 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   openRoundEndpoint,
   roundStatusEndpoint,
   fileRoundEndpoint,
+  remindLateUnitsEndpoint,
   listNoticesEndpoint,
+  noticeGroupsEndpoint,
   getNoticeEndpoint,
+  getNoticePdfEndpoint,
   issueNoticeEndpoint,
   replyNoticeEndpoint,
   actOnNoticeEndpoint,
