@@ -24,7 +24,7 @@ export function noticePdfFileName(notice: Pick<NoticeDto, "number">, locale: Loc
 
 const s = StyleSheet.create({
   page: { fontFamily: BULLETIN_FONT, fontSize: 10, padding: "40 44 56 44", color: "#0f172a" },
-  title: { fontSize: 20, fontWeight: 700, textAlign: "center", letterSpacing: 4 },
+  title: { fontSize: 20, fontWeight: 700, textAlign: "center" },
   number: { fontSize: 11, textAlign: "center", marginTop: 4, marginBottom: 14 },
   field: { flexDirection: "row", borderBottom: "0.5 solid #94a3b8", paddingVertical: 5 },
   label: { width: "22%", fontWeight: 700 },
@@ -92,10 +92,8 @@ function NoticeDocument({ notice, locale }: { notice: NoticeDto; locale: Locale 
       producer="Reform Ledger"
     >
       <Page size="A4" style={s.page}>
-        <Text style={s.title}>{title}</Text>
-        <Text style={s.number}>
-          {t("notices.number")}：{notice.number}
-        </Text>
+        <Text style={[s.title, locale === "en" ? {} : { letterSpacing: 4 }]}>{title}</Text>
+        <Text style={s.number}>{t("notices.pdf.numberLine", { number: notice.number })}</Text>
         <Field
           label={t("notices.pdf.issuer")}
           value={pick(notice.supervisorZh, notice.supervisorEn)}

@@ -2,7 +2,7 @@
 ALTER TABLE "NoticeReply" ADD COLUMN     "rootId" UUID;
 
 -- Existing replies: the group of the notice's items the author's grants cover (a liaison's own
--- group), else the notice's only group; replies that match neither stay unattributed.
+-- group), else the notice's only group. Replies that match neither stay unattributed.
 UPDATE "NoticeReply" r SET "rootId" = g."rootId"
 FROM (
   SELECT DISTINCT ON (r2."id") r2."id", COALESCE(e."rootId", e."id") AS "rootId"
