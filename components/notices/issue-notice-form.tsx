@@ -9,6 +9,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import { IssueNoticeInput } from "@/lib/notices/schemas";
 import { NoticeCandidatePicker } from "./notice-candidate-picker";
+import { NoticeGroupsNote } from "./notice-groups-note";
 import { NoticeSelectedItems } from "./notice-selected-items";
 import { NoticeTermsFields } from "./notice-terms-fields";
 import { useIssueNotice, type IssueNoticeValues } from "./use-issue-notice";
@@ -110,6 +111,7 @@ export function IssueNoticeForm({
             error={errors.itemIds?.message}
             onRemove={(id) => select(selectedIds.filter((x) => x !== id))}
           />
+          <NoticeGroupsNote itemIds={selectedIds} />
           <NoticeCandidatePicker picker={picker} selectedIds={selectedIds} onToggle={toggle} />
         </div>
       </section>

@@ -20,7 +20,7 @@ export function NoticeSummary({ notice, overdue }: { notice: NoticeDto; overdue:
         </dd>
         <dt className="text-slate-600">{t("responseDue")}</dt>
         <dd className="tabular-nums">
-          {deadlineText(notice.responseDueAt)}
+          <span data-testid="notice-deadline">{deadlineText(notice.responseDueAt)}</span>
           {overdue && (
             <span className="ml-2 text-xs font-medium text-red-800">{t("replyOverdue")}</span>
           )}

@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/form";
 import { Section, table } from "@/components/ui/section";
 import { ApiError } from "@/lib/api/client";
-import { noticeQueries } from "@/lib/notices/query-options";
+import { noticePdfHref, noticeQueries } from "@/lib/notices/query-options";
+import { field } from "@/components/ui/styles";
 import { NoticeLevelBadge, NoticeStatusBadge } from "./badges";
 import { NoticeDecideForm } from "./notice-decide-form";
 import { NoticeItems } from "./notice-items";
@@ -86,7 +87,22 @@ export function NoticeView({
             <NoticeStatusBadge status={notice.status} />
           </span>
         }
-      />
+      >
+        <a
+          href={noticePdfHref(notice.id)}
+          target="_blank"
+          rel="noopener"
+          className={field.secondary}
+          data-testid="notice-pdf"
+        >
+          {t("print")}
+        </a>
+      </PageHeader>
+      {notice.partial && (
+        <Notice tone="info" testId="notice-partial">
+          {t("partialNote")}
+        </Notice>
+      )}
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {message && (
           <Notice

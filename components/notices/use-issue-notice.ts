@@ -38,8 +38,13 @@ export function useIssueNotice({
   const submit = async (values: IssueNoticeValues) => {
     setFormError(null);
     try {
-      const notice = await mutation.mutateAsync(values);
-      router.push(`/notices/${notice.id}?issued=1`);
+      const { notices } = await mutation.mutateAsync(values);
+      // One notice: open it. One per group: the list, which says how many were issued.
+      router.push(
+        notices.length === 1
+          ? `/notices/${notices[0]!.id}?issued=1`
+          : `/notices?issued=${notices.map((n) => n.id).join(",")}`,
+      );
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {
         let first: keyof IssueNoticeValues | null = null;

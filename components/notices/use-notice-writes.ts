@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "@/lib/api/client";
 import {
   actOnNotice,
+  afterIssue,
   afterNoticeWrite,
   issueNotice,
   refreshNotice,
@@ -25,7 +26,7 @@ export function useIssueNoticeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: issueNotice,
-    onSuccess: (notice) => afterNoticeWrite(queryClient, notice),
+    onSuccess: (issued) => afterIssue(queryClient, issued),
   });
 }
 

@@ -11,6 +11,14 @@ import { inlineLink } from "@/components/ui/styles";
 
 export type FilingStatus = z.infer<typeof FilingStatusSchema>;
 
+/** A unit that never filed is "pending" while the window is open and "not filed" (未报送) after. */
+const STATE_CLASS = {
+  onTime: "bg-green-50 text-green-900 ring-green-300",
+  late: "bg-red-50 text-red-900 ring-red-300",
+  pending: "bg-amber-50 text-amber-900 ring-amber-300",
+  notFiled: "bg-red-100 text-red-950 ring-red-400",
+} as const;
+
 const chip =
   "inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
 
@@ -118,6 +126,7 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
                 data-testid="filing-unit"
                 data-enterprise-id={e.id}
                 data-filed={e.filedAt ? "true" : "false"}
+                data-state={e.state}
               >
                 <th scope="row" className={`${table.td} text-left font-medium`}>
                   <Link href={`/enterprises/${e.id}`} className={inlineLink}>
@@ -130,22 +139,13 @@ export function FilingUnits({ status }: { status: FilingStatus }) {
                   {e.filedAt ? formatDateTime(format, new Date(e.filedAt)) : "—"}
                 </td>
                 <td className={table.td}>
-                  {e.filedAt ? (
-                    <span
-                      className={clsx(
-                        chip,
-                        e.late
-                          ? "bg-red-50 text-red-900 ring-red-300"
-                          : "bg-green-50 text-green-900 ring-green-300",
-                      )}
-                    >
-                      {e.late ? t("late") : t("onTime")}
-                    </span>
-                  ) : (
-                    <span className={clsx(chip, "bg-amber-50 text-amber-900 ring-amber-300")}>
-                      {t("pending")}
-                    </span>
-                  )}
+                  <span
+                    className={clsx(chip, STATE_CLASS[e.state])}
+                    data-testid="filing-state"
+                    data-state={e.state}
+                  >
+                    {t(e.state)}
+                  </span>
                 </td>
               </tr>
             );

@@ -1,21 +1,31 @@
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { PercentBar } from "@/components/ui/badges";
 import { asLocale } from "@/components/ui/formats";
+import type { RoundListItem } from "@/lib/rounds/schemas";
 import { table } from "@/components/ui/section";
 import { localName } from "@/lib/i18n/config";
-import { RoundStatusBadge, useWindowText, type Round } from "./round-format";
+import { RoundStatusBadge, useWindowText } from "./round-format";
 
 export type ProgrammeOption = { id: string; code: string; nameZh: string; nameEn: string };
 
-/** Reporting rounds, newest period first. */
+/**
+ * Reporting rounds, newest period first, a page at a time, each with the units in the reader's
+ * scope that filed out of those expected and the share.
+ */
 export function RoundsTable({
   rounds,
   programmes,
+  nextCursor,
+  isFirstPage,
 }: {
-  rounds: Round[];
+  rounds: RoundListItem[];
   programmes: ProgrammeOption[];
+  nextCursor: string | null;
+  isFirstPage: boolean;
 }) {
   const t = useTranslations("rounds");
+  const format = useFormatter();
   const locale = asLocale(useLocale());
   const windowText = useWindowText();
   const byId = new Map(programmes.map((p) => [p.id, p]));
@@ -37,6 +47,9 @@ export function RoundsTable({
             </th>
             <th scope="col" className={table.th}>
               {t("statusLabel")}
+            </th>
+            <th scope="col" className={table.th}>
+              {t("filedShare")}
             </th>
           </tr>
         </thead>
@@ -63,11 +76,45 @@ export function RoundsTable({
                 <td className={table.td}>
                   <RoundStatusBadge status={r.status} />
                 </td>
+                <td className={`${table.td} whitespace-nowrap`} data-testid="round-share">
+                  <span className="block text-xs text-slate-700 tabular-nums">
+                    {t("filedOfTotal", { filed: r.filed, total: r.total })}
+                  </span>
+                  <PercentBar
+                    value={r.sharePercent}
+                    label={
+                      r.sharePercent === null
+                        ? "—"
+                        : format.number(r.sharePercent / 100, {
+                            style: "percent",
+                            maximumFractionDigits: 1,
+                          })
+                    }
+                  />
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {(nextCursor || !isFirstPage) && (
+        <nav aria-label={t("pageNav")} className="flex gap-4 px-3 py-2 text-sm">
+          {!isFirstPage && (
+            <Link href="/rounds#rounds" className={table.link} data-testid="rounds-first-page">
+              {t("firstPage")}
+            </Link>
+          )}
+          {nextCursor && (
+            <Link
+              href={`/rounds?cursor=${encodeURIComponent(nextCursor)}#rounds`}
+              className={table.link}
+              data-testid="rounds-next-page"
+            >
+              {t("nextPage")}
+            </Link>
+          )}
+        </nav>
+      )}
     </div>
   );
 }

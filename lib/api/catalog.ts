@@ -31,8 +31,10 @@ import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/
 import {
   actOnNoticeEndpoint,
   getNoticeEndpoint,
+  getNoticePdfEndpoint,
   issueNoticeEndpoint,
   listNoticesEndpoint,
+  noticeGroupsEndpoint,
   replyNoticeEndpoint,
 } from "@/lib/notices/api";
 import { batchDecisionEndpoint, reviewEntryEndpoint, reviewQueueEndpoint } from "@/lib/review/api";
@@ -40,6 +42,7 @@ import {
   fileRoundEndpoint,
   listRoundsEndpoint,
   openRoundEndpoint,
+  remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
 import type { Endpoint } from "./endpoint";
@@ -71,8 +74,11 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   openRoundEndpoint,
   roundStatusEndpoint,
   fileRoundEndpoint,
+  remindLateUnitsEndpoint,
   listNoticesEndpoint,
+  noticeGroupsEndpoint,
   getNoticeEndpoint,
+  getNoticePdfEndpoint,
   issueNoticeEndpoint,
   replyNoticeEndpoint,
   actOnNoticeEndpoint,

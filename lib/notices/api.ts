@@ -4,13 +4,18 @@ import { endpoint } from "@/lib/api/endpoint";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { issueNotice } from "./issue-notice";
-import { findNotice, listNotices, toNotice } from "./queries";
+import { findNotice, listNotices, noticeGroups, toNotice } from "./queries";
+import { noticePdfFileName, renderNoticePdf } from "./render-pdf";
 import { actOnNotice, replyNotice } from "./respond";
 import {
+  IssuedNotices,
   IssueNoticeInput,
   NoticeActionInput,
   NoticeDto,
+  NoticeGroups,
+  NoticeGroupsQuery,
   NoticeParams,
+  NoticePdfQuery,
   ReplyNoticeInput,
 } from "./schemas";
 
@@ -25,6 +30,21 @@ export const listNoticesEndpoint = endpoint(
     response: z.object({ items: z.array(NoticeDto) }),
   },
   async ({ actor, query }) => ({ items: await listNotices(actor, { status: query.status }) }),
+);
+
+export const noticeGroupsEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/notices/groups",
+    tag: "Supervision notices",
+    summary:
+      "The enterprise groups of the chosen items: issuing on them creates one notice per group " +
+      "(items outside the caller's scope are left out)",
+    permission: "notice.issue",
+    query: NoticeGroupsQuery,
+    response: NoticeGroups,
+  },
+  async ({ actor, query }) => ({ groups: await noticeGroups(actor, query.itemIds) }),
 );
 
 export const getNoticeEndpoint = endpoint(
@@ -44,15 +64,52 @@ export const getNoticeEndpoint = endpoint(
   },
 );
 
+export const getNoticePdfEndpoint = endpoint(
+  {
+    method: "get",
+    path: "/notices/{id}/pdf",
+    tag: "Supervision notices",
+    summary:
+      "The printable notice (督办单) as an A4 PDF, as the caller may see it; lang defaults to the " +
+      "caller's language",
+    permission: "ledger.read",
+    params: NoticeParams,
+    query: NoticePdfQuery,
+    response: z.unknown(),
+    fileResponse: "application/pdf",
+  },
+  async ({ actor, params, query, locale }) => {
+    const notice = await findNotice(getDb(), actor, params.id);
+    if (!notice) throw new AppError("not_found");
+    const lang = query.lang ?? locale;
+    const dto = toNotice(notice);
+    const bytes = await renderNoticePdf(dto, lang);
+    const name = noticePdfFileName(dto, lang);
+    const fallback = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-length": String(bytes.byteLength),
+        // inline: the browser shows it to print; the name is kept for saving.
+        "content-disposition": `inline; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+);
+
 export const issueNoticeEndpoint = endpoint(
   {
     method: "post",
     path: "/notices",
     tag: "Supervision notices",
-    summary: "Issue a supervision notice (督办) on one or more items (reviewers)",
+    summary:
+      "Issue supervision notices (督办) on one or more items of one programme (reviewers): one " +
+      "notice per enterprise group, each numbered; answers the notices created",
     permission: "notice.issue",
     body: IssueNoticeInput,
-    response: NoticeDto,
+    response: IssuedNotices,
     successStatus: 201,
   },
   ({ actor, body, locale, requestId }) => issueNotice(actor, { input: body, locale, requestId }),

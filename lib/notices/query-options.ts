@@ -3,7 +3,7 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { apiRequest, retryUnlessMissing } from "@/lib/api/client";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import { notificationQueries } from "@/lib/notifications/query-options";
-import type { NoticeDto } from "@/lib/notices/schemas";
+import type { IssuedNotices, NoticeDto, NoticeGroups } from "@/lib/notices/schemas";
 
 export const noticeQueries = {
   all: ["notices"] as const,
@@ -13,7 +13,23 @@ export const noticeQueries = {
       queryFn: ({ signal }) => apiRequest<NoticeDto>(`/api/v1/notices/${id}`, { signal }),
       retry: retryUnlessMissing,
     }),
+  /** The enterprise groups of chosen items: one notice each when issued. */
+  groups: (itemIds: string[]) =>
+    queryOptions({
+      queryKey: [...noticeQueries.all, "groups", [...itemIds].sort()] as const,
+      queryFn: ({ signal }) =>
+        apiRequest<NoticeGroups>(
+          `/api/v1/notices/groups?itemIds=${[...itemIds].sort().join(",")}`,
+          { signal },
+        ),
+      enabled: itemIds.length > 0,
+      staleTime: 60_000,
+    }),
 };
+
+/** The printable notice (督办单), opened by the browser. */
+export const noticePdfHref = (id: string, lang?: string) =>
+  `/api/v1/notices/${id}/pdf${lang ? `?lang=${encodeURIComponent(lang)}` : ""}`;
 
 export function issueNotice(body: {
   itemIds: string[];
@@ -21,7 +37,7 @@ export function issueNotice(body: {
   requiredAction: string;
   responseDueOn: string;
 }) {
-  return apiRequest<NoticeDto>("/api/v1/notices", { method: "POST", json: body });
+  return apiRequest<IssuedNotices>("/api/v1/notices", { method: "POST", json: body });
 }
 
 export function replyToNotice(id: string, body: string) {
@@ -42,6 +58,15 @@ export function actOnNotice(id: string, action: "close" | "escalate", comment?: 
  */
 export function afterNoticeWrite(queryClient: QueryClient, notice: NoticeDto) {
   queryClient.setQueryData(noticeQueries.detail(notice.id).queryKey, notice);
+  void queryClient.invalidateQueries({ queryKey: noticeQueries.all });
+  void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
+  void queryClient.invalidateQueries({ queryKey: notificationQueries.all });
+}
+
+/** After issuing: one notice per group, each known at once; every other view is stale. */
+export function afterIssue(queryClient: QueryClient, issued: IssuedNotices) {
+  for (const notice of issued.notices)
+    queryClient.setQueryData(noticeQueries.detail(notice.id).queryKey, notice);
   void queryClient.invalidateQueries({ queryKey: noticeQueries.all });
   void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
   void queryClient.invalidateQueries({ queryKey: notificationQueries.all });

@@ -7,7 +7,15 @@ import type { Locale } from "@/lib/i18n/config";
 import { parseInput } from "@/lib/i18n/zod";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
-import { findNotice, noticeSelect, toNotice } from "./queries";
+import {
+  findNotice,
+  groupOf,
+  groupsReplied,
+  noticeSelectFor,
+  rowGroups,
+  toNotice,
+  type NoticeRow,
+} from "./queries";
 import { escalatedLevel, NoticeActionInput, ReplyNoticeInput } from "./schemas";
 
 /** How long an escalated notice gets for its new deadline. */
@@ -28,12 +36,15 @@ async function enterpriseRefs(tx: DbTx, itemIds: string[]) {
   }));
 }
 
-/** A notice in the actor's scope that is still open, after the caller's permission rule. */
+/**
+ * A notice in the actor's scope that is still open, after the caller's permission rule. The
+ * notice holds only the items in the actor's scope; `whole` says whether that is all of them.
+ */
 async function openNoticeFor(
   tx: DbTx,
   actor: Actor,
   noticeId: string,
-  allowed: (refs: Awaited<ReturnType<typeof enterpriseRefs>>) => boolean,
+  allowed: (refs: Awaited<ReturnType<typeof enterpriseRefs>>, whole: boolean) => boolean,
 ) {
   const notice = await findNotice(tx, actor, noticeId);
   if (!notice) throw new AppError("not_found");
@@ -41,13 +52,17 @@ async function openNoticeFor(
     tx,
     notice.items.map((i) => i.ledgerItem.id),
   );
-  if (!allowed(refs)) throw new AppError("forbidden");
+  if (!allowed(refs, notice.items.length === notice._count.items)) throw new AppError("forbidden");
   if (notice.status === "CLOSED")
     throw new AppError("validation_failed", undefined, { _form: "noticeClosed" });
   return notice;
 }
 
-/** The enterprise's liaison replies to a notice. */
+/**
+ * The enterprise's liaison replies to a notice. The reply speaks for the liaison's own group(s)
+ * of the notice's items: on a notice issued on several groups (before one notice per group) it
+ * marks only that part answered, and the notice is "replied" once every group has answered.
+ */
 export async function replyNotice(
   actor: Actor,
   options: { noticeId: string; input: unknown; locale: Locale; requestId?: string; now?: Date },
@@ -55,17 +70,35 @@ export async function replyNotice(
   const { body } = parseInput(ReplyNoticeInput, options.input, options.locale);
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
-    // Any one of its items in the liaison's scope lets them answer.
     const notice = await openNoticeFor(tx, actor, options.noticeId, (refs) =>
       refs.some((enterprise) => can(actor, "notice.reply", { enterprise })),
     );
-    await tx.noticeReply.create({
-      data: { noticeId: notice.id, authorId: actor.id, body, createdAt: now },
+    const refs = await enterpriseRefs(
+      tx,
+      notice.items.map((i) => i.ledgerItem.id),
+    );
+    const mine = new Set(
+      notice.items
+        .filter((_, k) => can(actor, "notice.reply", { enterprise: refs[k]! }))
+        .map((i) => groupOf(i.ledgerItem.enterprise)),
+    );
+    await tx.noticeReply.createMany({
+      data: [...mine].map((rootId) => ({
+        noticeId: notice.id,
+        authorId: actor.id,
+        body,
+        rootId,
+        createdAt: now,
+      })),
     });
-    const updated = await tx.supervisionNotice.update({
+    const whole = await tx.supervisionNotice.findUniqueOrThrow({
       where: { id: notice.id },
-      data: { status: "REPLIED", version: { increment: 1 } },
-      select: noticeSelect,
+      select: noticeSelectFor(null),
+    });
+    const allReplied = groupsReplied(whole, rowGroups(whole));
+    await tx.supervisionNotice.update({
+      where: { id: notice.id },
+      data: { ...(allReplied ? { status: "REPLIED" } : {}), version: { increment: 1 } },
     });
     await notify(tx, {
       userIds: [notice.issuedById],
@@ -80,10 +113,10 @@ export async function replyNotice(
       entityType: "SupervisionNotice",
       entityId: notice.id,
       before: { status: notice.status },
-      after: { status: "REPLIED", reply: body },
+      after: { status: allReplied ? "REPLIED" : notice.status, groups: [...mine], reply: body },
       requestId: options.requestId,
     });
-    return toNotice(updated);
+    return toNotice((await findNotice(tx, actor, notice.id))!);
   });
 }
 
@@ -96,8 +129,12 @@ export async function actOnNotice(
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
     // Only a reviewer whose scope covers every item acts on the whole notice.
-    const notice = await openNoticeFor(tx, actor, options.noticeId, (refs) =>
-      refs.every((enterprise) => can(actor, "notice.issue", { enterprise })),
+    const notice = await openNoticeFor(
+      tx,
+      actor,
+      options.noticeId,
+      (refs, whole) =>
+        whole && refs.every((enterprise) => can(actor, "notice.issue", { enterprise })),
     );
     const updated =
       input.action === "close"
@@ -116,13 +153,13 @@ export async function actOnNotice(
   });
 }
 
-type Notice = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
+type Notice = NoticeRow;
 
 async function closeNotice(tx: DbTx, notice: Notice, now: Date) {
   const updated = await tx.supervisionNotice.update({
     where: { id: notice.id },
     data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
-    select: noticeSelect,
+    select: noticeSelectFor(null),
   });
   const liaisons = await liaisonsFor(
     tx,
@@ -155,7 +192,7 @@ export async function escalateNotice(
       responseDueAt: new Date(now.getTime() + ESCALATION_GRACE_MS),
       version: { increment: 1 },
     },
-    select: noticeSelect,
+    select: noticeSelectFor(null),
   });
   const liaisons = await liaisonsFor(
     tx,
@@ -168,6 +205,7 @@ export async function escalateNotice(
       number: notice.number,
       levelZh: { BLUE: "蓝色", YELLOW: "黄色", RED: "红色" }[level],
       levelEn: level.toLowerCase(),
+      dueAt: updated.responseDueAt.toISOString(),
       noticeId: notice.id,
     },
     link: `/notices/${notice.id}`,
@@ -191,7 +229,7 @@ export async function escalateOverdueNotices(now: Date = new Date()) {
     await db.$transaction(async (tx) => {
       const notice = await tx.supervisionNotice.findFirst({
         where: { id, status: { in: ["OPEN", "ESCALATED"] }, responseDueAt: { lt: now } },
-        select: noticeSelect,
+        select: noticeSelectFor(null),
       });
       if (!notice) return; // replied or closed meanwhile
       const updated = await escalateNotice(tx, notice, now);

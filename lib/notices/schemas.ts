@@ -35,6 +35,14 @@ export const NoticeDto = z
     createdAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
     issuedBy: z.string(),
+    /** The SASAC that issued it (the supervisor of the items' enterprises). */
+    supervisorZh: z.string(),
+    supervisorEn: z.string(),
+    /**
+     * The caller sees only part of the notice: one issued on several groups before each group got
+     * its own notice. Items, replies and the status are then those of the caller's groups.
+     */
+    partial: z.boolean(),
     items: z.array(
       z.object({
         id: z.uuid(),
@@ -43,6 +51,8 @@ export const NoticeDto = z
         taskEn: z.string(),
         enterpriseZh: z.string(),
         enterpriseEn: z.string(),
+        dueDate: z.iso.date(),
+        status: z.enum(["NOT_STARTED", "IN_PROGRESS", "COMPLETION_CLAIMED", "COMPLETED"]),
       }),
     ),
     replies: z.array(
@@ -53,7 +63,38 @@ export const NoticeDto = z
 export type NoticeDto = z.infer<typeof NoticeDto>;
 export const NoticeParams = z.object({ id: z.uuid() });
 
+/** What issuing answers: one notice per enterprise group of the chosen items, in number order. */
+export const IssuedNotices = z
+  .object({ notices: z.array(NoticeDto).min(1) })
+  .meta({ id: "IssuedNotices" });
+export type IssuedNotices = z.infer<typeof IssuedNotices>;
+
+export const NoticePdfQuery = z.object({
+  lang: z.enum(["zh-CN", "en"]).optional().meta({ description: "Default: the caller's language" }),
+});
+
 /** The next level up when a notice escalates; red stays red. */
 export function escalatedLevel(level: (typeof NOTICE_LEVELS)[number]) {
   return level === "BLUE" ? "YELLOW" : "RED";
 }
+
+export const NoticeGroupsQuery = z.object({
+  itemIds: z
+    .string()
+    .transform((v) => v.split(",").filter(Boolean))
+    .pipe(z.array(z.uuid()).min(1).max(100))
+    .meta({ description: "Comma-separated ledger item ids" }),
+});
+export const NoticeGroups = z
+  .object({
+    groups: z.array(
+      z.object({
+        id: z.uuid(),
+        nameZh: z.string(),
+        nameEn: z.string(),
+        itemIds: z.array(z.uuid()),
+      }),
+    ),
+  })
+  .meta({ id: "NoticeGroups" });
+export type NoticeGroups = z.infer<typeof NoticeGroups>;

@@ -2,7 +2,9 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import type { NotificationKind, Prisma } from "@/lib/generated/prisma/client";
 import { translator } from "@/lib/i18n/messages";
-import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { isLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { deadlineTextIn } from "@/lib/notices/deadline-locale";
+import { chinaDeadline } from "@/lib/time";
 
 export type NotifyInput = {
   userIds: readonly string[];
@@ -37,11 +39,9 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<void> {
   if (recipients.length) {
     await tx.emailOutbox.createMany({
       data: recipients.map((r) => {
-        const t = translator(isLocale(r.locale) ? r.locale : DEFAULT_LOCALE);
-        const text = t(
-          `notifications.kinds.${input.kind}` as never,
-          localisedParams(input.params, r.locale) as never,
-        );
+        const locale = isLocale(r.locale) ? r.locale : DEFAULT_LOCALE;
+        const t = translator(locale);
+        const text = notificationText(locale, input.kind, input.params);
         return {
           toAddress: r.email!,
           subject: `${t("app.name")}: ${text}`,
@@ -67,4 +67,26 @@ export function localisedParams(
     } else out[key] = value;
   }
   return out;
+}
+
+/**
+ * A notification's words in a reader's language: the in-app list and the e-mail use this one
+ * function. A deadline (`dueAt`, an instant; older rows carry `due`, a day) reads as on the
+ * notice's page (lib/notices/deadline-text.ts).
+ */
+export function notificationText(
+  locale: Locale,
+  kind: string,
+  params: Record<string, unknown>,
+): string {
+  const values = localisedParams(params, locale);
+  const dueAt =
+    typeof params.dueAt === "string"
+      ? params.dueAt
+      : typeof params.due === "string" && /^\d{4}-\d{2}-\d{2}$/.test(params.due)
+        ? chinaDeadline(params.due).toISOString()
+        : null;
+  values.due = dueAt ? deadlineTextIn(locale, dueAt) : "—";
+  delete values.dueAt;
+  return translator(locale)(`notifications.kinds.${kind}` as never, values as never);
 }

@@ -2,8 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
-import { translator } from "@/lib/i18n/messages";
-import { localisedParams } from "./notify";
+import { notificationText } from "./notify";
 
 export async function unreadCount(actor: Actor): Promise<number> {
   return getDb().notification.count({ where: { userId: actor.id, readAt: null } });
@@ -20,14 +19,10 @@ export async function listNotifications(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit ?? 50,
   });
-  const t = translator(options.locale);
   return rows.map((n) => ({
     id: n.id,
     kind: n.kind,
-    message: t(
-      `notifications.kinds.${n.kind}` as never,
-      localisedParams(n.params as Record<string, unknown>, options.locale) as never,
-    ),
+    message: notificationText(options.locale, n.kind, n.params as Record<string, unknown>),
     link: n.link,
     read: n.readAt !== null,
     createdAt: n.createdAt.toISOString(),

@@ -5,19 +5,31 @@ import { AppError } from "@/lib/errors";
 import { fileRound } from "./file-round";
 import { openRound } from "./open-round";
 import { listRounds, roundFilingStatus } from "./queries";
-import { FileRoundInput, FilingStatus, OpenRoundInput, RoundDto, RoundParams } from "./schemas";
+import { remindLateUnits } from "./remind-late";
+import {
+  FileRoundInput,
+  FilingStatus,
+  OpenRoundInput,
+  RemindersResult,
+  RoundDto,
+  RoundList,
+  RoundListQuery,
+  RoundParams,
+} from "./schemas";
 
 export const listRoundsEndpoint = endpoint(
   {
     method: "get",
     path: "/rounds",
     tag: "Reporting rounds",
-    summary: "Reporting rounds, newest period first",
+    summary:
+      "Reporting rounds, newest period first, 20 a page (keyset: pass nextCursor), each with the " +
+      "units in the caller's scope that filed out of those expected",
     permission: "ledger.read",
-    query: z.object({ programmeId: z.uuid().optional() }),
-    response: z.object({ items: z.array(RoundDto) }),
+    query: RoundListQuery,
+    response: RoundList,
   },
-  async ({ query }) => ({ items: await listRounds(query.programmeId) }),
+  ({ actor, query }) => listRounds(actor, query),
 );
 
 export const openRoundEndpoint = endpoint(
@@ -72,4 +84,20 @@ export const fileRoundEndpoint = endpoint(
   },
   ({ actor, params, body, locale, requestId }) =>
     fileRound(actor, { roundId: params.id, input: body, locale, requestId }),
+);
+
+export const remindLateUnitsEndpoint = endpoint(
+  {
+    method: "post",
+    path: "/rounds/{id}/reminders",
+    tag: "Reporting rounds",
+    summary:
+      "After the window, remind every unit that has not filed (一键催报): a notification and an " +
+      "e-mail to each of its liaisons. Once a day: a repeat the same China day sends nothing and " +
+      "answers already=true with the time of the first (administrators)",
+    permission: "round.manage",
+    params: RoundParams,
+    response: RemindersResult,
+  },
+  ({ actor, params, requestId }) => remindLateUnits(actor, { roundId: params.id, requestId }),
 );

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { getDb, type DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
 import { announceOpen, lastDay } from "./open-round";
@@ -10,12 +11,14 @@ import { announceOpen, lastDay } from "./open-round";
 export const REMIND_BEFORE_MS = 3 * 86_400_000;
 
 /** Enterprises with open main items in the round's programme that have not filed. */
-async function unfiledEnterprises(
+export async function unfiledEnterprises(
   tx: DbTx,
   round: { id: string; programmeId: string; periodStart: Date },
+  scope: Prisma.EnterpriseWhereInput = {},
 ) {
   const rows = await tx.enterprise.findMany({
     where: {
+      ...scope,
       ledgerItems: {
         some: {
           programmeId: round.programmeId,

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { apiRequest } from "@/lib/api/client";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import { reviewQueries } from "@/lib/review/query-options";
-import type { FileRoundInput, OpenRoundInput, RoundDto } from "./schemas";
+import type { FileRoundInput, OpenRoundInput, RemindersResult, RoundDto } from "./schemas";
 
 export type Round = z.infer<typeof RoundDto>;
 
@@ -40,4 +40,9 @@ export function fileRound(roundId: string, body: z.input<typeof FileRoundInput>)
 export function afterFiling(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: ledgerQueries.all });
   void queryClient.invalidateQueries({ queryKey: reviewQueries.all });
+}
+
+/** POST /api/v1/rounds/{id}/reminders (一键催报): once a day; a repeat answers `already`. */
+export function remindLateUnits(roundId: string) {
+  return apiRequest<RemindersResult>(`/api/v1/rounds/${roundId}/reminders`, { method: "POST" });
 }

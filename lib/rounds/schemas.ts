@@ -2,6 +2,9 @@ import { z } from "zod";
 
 const day = z.iso.date();
 
+export const FILING_STATES = ["onTime", "late", "pending", "notFiled"] as const;
+export type FilingState = (typeof FILING_STATES)[number];
+
 export const OpenRoundInput = z
   .object({
     programmeId: z.uuid(),
@@ -64,8 +67,44 @@ export const FilingStatus = z
         supervisorId: z.uuid(),
         filedAt: z.iso.datetime().nullable(),
         late: z.boolean(),
+        /** pending until the window closes; a unit that never filed is then notFiled (未报送). */
+        state: z.enum(FILING_STATES),
       }),
     ),
   })
   .meta({ id: "RoundFilingStatus" });
+
+/** A round in the list: its filed units out of the units expected, in the caller's scope. */
+export const RoundListItem = RoundDto.extend({
+  total: z.number().int(),
+  filed: z.number().int(),
+  sharePercent: z.number().nullable(),
+}).meta({ id: "ReportingRoundListItem" });
+export type RoundListItem = z.infer<typeof RoundListItem>;
+
+export const ROUND_PAGE_SIZE = 20;
+export const RoundListQuery = z.object({
+  programmeId: z.uuid().optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}~[0-9a-f-]{36}$/)
+    .optional()
+    .meta({ description: "nextCursor of the previous page" }),
+  limit: z.coerce.number().int().min(1).max(100).default(ROUND_PAGE_SIZE),
+});
+export const RoundList = z
+  .object({ items: z.array(RoundListItem), nextCursor: z.string().nullable() })
+  .meta({ id: "ReportingRoundList" });
+export type RoundList = z.infer<typeof RoundList>;
+
+export const RemindersResult = z
+  .object({
+    /** True when the late units were already reminded today: nothing was sent again. */
+    already: z.boolean(),
+    remindedAt: z.iso.datetime(),
+    units: z.number().int(),
+    users: z.number().int(),
+  })
+  .meta({ id: "RoundRemindersResult" });
+export type RemindersResult = z.infer<typeof RemindersResult>;
 export const RoundParams = z.object({ id: z.uuid() });

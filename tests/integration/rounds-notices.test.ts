@@ -256,11 +256,13 @@ describe("supervision notices", () => {
       ).fields?.responseDueOn,
     ).toBe("dateInPast");
 
-    const notice = await issueNotice(reviewerCentral, {
+    const { notices } = await issueNotice(reviewerCentral, {
       input,
       locale: "zh-CN",
       now: at("2026-11-25T09:00:00"),
     });
+    expect(notices).toHaveLength(1);
+    const notice = notices[0]!;
     noticeId = notice.id;
     expect(notice.number).toMatch(/^督办-2026-\d{4}$/);
     expect(notice).toMatchObject({ level: "BLUE", status: "OPEN" });

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { IssueNoticeLink } from "@/components/notices/issue-notice-link";
 import { NoticesTable } from "@/components/notices/notices-table";
+import { Notice } from "@/components/ui/form";
 import { field } from "@/components/ui/styles";
 import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
@@ -24,7 +25,10 @@ export default async function NoticesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requireActor();
-  const raw = (await searchParams).status;
+  const params = await searchParams;
+  const raw = params.status;
+  const issuedRaw = Array.isArray(params.issued) ? params.issued[0] : params.issued;
+  const issued = issuedRaw ? issuedRaw.split(",").filter(Boolean).length : 0;
   const status = STATUSES.find((s) => s === (Array.isArray(raw) ? raw[0] : raw));
   const [t, notices] = await Promise.all([
     getTranslations("notices"),
@@ -36,6 +40,11 @@ export default async function NoticesPage({
       <PageHeader title={t("heading")} intro={issues ? t("introReviewer") : t("introReader")}>
         {issues && <IssueNoticeLink />}
       </PageHeader>
+      {issued > 0 && (
+        <Notice tone="success" testId="notices-issued">
+          {t("issuedMany", { count: issued })}
+        </Notice>
+      )}
       <Section
         id="notices"
         title={t("listHeading")}

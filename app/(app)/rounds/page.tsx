@@ -9,6 +9,7 @@ import { requireActor } from "@/lib/auth/session";
 import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
 import { defaultRound } from "@/lib/rounds/default-round";
 import { listRounds } from "@/lib/rounds/queries";
+import { RoundListQuery } from "@/lib/rounds/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rounds");
@@ -16,11 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Reporting rounds (填报轮次): the list, and for administrators the form that opens one. */
-export default async function RoundsPage() {
+export default async function RoundsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
+  const query = RoundListQuery.safeParse({ cursor: (await searchParams).cursor });
+  const cursor = query.success ? query.data.cursor : undefined;
   const [t, rounds, options] = await Promise.all([
     getTranslations("rounds"),
-    listRounds(),
+    listRounds(actor, { cursor }),
     ledgerFilterOptions(actor),
   ]);
   const manage = can(actor, "round.manage");
@@ -37,7 +44,12 @@ export default async function RoundsPage() {
         </Section>
       )}
       <Section id="rounds" title={t("listHeading")}>
-        <RoundsTable rounds={rounds} programmes={options.programmes} />
+        <RoundsTable
+          rounds={rounds.items}
+          programmes={options.programmes}
+          nextCursor={rounds.nextCursor}
+          isFirstPage={!cursor}
+        />
       </Section>
     </div>
   );

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilingPanel } from "@/components/rounds/filing-panel";
 import { FilingUnits, SupervisorShares } from "@/components/rounds/filing-status";
+import { RemindPanel } from "@/components/rounds/remind-panel";
 import { RoundStatusBadge, windowDays } from "@/components/rounds/round-format";
 import { asLocale, formatDay } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
@@ -14,6 +15,7 @@ import { requireActor } from "@/lib/auth/session";
 import { localName } from "@/lib/i18n/config";
 import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
 import { roundFilingStatus } from "@/lib/rounds/queries";
+import { remindedToday } from "@/lib/rounds/remind-late";
 import { RoundParams } from "@/lib/rounds/schemas";
 
 type Props = { params: Promise<{ id: string }> };
@@ -51,6 +53,9 @@ export default async function RoundPage({ params }: Props) {
   const windowSpan = windowDays(round);
   const windowText = t("windowRange", { from: day(windowSpan.first), to: day(windowSpan.last) });
   const files = can(actor, "ledger.write") && round.status !== "PLANNED";
+  const reminds = can(actor, "round.manage") && lateNow;
+  const remindedAt = reminds ? await remindedToday(round.id) : null;
+  const unfiled = status.enterprises.filter((e) => e.state === "notFiled").length;
 
   return (
     <div className="space-y-5" data-testid="round-page" data-round-id={round.id}>
@@ -105,6 +110,12 @@ export default async function RoundPage({ params }: Props) {
               late,
             }))}
           />
+        </Section>
+      )}
+
+      {reminds && (
+        <Section id="remind" title={t("remind.heading")} description={t("remind.intro")}>
+          <RemindPanel roundId={round.id} unfiled={unfiled} remindedAt={remindedAt} />
         </Section>
       )}
 

@@ -1,0 +1,3 @@
+import { getNoticePdfEndpoint } from "@/lib/notices/api";
+
+export const GET = getNoticePdfEndpoint.handler;

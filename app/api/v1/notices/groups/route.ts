@@ -1,0 +1,3 @@
+import { noticeGroupsEndpoint } from "@/lib/notices/api";
+
+export const GET = noticeGroupsEndpoint.handler;

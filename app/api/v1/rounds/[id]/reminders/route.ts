@@ -1,0 +1,3 @@
+import { remindLateUnitsEndpoint } from "@/lib/rounds/api";
+
+export const POST = remindLateUnitsEndpoint.handler;
