@@ -1,6 +1,8 @@
 import { setLocale } from "@/app/actions/locale";
 import { AppHeader } from "@/components/layout/app-header";
+import { Watermark } from "@/components/layout/watermark";
 import { requireActor } from "@/lib/auth/session";
+import { watermarkFor } from "@/lib/watermark/for-actor";
 
 /**
  * The signed-in shell. The redirect here is for convenience only: every page and every API call
@@ -18,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {children}
       </main>
+      <Watermark text={watermarkFor(actor)} />
     </div>
   );
 }
