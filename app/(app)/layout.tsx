@@ -1,6 +1,7 @@
 import { setLocale } from "@/app/actions/locale";
 import { AppHeader } from "@/components/layout/app-header";
 import { Watermark } from "@/components/layout/watermark";
+import { ViewerProvider } from "@/components/ui/viewer";
 import { requireActor } from "@/lib/auth/session";
 import { watermarkFor } from "@/lib/watermark/for-actor";
 
@@ -18,7 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         tabIndex={-1}
         className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none"
       >
-        {children}
+        <ViewerProvider id={actor.id}>{children}</ViewerProvider>
       </main>
       <Watermark text={watermarkFor(actor)} />
     </div>
