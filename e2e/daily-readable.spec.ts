@@ -42,9 +42,11 @@ test("a month chosen in the picker is recorded; the draft survives a reload and 
   const chosen = monthBefore(current);
   if (chosen.slice(0, 4) !== current.slice(0, 4))
     await picker.getByRole("button", { name: "上一年" }).click();
-  await picker
-    .getByRole("radio", { name: `${Number(chosen.slice(0, 4))}年${Number(chosen.slice(5))}月` })
-    .check();
+  const radio = picker.getByRole("radio", {
+    name: `${Number(chosen.slice(0, 4))}年${Number(chosen.slice(5))}月`,
+  });
+  await picker.locator(`[data-period="${chosen}"]`).click();
+  await expect(radio).toBeChecked();
   await expect(picker).toHaveAttribute("data-value", chosen);
 
   const narrative = uniqueText("e2e draft");
@@ -127,10 +129,16 @@ test("at 1280 px the ledger's short column headers stay on one line", async ({ p
       .filter((th) => (th.textContent ?? "").trim().length > 0)
       .filter((th) => (th.textContent ?? "").trim().length <= 8)
       .filter((th) => {
-        const range = document.createRange();
-        range.selectNodeContents(th);
-        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        return tops.size > 1;
+        // A label wraps when one of its text nodes spans more than one line box.
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) return true;
+        }
+        return false;
       })
       .map((th) => th.textContent),
   );
