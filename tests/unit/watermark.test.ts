@@ -1,5 +1,5 @@
 /**
- * The watermark: its text (name and China time), the page tile, and the bulletins' optional
+ * The watermark: its text (name and China time), and the bulletins' optional
  * watermark (a rotated text on every PDF page, the printed header and footer of every sheet).
  */
 import ExcelJS from "exceljs";
@@ -7,7 +7,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { renderBulletinPdf } from "@/lib/bulletins/render-pdf";
 import { renderBulletinXlsx } from "@/lib/bulletins/render-xlsx";
-import { watermarkText, watermarkTile } from "@/lib/watermark/text";
+import { watermarkText } from "@/lib/watermark/text";
 import { bulletinFixture } from "./fixtures/bulletin";
 
 const mark = watermarkText("王联络 & <测试>", new Date("2026-12-01T01:30:00Z"));
@@ -15,12 +15,6 @@ const mark = watermarkText("王联络 & <测试>", new Date("2026-12-01T01:30:00
 describe("watermark text", () => {
   it("names the viewer and the time in China", () => {
     expect(mark).toBe("王联络 & <测试> 2026-12-01 09:30");
-  });
-
-  it("tiles as an SVG data URL with the text escaped", () => {
-    const svg = decodeURIComponent(watermarkTile(mark));
-    expect(svg).toMatch(/^url\("data:image\/svg\+xml/);
-    expect(svg).toContain("王联络 &#38; &#60;测试&#62; 2026-12-01 09:30");
   });
 });
 
