@@ -199,6 +199,10 @@ test("with WATERMARK=on every page carries the viewer's name and the time, out o
     await expect(mark).toHaveAttribute("aria-hidden", "true");
     await expect(mark).toHaveCSS("pointer-events", "none");
     // Real text in the app's font (an image could not use it): the name, not boxes.
-    await expect(mark.locator("span").first()).toContainText(me.displayName);
+    const drawn = await mark
+      .locator("span")
+      .first()
+      .evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(drawn).toContain(me.displayName);
   }
 });
