@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { Providers } from "@/components/providers";
+// Chinese glyphs for machines without a Chinese system font: woff2 slices by unicode-range,
+// bundled and served by the app (see --font-sans in globals.css).
+import "@fontsource-variable/noto-sans-sc";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

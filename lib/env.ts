@@ -21,6 +21,8 @@ const ServerEnv = z.object({
   /** e.g. smtp://user:pass@mail.internal:25; without it e-mails wait in the outbox. */
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
   MAIL_FROM: optional(z.string()),
+  /** "on": pages and exported files carry a faint watermark with the viewer's name and the time. */
+  WATERMARK: optional(z.enum(["on", "off"])),
 });
 
 export type ServerEnv = {
@@ -32,6 +34,7 @@ export type ServerEnv = {
   BULLETIN_SYNC_MAX_ROWS: number;
   SMTP_URL: string | undefined;
   MAIL_FROM: string;
+  WATERMARK: boolean;
 };
 
 let cached: ServerEnv | undefined;
@@ -58,6 +61,7 @@ export function serverEnv(): ServerEnv {
     BULLETIN_SYNC_MAX_ROWS: env.BULLETIN_SYNC_MAX_ROWS ?? 2_000,
     SMTP_URL: env.SMTP_URL,
     MAIL_FROM: env.MAIL_FROM ?? "reform-ledger@localhost",
+    WATERMARK: env.WATERMARK === "on",
   };
   return cached;
 }

@@ -72,10 +72,14 @@ try {
   );
   if (stopping) process.exit(0);
 
-  const env = nextEnv(db.url, port, {
-    nextAuthUrl: `http://127.0.0.1:${port}`,
-    secret: () => crypto.randomBytes(32).toString("base64url"),
-  });
+  const env = {
+    ...nextEnv(db.url, port, {
+      nextAuthUrl: `http://127.0.0.1:${port}`,
+      secret: () => crypto.randomBytes(32).toString("base64url"),
+    }),
+    // Every spec runs with the watermark on (it must get in nobody's way); daily-readable checks it.
+    WATERMARK: process.env.WATERMARK || "on",
+  };
   next = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
   next.once("exit", (code, signal) => {
     if (stopping) return;

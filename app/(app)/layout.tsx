@@ -1,6 +1,9 @@
 import { setLocale } from "@/app/actions/locale";
 import { AppHeader } from "@/components/layout/app-header";
+import { Watermark } from "@/components/layout/watermark";
+import { ViewerProvider } from "@/components/ui/viewer";
 import { requireActor } from "@/lib/auth/session";
+import { watermarkFor } from "@/lib/watermark/for-actor";
 
 /**
  * The signed-in shell. The redirect here is for convenience only: every page and every API call
@@ -16,8 +19,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         tabIndex={-1}
         className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none"
       >
-        {children}
+        <ViewerProvider id={actor.id}>{children}</ViewerProvider>
       </main>
+      <Watermark text={watermarkFor(actor)} />
     </div>
   );
 }

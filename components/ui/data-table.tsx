@@ -136,13 +136,14 @@ export function DataTable<TData extends RowData>({
           )}
         </div>
       )}
-      {/* Focusable so keyboard users can scroll it; named by the caption. */}
+      {/* Focusable so keyboard users can scroll it; named by the caption. Positioned, so the
+          cells' visually hidden (absolute) texts stay inside it instead of widening the page. */}
       <div
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
         className={clsx(
-          "overflow-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-700",
+          "relative overflow-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-700",
           scrollClassName,
         )}
       >

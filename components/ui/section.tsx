@@ -40,7 +40,7 @@ export function Section({
 
 /** Shared table classes: dense, high-contrast, zebra rows. */
 export const table = {
-  wrapper: "overflow-x-auto",
+  wrapper: "relative overflow-x-auto",
   table: "min-w-full border-collapse text-sm",
   caption: "pb-2 text-left text-sm font-medium text-slate-700",
   th: "border-b border-slate-300 bg-slate-100 px-3 py-2 text-left text-xs font-semibold tracking-wide whitespace-nowrap text-slate-800",

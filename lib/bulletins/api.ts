@@ -4,6 +4,7 @@ import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { serverEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { watermarkFor } from "@/lib/watermark/for-actor";
 import { buildBulletin } from "./build-bulletin";
 import { bulletinFileName, bulletinRows } from "./format";
 import { getBulletinJob, openBulletinJobFile, startBulletinJob } from "./jobs";
@@ -44,7 +45,8 @@ export const getBulletinEndpoint = endpoint(
         headers: { location: `/api/v1/bulletins/jobs/${job.id}`, "cache-control": "no-store" },
       });
     }
-    const bytes = await renderBulletinFile(bulletin, query.format);
+    const watermark = watermarkFor(actor) ?? undefined;
+    const bytes = await renderBulletinFile(bulletin, query.format, { watermark });
     return fileResponse(bytes, bulletinFileName(bulletin, query.format), query.format);
   },
 );

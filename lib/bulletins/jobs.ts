@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { sendJob } from "@/lib/jobs/queue";
+import { watermarkFor } from "@/lib/watermark/for-actor";
 import { buildBulletin } from "./build-bulletin";
 import { bulletinFileName } from "./format";
 import { renderBulletinFile } from "./render-file";
@@ -58,7 +59,8 @@ export async function runBulletinJob({ id }: { id: string }, now = new Date()) {
     const bulletin = await buildBulletin(actor, record.query, { locale: record.locale, now });
     if (!bulletin) throw new AppError("not_found");
     await updateJobRecord(id, { progress: 40 });
-    const bytes = await renderBulletinFile(bulletin, record.query.format);
+    const watermark = watermarkFor(actor, now) ?? undefined;
+    const bytes = await renderBulletinFile(bulletin, record.query.format, { watermark });
     await updateJobRecord(id, { progress: 90 });
     await fs.writeFile(bulletinFilePath(id, record.query.format), bytes);
     await updateJobRecord(id, {

@@ -6,13 +6,13 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Bulletin } from "./format";
-import { renderBulletinPdf } from "./render-pdf";
+import { renderBulletinPdf, type RenderOptions } from "./render-pdf";
 
-process.once("message", (bulletin: Bulletin) => {
+process.once("message", ({ bulletin, options }: { bulletin: Bulletin; options: RenderOptions }) => {
   void (async () => {
     try {
       const file = path.join(os.tmpdir(), `bulletin-${process.pid}-${Date.now()}.pdf`);
-      await fs.writeFile(file, await renderBulletinPdf(bulletin));
+      await fs.writeFile(file, await renderBulletinPdf(bulletin, options));
       process.send?.({ file }, () => process.exit(0));
     } catch (error) {
       process.send?.({ error: error instanceof Error ? error.message : String(error) }, () =>

@@ -3,7 +3,7 @@ import { fork } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Bulletin } from "./format";
-import { renderBulletinPdf } from "./render-pdf";
+import { renderBulletinPdf, type RenderOptions } from "./render-pdf";
 import { renderBulletinXlsx } from "./render-xlsx";
 import type { BulletinFormat } from "./schemas";
 
@@ -17,14 +17,15 @@ import type { BulletinFormat } from "./schemas";
 export async function renderBulletinFile(
   bulletin: Bulletin,
   format: BulletinFormat,
+  options: RenderOptions = {},
 ): Promise<Buffer> {
-  if (format === "xlsx") return renderBulletinXlsx(bulletin);
+  if (format === "xlsx") return renderBulletinXlsx(bulletin, options);
   if (!process.execArgv.some((arg) => arg.includes("react-server")))
-    return renderBulletinPdf(bulletin);
-  return renderInChild(bulletin);
+    return renderBulletinPdf(bulletin, options);
+  return renderInChild(bulletin, options);
 }
 
-async function renderInChild(bulletin: Bulletin): Promise<Buffer> {
+async function renderInChild(bulletin: Bulletin, options: RenderOptions): Promise<Buffer> {
   const script = path.join(/* turbopackIgnore: true */ process.cwd(), "lib/bulletins/pdf-child.ts");
   const child = fork(script, [], {
     execArgv: ["--import", "tsx"],
@@ -36,7 +37,7 @@ async function renderInChild(bulletin: Bulletin): Promise<Buffer> {
     );
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`PDF renderer exited with ${code}`)));
-    child.send(bulletin);
+    child.send({ bulletin, options });
   });
   try {
     return await fs.readFile(file);

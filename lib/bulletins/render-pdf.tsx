@@ -4,10 +4,16 @@ import { BULLETIN_FONT, registerBulletinFonts } from "./fonts";
 import { bulletinFormat, targetText, type Bulletin, type BulletinFormatter } from "./format";
 import { ranked } from "./ranking";
 
+/** Options of a rendering; `watermark`: a faint rotated text on every page (name and time). */
+export type RenderOptions = { watermark?: string };
+
 /** The bulletin as an A4 PDF with the Chinese font embedded (subset to the glyphs used). */
-export async function renderBulletinPdf(bulletin: Bulletin): Promise<Buffer> {
+export async function renderBulletinPdf(
+  bulletin: Bulletin,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   registerBulletinFonts();
-  return renderToBuffer(<BulletinDocument bulletin={bulletin} />);
+  return renderToBuffer(<BulletinDocument bulletin={bulletin} watermark={options.watermark} />);
 }
 
 const s = StyleSheet.create({
@@ -24,6 +30,17 @@ const s = StyleSheet.create({
   headCell: { fontWeight: 700, paddingHorizontal: 2 },
   cell: { paddingHorizontal: 2 },
   muted: { color: "#64748b" },
+  watermark: {
+    position: "absolute",
+    top: 380,
+    left: 0,
+    right: 0,
+    textAlign: "center",
+    fontSize: 26,
+    color: "#0f172a",
+    opacity: 0.08,
+    transform: "rotate(-30deg)",
+  },
   case: { marginBottom: 6 },
   footer: {
     position: "absolute",
@@ -90,7 +107,7 @@ function Empty({ f }: { f: BulletinFormatter }) {
   return <Text style={s.muted}>{f.t("bulletin.none")}</Text>;
 }
 
-function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
+function BulletinDocument({ bulletin, watermark }: { bulletin: Bulletin; watermark?: string }) {
   const f = bulletinFormat(bulletin.locale);
   const { t } = f;
   const d = bulletin.dashboard;
@@ -105,6 +122,11 @@ function BulletinDocument({ bulletin }: { bulletin: Bulletin }) {
       producer="Reform Ledger"
     >
       <Page size="A4" style={s.page}>
+        {watermark && (
+          <Text style={s.watermark} fixed>
+            {watermark}
+          </Text>
+        )}
         <Text style={s.title}>{title}</Text>
         <Text style={s.subtitle}>
           {f.name(d.programme)} · {f.name(d.node)}

@@ -10,7 +10,10 @@ type Col = { key: string; label: string; width: number; percent?: boolean };
  * and imports survive a change of language); numbers stay numbers, rates are fractions shown
  * as percentages, the two header rows are frozen.
  */
-export async function renderBulletinXlsx(bulletin: Bulletin): Promise<Buffer> {
+export async function renderBulletinXlsx(
+  bulletin: Bulletin,
+  options: { watermark?: string } = {},
+): Promise<Buffer> {
   const f = bulletinFormat(bulletin.locale);
   const { t } = f;
   const d = bulletin.dashboard;
@@ -143,5 +146,13 @@ export async function renderBulletinXlsx(bulletin: Bulletin): Promise<Buffer> {
       published: c.publishedAt.slice(0, 10),
     })),
   );
+  if (options.watermark) {
+    // Excel has no watermark: the name and time go in every sheet's printed header and footer
+    // ("&" starts a code there, so it is doubled; &8 is the font size).
+    const text = `&8${options.watermark.replaceAll("&", "&&")}`;
+    book.eachSheet((ws) => {
+      ws.headerFooter = { oddHeader: `&C${text}`, oddFooter: `&C${text}` };
+    });
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

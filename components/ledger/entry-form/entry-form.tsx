@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { useZodResolver } from "@/components/ui/form";
+import { Notice, useZodResolver } from "@/components/ui/form";
+import { TIME_ZONE } from "@/lib/time";
 import type { EntryWriteResult } from "@/lib/ledger/query-options";
 import type { EntryDto, LedgerItemDetail } from "@/lib/ledger/schemas";
 import { ConflictPanel } from "./conflict-panel";
@@ -23,6 +24,7 @@ import { JustificationField } from "./justification-field";
 import { LinkFields } from "./link-fields";
 import { NarrativeField } from "./narrative-field";
 import { PeriodFields } from "./period-fields";
+import { useEntryDraft } from "./use-entry-draft";
 import { useEntrySubmit } from "./use-entry-submit";
 import { useEvidenceUploads } from "./use-evidence-uploads";
 
@@ -75,6 +77,14 @@ export function EntryForm({
   const errors = formState.errors;
 
   const evidence = useEvidenceUploads(form);
+  const draft = useEntryDraft({
+    form,
+    mode,
+    itemId: item.id,
+    periods,
+    enabled: !correcting,
+  });
+  const format = useFormatter();
   const {
     submitting,
     conflict,
@@ -94,7 +104,10 @@ export function EntryForm({
     onVersionSeen,
     correcting,
     onCancelCorrection,
-    onSaved,
+    onSaved: (result) => {
+      draft.clear();
+      onSaved?.(result);
+    },
     uploadsPending: evidence.pending,
     clearUploads: evidence.clear,
   });
@@ -146,6 +159,29 @@ export function EntryForm({
             onDiscard={discard}
             busy={submitting}
           />
+        )}
+
+        {draft.restored && (
+          <Notice tone="info" testId="draft-restored">
+            {t("draftRestored", {
+              time: format.dateTime(new Date(draft.restored.savedAt), {
+                timeZone: TIME_ZONE,
+                ...(new Date(draft.restored.savedAt).toDateString() === new Date().toDateString()
+                  ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
+                  : { dateStyle: "short", timeStyle: "short" }),
+              }),
+            })}
+            {draft.restored.files > 0 &&
+              ` ${t("draftFilesDropped", { count: draft.restored.files })}`}{" "}
+            <button
+              type="button"
+              onClick={draft.discard}
+              className="font-medium text-brand-700 underline hover:text-brand-900"
+              data-testid="draft-discard"
+            >
+              {t("draftDiscard")}
+            </button>
+          </Notice>
         )}
 
         <div ref={errorSummary} tabIndex={-1} className="focus:outline-none">

@@ -2,12 +2,16 @@
 
 import clsx from "clsx";
 import { useTranslations } from "next-intl";
-import { useFormContext } from "react-hook-form";
+import { Controller, useFormContext } from "react-hook-form";
 import { field, FieldMessage, RequiredMark } from "@/components/ui/form";
+import { PeriodPicker } from "@/components/ui/period-picker";
 import type { EntryFormValues, EntryMode } from "./entry-form-model";
 import { describedBy, errorAt, type FieldIds } from "./field-errors";
 
-/** The reporting period and, for a progress entry, the percentage done and the status. */
+/**
+ * The reporting period (a month picker over the reportable months, newest first in `periods`)
+ * and, for a progress entry, the percentage done and the status.
+ */
 export function PeriodFields({
   mode,
   periods,
@@ -20,6 +24,7 @@ export function PeriodFields({
   const t = useTranslations("ledger.form");
   const {
     register,
+    control,
     formState: { errors },
   } = useFormContext<EntryFormValues>();
   const periodError = errorAt(errors, "period");
@@ -29,29 +34,28 @@ export function PeriodFields({
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={ids("period")} className={field.label}>
-            {t("period")}
-            <RequiredMark />
-          </label>
-          <select
-            id={ids("period")}
-            {...register("period")}
-            aria-invalid={periodError ? true : undefined}
-            aria-describedby={describedBy(ids("period-hint"), periodError && ids("period-error"))}
-            className={field.input(Boolean(periodError))}
-          >
-            {periods.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-          <p id={ids("period-hint")} className="mt-1 text-xs text-slate-600">
-            {t("periodHint")}
-          </p>
-          <FieldMessage id={ids("period-error")} message={periodError} />
-        </div>
+        <Controller
+          control={control}
+          name="period"
+          render={({ field: { value, onChange, onBlur } }) => (
+            <PeriodPicker
+              label={
+                <>
+                  {t("period")}
+                  <RequiredMark />
+                </>
+              }
+              value={value}
+              onChange={onChange}
+              onBlur={onBlur}
+              allowed={periods}
+              cadence={/^\d{4}-Q/.test(value) ? "QUARTER" : "MONTH"}
+              description={t("periodHint")}
+              error={periodError}
+              testId="period-picker"
+            />
+          )}
+        />
 
         {mode === "progress" && (
           <div>
