@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { enterpriseByCode, seriousViolations, setLocale, signIn } from "./helpers";
+import {
+  CLAIM_JUSTIFICATION,
+  enterpriseByCode,
+  seriousViolations,
+  setLocale,
+  signIn,
+} from "./helpers";
 import {
   attachPdf,
   inProgressMainItems,
@@ -120,6 +126,10 @@ test("out-of-range percent and a bad indicator value show the field message in C
       r.request().method() === "POST",
   );
   await form.getByTestId("submit-entry").click();
+  // So large a value is implausible: the form asks first; confirmed, it goes to the server.
+  const confirm = page.getByTestId("indicator-confirm");
+  await expect(confirm.getByTestId("indicator-confirm-reasons")).toContainText("可能填错");
+  await confirm.getByTestId("indicator-confirm-confirm").click();
   expect((await response).status()).toBe(422);
   await expect(indicator).toHaveAttribute("aria-invalid", "true");
   await expect(
@@ -268,6 +278,9 @@ test("claim completion: evidence is required, then the item awaits review and th
   await expect(form.getByTestId("evidence-error")).toHaveText("请至少上传一份佐证材料。");
 
   await attachPdf(page, form);
+  // Asked for when an indicator misses its target (judged on the latest values).
+  const justification = form.getByTestId("justification");
+  if (await justification.isVisible()) await justification.fill(CLAIM_JUSTIFICATION);
   await form.getByTestId("submit-claim").click();
   await expect(page.getByTestId("awaiting-review")).toBeVisible();
   await expect(page.getByTestId("awaiting-review")).toContainText("正在审核");
