@@ -115,6 +115,8 @@ test.describe("dashboard", () => {
 
 for (const locale of ["zh-CN", "en"] as const) {
   test(`dashboard accessibility (${locale})`, async ({ page, baseURL }) => {
+    // Cold dashboard routes and an axe scan of the charts: more than the default 30 s.
+    test.setTimeout(90_000);
     await setLocale(page, locale, baseURL);
     await signIn(page, "manager");
     const programmeId = await pastProgrammeId(page);

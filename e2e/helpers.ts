@@ -77,7 +77,8 @@ export const unique = (label: string) =>
 export async function userPage(
   browser: Browser,
   baseURL: string | undefined,
-  username: DemoUser,
+  /** A demo account, or another group's liaison (`liaison-<group code>`, e.g. liaison-sdic). */
+  username: DemoUser | `liaison-${string}`,
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
@@ -91,8 +92,24 @@ export async function userPage(
 
 export const EVIDENCE_PDF = fileURLToPath(new URL("./fixtures/evidence.pdf", import.meta.url));
 
-/** Claims completion through the ledger item page's claim form, with the evidence PDF. */
-export async function claimCompletion(page: Page, itemId: string, statement: string) {
+/** What a claim says when an indicator misses its target (the form asks for at least 20 characters). */
+export const CLAIM_JUSTIFICATION =
+  "e2e 未达标说明：指标受市场因素影响略低于目标，但改革任务的各项工作已全部完成，具备销号条件。";
+
+/**
+ * Claims completion through the ledger item page's claim form, with the evidence PDF and any
+ * indicator values (by indicator code). When an indicator misses its target the form asks for a
+ * justification: `justification` is typed then.
+ */
+export async function claimCompletion(
+  page: Page,
+  itemId: string,
+  statement: string,
+  {
+    justification = CLAIM_JUSTIFICATION,
+    indicatorValues = {},
+  }: { justification?: string; indicatorValues?: Record<string, string> } = {},
+) {
   await page.goto(`/ledger/${itemId}`);
   await expect(
     page.locator(`[data-testid="ledger-item-page"][data-item-id="${itemId}"]`),
@@ -100,6 +117,13 @@ export async function claimCompletion(page: Page, itemId: string, statement: str
   await page.getByTestId("open-claim").click();
   const form = page.getByTestId("claim-form");
   await form.getByTestId("narrative").fill(statement);
+  for (const [code, value] of Object.entries(indicatorValues))
+    await form
+      .locator(`[data-testid="indicator-input"][data-indicator-code="${code}"]`)
+      .fill(value);
+  // Shown as soon as the values (typed, else the latest reported) miss a target.
+  const justificationField = form.getByTestId("justification");
+  if (await justificationField.isVisible()) await justificationField.fill(justification);
   await form.getByTestId("evidence-input").setInputFiles(EVIDENCE_PDF);
   await expect(form.getByTestId("upload").filter({ hasText: "evidence.pdf" })).toHaveAttribute(
     "data-state",

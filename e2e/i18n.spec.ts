@@ -26,7 +26,8 @@ test("Chinese by default, English after switching, and the choice is kept", asyn
   await page.goto("/enterprises");
   await expect(page.getByRole("heading", { name: "State Council SASAC" })).toBeVisible();
   await expect(page.getByTestId("enterprise-tree")).toContainText("CRRC Group Co., Ltd.");
-  await page.getByRole("link", { name: "CRRC Group Co., Ltd." }).click();
+  // Exactly: the row's dashboard link is "Dashboard of CRRC Group Co., Ltd.".
+  await page.getByRole("link", { name: "CRRC Group Co., Ltd.", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CRRC Group Co., Ltd.");
   await expect(page.getByTestId("attr-supervisor")).toContainText("State Council SASAC (Central)");
   await expect(page.getByTestId("attr-ownershipForm")).toContainText("Wholly state-owned");
