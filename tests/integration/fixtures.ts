@@ -21,7 +21,12 @@ export async function actorFor(prisma: PrismaClient, username: string): Promise<
 export async function openItemOf(
   prisma: PrismaClient,
   username: string,
-  options: { withIndicator?: boolean; skip?: number } = {},
+  options: {
+    withIndicator?: boolean;
+    skip?: number;
+    /** Open statuses to pick from (default: in progress). */
+    statuses?: ("NOT_STARTED" | "IN_PROGRESS")[];
+  } = {},
 ) {
   const scope = await prisma.userScope.findFirstOrThrow({
     where: { user: { username }, enterpriseId: { not: null } },
@@ -31,7 +36,7 @@ export async function openItemOf(
       // The fixed-calendar programme these tests are written against; the live demo programme
       // (the dashboards' default) moves with the clock.
       programme: { code: "SDU-2023" },
-      status: "IN_PROGRESS",
+      status: { in: options.statuses ?? ["IN_PROGRESS"] },
       isMain: true,
       notApplicable: false,
       enterprise: { ancestors: { some: { ancestorId: scope.enterpriseId! } } },
