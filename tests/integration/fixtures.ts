@@ -51,7 +51,8 @@ export async function openItemOf(
       enterpriseId: true,
       task: { select: { indicators: { select: { id: true } } } },
     },
-    orderBy: { id: "asc" },
+    // By codes, not by the random ids: the same item on every run of the same seed.
+    orderBy: [{ enterprise: { code: "asc" } }, { task: { code: "asc" } }],
     skip: options.skip ?? 0,
   });
 }
