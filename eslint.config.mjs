@@ -16,6 +16,7 @@ const PUBLIC_COMPONENTS = [
   "notices/issue-notice-link",
   "notices/deadline",
   "ledger/indicator-format",
+  "audit/audit-link",
 ];
 const FEATURES = fs
   .readdirSync("components", { withFileTypes: true })

@@ -28,6 +28,8 @@ export async function AppHeader({
     items.push({ href: "/rounds", label: t("rounds") });
   }
   if (can(actor, "enterprise.read")) items.push({ href: "/enterprises", label: t("enterprises") });
+  if (can(actor, "catalogue.manage") || can(actor, "user.manage"))
+    items.push({ href: "/admin", label: t("admin") });
   if (actor.role === "ADMIN") items.push({ href: "/api-docs", label: t("apiDocs") });
 
   return (

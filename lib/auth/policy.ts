@@ -88,3 +88,18 @@ export function can(
 export function actionsOf(role: Role): readonly Action[] {
   return ROLE_ACTIONS[role];
 }
+
+/**
+ * Whether an administrator may change what a supervisor owns (its programmes and catalogue, its
+ * enterprises, the users granted within it): the role must allow the action, and the supervisor
+ * must be one of the actor's own (national administrators own every supervisor). Reading rights
+ * under an enterprise grant never make anyone the owner of a supervisor's data.
+ */
+export function managesSupervisor(
+  actor: Actor,
+  action: "catalogue.manage" | "user.manage" | "audit.read",
+  supervisorId: string,
+): boolean {
+  if (!ROLE_ACTIONS[actor.role].includes(action)) return false;
+  return actor.scopeAll || actor.supervisorIds.includes(supervisorId);
+}

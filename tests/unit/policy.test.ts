@@ -3,6 +3,7 @@ import {
   ACTIONS,
   can,
   inScope,
+  managesSupervisor,
   type Action,
   type Actor,
   type EnterpriseRef,
@@ -113,5 +114,21 @@ describe("can: role x action", () => {
     expect(can(actors.reviewerHunan, "review.decide", { enterprise: enterprises.crrc! })).toBe(
       false,
     );
+  });
+});
+
+describe("managesSupervisor: who changes a supervisor's catalogue, registry and users", () => {
+  const adminHunan = actor("ADMIN", { supervisorIds: [HN] });
+  const adminOfCrrc = actor("ADMIN", { enterpriseIds: [CRRC] });
+  it.each([
+    ["national admin, any supervisor", actors.admin, SC, true],
+    ["Hunan's admin, Hunan", adminHunan, HN, true],
+    ["Hunan's admin, State Council", adminHunan, SC, false],
+    ["an enterprise grant never owns a supervisor", adminOfCrrc, SC, false],
+    ["a reviewer of the supervisor", actors.reviewerHunan, HN, false],
+    ["the national manager", actors.manager, SC, false],
+  ] as const)("%s", (_label, who, supervisorId, expected) => {
+    expect(managesSupervisor(who, "catalogue.manage", supervisorId)).toBe(expected);
+    expect(managesSupervisor(who, "user.manage", supervisorId)).toBe(expected);
   });
 });

@@ -29,6 +29,14 @@ export const DEMO_USERS: DemoUser[] = [
     scopeEn: "All supervisors and enterprises",
   },
   {
+    username: "admin-hunan",
+    role: "ADMIN",
+    displayName: "湖南省国资委系统管理员",
+    supervisor: "SASAC-HN",
+    scopeZh: "湖南省国资委及其监管企业",
+    scopeEn: "Hunan SASAC and the enterprises it supervises",
+  },
+  {
     username: "reviewer-central",
     role: "REVIEWER",
     displayName: "刘卫东（国务院国资委）",
