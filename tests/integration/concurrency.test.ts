@@ -107,7 +107,7 @@ describe("concurrent edits", () => {
     const last = accepted.find((o) => o.version === final.version);
     expect(final.version).toBe(item.version + accepted.length);
     expect(final.percentDone).toBe(last?.percentDone);
-  });
+  }, 120_000);
 
   it("four decisions on one claim at once: one decision stands, the other gets 409", async () => {
     const item = await openItemOf(db.prisma, "liaison-crrc", { skip: 4 });
