@@ -33,13 +33,13 @@ export async function verifyAuditChain(db: DbTx): Promise<AuditChainReport> {
   let checked = 0;
   let previous: { id: bigint; hash: string | null } | null = null;
   for (;;) {
-    const afterId = previous?.id ?? BigInt(-1);
-    const rows = await db.$queryRaw<Row[]>`
+    const afterId: bigint = previous?.id ?? BigInt(-1);
+    const rows: Row[] = await db.$queryRaw<Row[]>`
       SELECT id, "prevHash", hash,
              reform_audit_canonical(id, at, "actorId", "actorLabel", action, "entityType",
                                     "entityId", before, after, "requestId", "prevHash") AS canonical
       FROM "AuditLog" WHERE id > ${afterId} ORDER BY id LIMIT ${BATCH}`;
-    for (const row of rows) {
+    for (const row of rows as Row[]) {
       checked += 1;
       const id = row.id.toString();
       if (!row.hash) problems.push({ kind: "unhashed", id });
