@@ -4,7 +4,10 @@
  * verifier names an edited row and a removed row by id after the owner tampered with the table
  * behind the triggers' back.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordDenial } from "@/lib/audit/record-denial";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { createTestDatabase, type TestDatabase } from "./setup/db";
 
@@ -60,6 +63,26 @@ describe("audit chain", () => {
     expect(report).toEqual({ checked: rows.length, problems: [] });
   });
 
+  it("records a denial as a chained row", async () => {
+    await recordDenial(db.prisma, {
+      actor: null,
+      permission: "ledger.write",
+      entityType: "LedgerItem",
+      entityId: "x",
+      reason: "forbidden",
+      requestId: "r-1",
+    });
+    const denial = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "access.denied" },
+    });
+    expect(denial).toMatchObject({
+      actorLabel: "system",
+      after: { permission: "ledger.write", reason: "forbidden" },
+      requestId: "r-1",
+    });
+    expect(denial.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {
     const written = await db.prisma.auditLog.create({ data: row(5000) });
     await expect(
@@ -107,5 +130,35 @@ describe("audit chain", () => {
         missingIds: [deleted.toString()],
       },
     ]);
+  });
+
+  it("the migration's back-fill chains rows written before the chain existed", async () => {
+    const other = await createTestDatabase({ setEnv: false });
+    try {
+      // Rows as an older version wrote them: no hashes.
+      await other.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_chain"');
+        await tx.auditLog.createMany({ data: Array.from({ length: 30 }, (_, i) => row(i)) });
+        await tx.$executeRawUnsafe('ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_chain"');
+      });
+      expect((await verifyAuditChain(other.prisma)).problems).toHaveLength(30);
+
+      const dir = path.join(process.cwd(), "prisma", "migrations");
+      const migration = fs
+        .readdirSync(dir)
+        .find((name) => name.endsWith("_sessions_throttle_audit_chain"))!;
+      const sql = fs.readFileSync(path.join(dir, migration, "migration.sql"), "utf8");
+      const backfill = /^DO E'[\s\S]*?^END';$/m.exec(sql)![0];
+      await other.prisma.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('ALTER TABLE "AuditLog" DISABLE TRIGGER "AuditLog_append_only"');
+        await tx.$executeRawUnsafe(backfill);
+        await tx.$executeRawUnsafe('ALTER TABLE "AuditLog" ENABLE TRIGGER "AuditLog_append_only"');
+      });
+      // New rows continue the back-filled chain.
+      await other.prisma.auditLog.create({ data: row(100) });
+      expect(await verifyAuditChain(other.prisma)).toEqual({ checked: 31, problems: [] });
+    } finally {
+      await other.drop();
+    }
   });
 });
