@@ -23,6 +23,11 @@ const ServerEnv = z.object({
   MAIL_FROM: optional(z.string()),
   /** "on": pages and exported files carry a faint watermark with the viewer's name and the time. */
   WATERMARK: optional(z.enum(["on", "off"])),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (usually 1). Unset or
+   * 0: the header is not trusted and the client address is the socket's, as Next reports it.
+   */
+  TRUST_PROXY: optional(z.coerce.number().int().min(0).max(10)),
 });
 
 export type ServerEnv = {
@@ -35,6 +40,7 @@ export type ServerEnv = {
   SMTP_URL: string | undefined;
   MAIL_FROM: string;
   WATERMARK: boolean;
+  TRUST_PROXY: number;
 };
 
 let cached: ServerEnv | undefined;
@@ -62,6 +68,7 @@ export function serverEnv(): ServerEnv {
     SMTP_URL: env.SMTP_URL,
     MAIL_FROM: env.MAIL_FROM ?? "reform-ledger@localhost",
     WATERMARK: env.WATERMARK === "on",
+    TRUST_PROXY: env.TRUST_PROXY ?? 0,
   };
   return cached;
 }

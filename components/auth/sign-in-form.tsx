@@ -15,7 +15,14 @@ const SignInSchema = z.object({
 });
 type SignInValues = z.infer<typeof SignInSchema>;
 
-type FormError = "invalid" | "locked" | "failed";
+type FormError = { kind: "invalid" | "failed" } | { kind: "locked" | "throttled"; seconds: number };
+
+/** The server's answer: "invalid", or "locked:<s>" / "throttled:<s>" (429, with Retry-After). */
+function parseFormError(error: string | null | undefined): FormError {
+  const waiting = /^(locked|throttled):(\d+)$/.exec(error ?? "");
+  if (waiting) return { kind: waiting[1] as "locked" | "throttled", seconds: Number(waiting[2]) };
+  return { kind: error ? "invalid" : "failed" };
+}
 
 export function SignInForm() {
   const t = useTranslations("signIn");
@@ -42,9 +49,9 @@ export function SignInForm() {
       router.refresh();
       return;
     }
-    const error = result?.error === "locked" ? "locked" : result?.error ? "invalid" : "failed";
+    const error = parseFormError(result?.error);
     setFormError(error);
-    if (error === "invalid") setFocus("password");
+    if (error.kind === "invalid") setFocus("password");
   });
 
   const fieldClass =
@@ -64,7 +71,9 @@ export function SignInForm() {
           data-testid="sign-in-error"
           className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
-          {t(formError)}
+          {"seconds" in formError
+            ? t(formError.kind, { seconds: formError.seconds })
+            : t(formError.kind)}
         </p>
       )}
       <div>

@@ -1,47 +1,53 @@
 import "server-only";
 import { verify } from "@node-rs/argon2";
-import { getDb } from "@/lib/db/client";
-
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+import { getDb, type Db } from "@/lib/db/client";
+import {
+  admitSignIn,
+  pruneThrottles,
+  recordSignInFailure,
+  recordSignInSuccess,
+  type Throttled,
+} from "./throttle";
 
 export type SignInResult =
-  { ok: true; userId: string; displayName: string } | { ok: false; reason: "invalid" | "locked" };
+  | { ok: true; userId: string; displayName: string }
+  | { ok: false; reason: "invalid" }
+  | ({ ok: false; reason: "throttled" } & Throttled);
 
 /**
- * Checks a username and password. Five failures in a row lock the account for 15 minutes;
- * unknown users and wrong passwords give the same answer so usernames cannot be probed.
+ * An Argon2id hash (the library's default cost, as every stored hash) of a random password
+ * nobody knows: unknown and inactive users are checked against it, so they take as long as a
+ * real user with a wrong password.
  */
-export async function verifyCredentials(username: string, password: string): Promise<SignInResult> {
-  const db = getDb();
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$57RONida+0yjG2cqg6Xu9A$QfsVa6gv6BfNi2U+hk3z3AERFwB2Lw+jqarE1m5UDiw";
+
+/**
+ * Checks a username and password from a client address, behind the throttles of
+ * lib/auth/throttle.ts. Unknown users, inactive or administratively locked users and wrong
+ * passwords all give the same answer after the same work (one Argon2 verification and the same
+ * counter writes), so usernames cannot be probed by answer or by timing.
+ */
+export async function verifyCredentials(
+  attempt: { username: string; password: string; ip: string; now: Date },
+  db: Db = getDb(),
+): Promise<SignInResult> {
+  const { username, password, ip, now } = attempt;
+  const throttled = await admitSignIn(db, { ip, username, now });
+  if (throttled) return { ok: false, reason: "throttled", ...throttled };
+
   const user = await db.user.findUnique({
     where: { username },
-    select: {
-      id: true,
-      displayName: true,
-      passwordHash: true,
-      active: true,
-      lockedUntil: true,
-      failedLogins: true,
-    },
+    select: { id: true, displayName: true, passwordHash: true, active: true, lockedUntil: true },
   });
-  if (!user || !user.active) return { ok: false, reason: "invalid" };
-  if (user.lockedUntil && user.lockedUntil > new Date()) return { ok: false, reason: "locked" };
-
-  const valid = await verify(user.passwordHash, password).catch(() => false);
-  if (!valid) {
-    const failures = user.failedLogins + 1;
-    await db.user.update({
-      where: { id: user.id },
-      data: {
-        failedLogins: failures >= MAX_FAILURES ? 0 : failures,
-        lockedUntil: failures >= MAX_FAILURES ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null,
-      },
-    });
-    return { ok: false, reason: failures >= MAX_FAILURES ? "locked" : "invalid" };
+  const passwordOk = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+  const allowed = user && user.active && !(user.lockedUntil && user.lockedUntil > now);
+  if (!user || !allowed || !passwordOk) {
+    const block = await recordSignInFailure(db, { ip, username, now });
+    return block ? { ok: false, reason: "throttled", ...block } : { ok: false, reason: "invalid" };
   }
-  if (user.failedLogins > 0 || user.lockedUntil) {
-    await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  }
+  await recordSignInSuccess(db, { username });
+  // Now and then, forget old windows (cheap: a small table).
+  if (Math.random() < 0.05) await pruneThrottles(db, now);
   return { ok: true, userId: user.id, displayName: user.displayName };
 }
