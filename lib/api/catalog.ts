@@ -45,6 +45,21 @@ import {
   remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
+import {
+  copyProgrammeEndpoint,
+  createCategoryEndpoint,
+  createProgrammeEndpoint,
+  createTaskEndpoint,
+  deleteCategoryEndpoint,
+  deleteTaskEndpoint,
+  getProgrammeEndpoint,
+  getTaskEndpoint,
+  listProgrammesEndpoint,
+  listTasksEndpoint,
+  updateCategoryEndpoint,
+  updateProgrammeEndpoint,
+  updateTaskEndpoint,
+} from "@/lib/catalogue/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -87,4 +102,17 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   startBulletinJobEndpoint,
   getBulletinJobEndpoint,
   downloadBulletinJobEndpoint,
+  listProgrammesEndpoint,
+  createProgrammeEndpoint,
+  getProgrammeEndpoint,
+  updateProgrammeEndpoint,
+  copyProgrammeEndpoint,
+  createCategoryEndpoint,
+  updateCategoryEndpoint,
+  deleteCategoryEndpoint,
+  listTasksEndpoint,
+  createTaskEndpoint,
+  getTaskEndpoint,
+  updateTaskEndpoint,
+  deleteTaskEndpoint,
 ];

@@ -1,13 +1,17 @@
-import { calendarDay, chinaDay, isoDay } from "@/lib/time";
+import { periodOf, type PeriodType } from "@/lib/ledger/period";
+import { addDays, chinaDay, isoDay } from "@/lib/time";
 
-/** The round an administrator most likely opens now: this China month, filed from the 1st to the 10th of the next. */
-export function defaultRound(now: Date) {
-  const today = chinaDay(now);
-  const y = today.getUTCFullYear();
-  const m = today.getUTCMonth() + 1;
+/**
+ * The round an administrator most likely opens now: the current China month (or quarter, for a
+ * programme reporting quarterly: `Programme.reportingCadence`), filed from the 1st to the 10th
+ * of the month after the period ends.
+ */
+export function defaultRound(now: Date, cadence: PeriodType = "MONTH") {
+  const period = periodOf(chinaDay(now), cadence);
+  const opens = addDays(period.end, 1);
   return {
-    period: isoDay(today).slice(0, 7),
-    windowOpensOn: isoDay(calendarDay(y, m + 1, 1)),
-    windowClosesOn: isoDay(calendarDay(y, m + 1, 10)),
+    period: period.key,
+    windowOpensOn: isoDay(opens),
+    windowClosesOn: isoDay(addDays(opens, 9)),
   };
 }

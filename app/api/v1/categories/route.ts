@@ -1,0 +1,3 @@
+import { createCategoryEndpoint } from "@/lib/catalogue/api";
+
+export const POST = createCategoryEndpoint.handler;

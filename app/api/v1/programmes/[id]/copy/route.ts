@@ -1,0 +1,3 @@
+import { copyProgrammeEndpoint } from "@/lib/catalogue/api";
+
+export const POST = copyProgrammeEndpoint.handler;
