@@ -31,6 +31,7 @@ type Values = {
   windowOpensOn: string;
   windowClosesOn: string;
 };
+const EMPTY_DEFAULTS = { period: "", windowOpensOn: "", windowClosesOn: "" };
 const FIELDS: (keyof Values)[] = ["programmeId", "period", "windowOpensOn", "windowClosesOn"];
 
 /** An administrator opens a reporting round: programme, period, and the filing window's first and last day. */
@@ -39,7 +40,8 @@ export function OpenRoundForm({
   defaults,
 }: {
   programmes: ProgrammeOption[];
-  defaults: Omit<Values, "programmeId">;
+  /** Per programme: the period its cadence (month or quarter) suggests and that period's window. */
+  defaults: Record<string, Omit<Values, "programmeId">>;
 }) {
   const t = useTranslations("rounds.open");
   const locale = asLocale(useLocale());
@@ -57,10 +59,14 @@ export function OpenRoundForm({
     setError,
     setFocus,
     reset,
-    formState: { errors, isSubmitting },
+    setValue,
+    formState: { errors, isSubmitting, dirtyFields },
   } = useForm<Values>({
     resolver,
-    defaultValues: { programmeId: programmes[0]?.id ?? "", ...defaults },
+    defaultValues: {
+      programmeId: programmes[0]?.id ?? "",
+      ...(defaults[programmes[0]?.id ?? ""] ?? EMPTY_DEFAULTS),
+    },
     shouldFocusError: true,
   });
   // Valid values wait here while the administrator confirms; opening a round tells the liaisons.
@@ -153,7 +159,17 @@ export function OpenRoundForm({
             </label>
             <select
               id="round-programmeId"
-              {...register("programmeId")}
+              {...register("programmeId", {
+                // A quarterly programme suggests a quarter: follow the chosen programme's cadence
+                // unless the administrator has typed a period already.
+                onChange: (event: { target: { value: string } }) => {
+                  const next = defaults[event.target.value];
+                  if (!next || dirtyFields.period) return;
+                  for (const name of ["period", "windowOpensOn", "windowClosesOn"] as const) {
+                    setValue(name, next[name]);
+                  }
+                },
+              })}
               aria-invalid={errors.programmeId ? true : undefined}
               aria-describedby={describe("programmeId")}
               className={field.input(Boolean(errors.programmeId))}

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay, parseIsoDay } from "@/lib/time";
 import { ROUND_PAGE_SIZE, type FilingState, type RoundList } from "./schemas";
+import { defaultRound } from "./default-round";
 import { toRoundDto } from "./to-dto";
 
 const share = (filed: number, units: number) =>
@@ -135,4 +136,13 @@ export async function roundFilingStatus(actor: Actor, roundId: string, now: Date
       state: stateOf(u.roundFilings[0]),
     })),
   };
+}
+
+/** The round each programme would most likely open now, stepped by its reporting cadence. */
+export async function roundDefaultsFor(programmeIds: readonly string[], now: Date) {
+  const programmes = await getDb().programme.findMany({
+    where: { id: { in: [...programmeIds] } },
+    select: { id: true, reportingCadence: true },
+  });
+  return Object.fromEntries(programmes.map((p) => [p.id, defaultRound(now, p.reportingCadence)]));
 }

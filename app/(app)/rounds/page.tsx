@@ -7,8 +7,7 @@ import { Section } from "@/components/ui/section";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { ledgerFilterOptions } from "@/lib/ledger/filter-options";
-import { defaultRound } from "@/lib/rounds/default-round";
-import { listRounds } from "@/lib/rounds/queries";
+import { listRounds, roundDefaultsFor } from "@/lib/rounds/queries";
 import { RoundListQuery } from "@/lib/rounds/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,13 +30,19 @@ export default async function RoundsPage({
     ledgerFilterOptions(actor),
   ]);
   const manage = can(actor, "round.manage");
+  const defaults = manage
+    ? await roundDefaultsFor(
+        options.programmes.map((p) => p.id),
+        readClock(),
+      )
+    : {};
   return (
     <div className="space-y-5" data-testid="rounds-page">
       <PageHeader title={t("heading")} intro={t("intro")} />
       {manage && (
         <Section id="open-round" title={t("open.heading")} description={t("open.intro")}>
           {options.programmes.length ? (
-            <OpenRoundForm programmes={options.programmes} defaults={defaultRound(new Date())} />
+            <OpenRoundForm programmes={options.programmes} defaults={defaults} />
           ) : (
             <p className="text-sm text-slate-700">{t("open.noProgrammes")}</p>
           )}
@@ -53,4 +58,8 @@ export default async function RoundsPage({
       </Section>
     </div>
   );
+}
+
+function readClock() {
+  return new Date();
 }
