@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
+import { catalogueQueries } from "@/lib/catalogue/query-options";
 import { enterpriseQueries } from "@/lib/enterprises/query-options";
 import { ledgerQueries } from "@/lib/ledger/query-options";
 import { noticeQueries } from "@/lib/notices/query-options";
@@ -36,6 +37,14 @@ describe("query keys", () => {
     expect(startsWith(notificationQueries.unread().queryKey, notificationQueries.all)).toBe(true);
     expect(startsWith(notificationQueries.list(true).queryKey, notificationQueries.all)).toBe(true);
     expect(startsWith(enterpriseQueries.children("p").queryKey, enterpriseQueries.all)).toBe(true);
+    for (const view of [
+      catalogueQueries.programmes(),
+      catalogueQueries.programme("p"),
+      catalogueQueries.tasks("p"),
+      catalogueQueries.task("t"),
+    ]) {
+      expect(startsWith(view.queryKey, catalogueQueries.all)).toBe(true);
+    }
   });
 
   it("marks the notice form's and the filing panel's cached rows stale on one ledger invalidation", async () => {
