@@ -17,6 +17,7 @@ const PUBLIC_COMPONENTS = [
   "notices/deadline",
   "ledger/indicator-format",
   "audit/audit-link",
+  "catalogue/programme-nav",
 ];
 const FEATURES = fs
   .readdirSync("components", { withFileTypes: true })
