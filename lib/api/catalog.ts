@@ -45,6 +45,11 @@ import {
   remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
+import {
+  assignTasksEndpoint,
+  matrixEndpoint,
+  setApplicabilityEndpoint,
+} from "@/lib/assignments/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -87,4 +92,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   startBulletinJobEndpoint,
   getBulletinJobEndpoint,
   downloadBulletinJobEndpoint,
+  assignTasksEndpoint,
+  setApplicabilityEndpoint,
+  matrixEndpoint,
 ];
