@@ -93,3 +93,11 @@ export async function selectionOptions(actor: Actor, { owned }: { owned: boolean
     depths: depths.map((d) => d.depth),
   };
 }
+
+/** An enterprise's names when the actor sees it (a filter's label restored from the URL). */
+export async function enterpriseInScope(actor: Actor, enterpriseId: string) {
+  return getDb().enterprise.findFirst({
+    where: { AND: [{ id: enterpriseId }, enterpriseScopeWhere(actor)] },
+    select: { id: true, code: true, nameZh: true, nameEn: true },
+  });
+}

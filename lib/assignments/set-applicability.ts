@@ -85,3 +85,15 @@ function toResult(item: {
     version: item.version,
   };
 }
+
+/** Whether the actor may switch the item's applicability (for the item page's action). */
+export async function canSetApplicability(actor: Actor, itemId: string): Promise<boolean> {
+  if (!can(actor, "catalogue.manage")) return false;
+  const item = await getDb().ledgerItem.findFirst({
+    where: { AND: [{ id: itemId }, ledgerItemScopeWhere(actor)] },
+    select: { enterprise: { select: { supervisorId: true } } },
+  });
+  return Boolean(
+    item && managesSupervisor(actor, "catalogue.manage", item.enterprise.supervisorId),
+  );
+}
