@@ -8,8 +8,8 @@ import type { EnterpriseRef, Matrix, MatrixCell, MatrixQuery } from "./schemas";
 import { assertSelectionVisible, selectionSql } from "./selection";
 
 /**
- * The task x enterprise matrix of a programme: one page of enterprises (rows, in tree order:
- * each group, then its subsidiaries by level), the programme's tasks (columns) with a cell per
+ * The task x enterprise matrix of a programme: one page of enterprises (rows, in tree order: the
+ * codes of the path from the group sort a parent just before its subtree), the programme's tasks (columns) with a cell per
  * existing ledger item, and per task the coverage over every enterprise of the filter (not only
  * the page): assigned, not applicable, completed. Four statements whatever the size. Null when
  * the programme is outside the caller's view.
@@ -48,9 +48,11 @@ export async function getMatrix(
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Enterprise" e WHERE ${where}`,
     db.$queryRaw<EnterpriseRef[]>`
       SELECT e."id", e."code", e."nameZh", e."nameEn", e."depth"
-      FROM "Enterprise" e LEFT JOIN "Enterprise" r ON r."id" = e."rootId"
+      FROM "Enterprise" e
       WHERE ${where}
-      ORDER BY COALESCE(r."sortOrder", e."sortOrder"), COALESCE(r."code", e."code"), e."depth", e."code"
+      ORDER BY ARRAY(
+        SELECT a."code" FROM "EnterpriseClosure" c JOIN "Enterprise" a ON a."id" = c."ancestorId"
+        WHERE c."descendantId" = e."id" ORDER BY c."depth" DESC)
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     db.$queryRaw<{ taskId: string; assigned: number; notApplicable: number; completed: number }[]>`
       SELECT li."taskId", count(*)::int AS "assigned",

@@ -347,8 +347,21 @@ describe("bulk assignment", () => {
       expect(matrix.tasks[0]!.coverage).toMatchObject({ assigned: total, notApplicable: 1 });
       const cells = matrix.rows.flatMap((r) => r.cells);
       expect(cells.filter((c) => c.notApplicable).map((c) => c.itemId)).toEqual([created[0]]);
-      // Tree order: every subsidiary after its group.
-      expect(matrix.rows[0]!.depth).toBe(0);
+      // Tree order: each enterprise right after its parent or a sibling's subtree.
+      const parents = new Map(
+        (
+          await db.prisma.enterprise.findMany({
+            where: { id: { in: matrix.rows.map((r) => r.id) } },
+            select: { id: true, parentId: true },
+          })
+        ).map((e) => [e.id, e.parentId]),
+      );
+      const seen = new Set<string>();
+      for (const row of matrix.rows) {
+        const parent = parents.get(row.id);
+        if (parent) expect(seen.has(parent)).toBe(true);
+        seen.add(row.id);
+      }
 
       const all = (await getMatrix(reviewerHunan, programmeId, MatrixQuery.parse({})))!;
       expect(all.total).toBe(total);
