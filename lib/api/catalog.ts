@@ -60,6 +60,10 @@ import {
   updateProgrammeEndpoint,
   updateTaskEndpoint,
 } from "@/lib/catalogue/api";
+  assignTasksEndpoint,
+  matrixEndpoint,
+  setApplicabilityEndpoint,
+} from "@/lib/assignments/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -115,4 +119,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   getTaskEndpoint,
   updateTaskEndpoint,
   deleteTaskEndpoint,
+  assignTasksEndpoint,
+  setApplicabilityEndpoint,
+  matrixEndpoint,
 ];

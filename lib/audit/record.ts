@@ -31,16 +31,39 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
  * deletes (a trigger in the first migration).
  */
 export async function recordAudit(tx: DbTx, input: AuditInput): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: input.actor?.id ?? null,
-      actorLabel: input.actor ? `${input.actor.username} (${input.actor.via})` : "system",
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      requestId: input.requestId ?? null,
-    },
-  });
+  await tx.auditLog.create({ data: toRow(input) });
+}
+
+/**
+ * Many audit records at once, for bulk changes (thousands of ledger items): the same rows as
+ * `recordAudit` writes, in one `INSERT ... SELECT FROM unnest(...)` per chunk (Prisma's
+ * createMany costs about a millisecond of client time per row).
+ */
+export async function recordAudits(tx: DbTx, inputs: readonly AuditInput[]): Promise<void> {
+  const CHUNK = 5000;
+  for (let i = 0; i < inputs.length; i += CHUNK) {
+    const rows = inputs.slice(i, i + CHUNK).map(toRow);
+    const json = (v: Prisma.InputJsonValue | undefined) =>
+      v === undefined ? null : JSON.stringify(v);
+    await tx.$executeRaw`
+      INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "before", "after", "requestId")
+      SELECT * FROM unnest(
+        ${rows.map((r) => r.actorId)}::uuid[], ${rows.map((r) => r.actorLabel)}::text[],
+        ${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entityType)}::text[],
+        ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => json(r.before))}::jsonb[],
+        ${rows.map((r) => json(r.after))}::jsonb[], ${rows.map((r) => r.requestId)}::text[])`;
+  }
+}
+
+function toRow(input: AuditInput) {
+  return {
+    actorId: input.actor?.id ?? null,
+    actorLabel: input.actor ? `${input.actor.username} (${input.actor.via})` : "system",
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    requestId: input.requestId ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudits } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
 
@@ -37,16 +37,18 @@ export async function recordItemsCreated(
       createdAt: true,
     },
   });
-  for (const item of items) {
-    await recordAudit(tx, {
+  // One statement for all the records: bulk assignment creates thousands of items at once.
+  await recordAudits(
+    tx,
+    items.map((item) => ({
       actor: input.actor,
       action: "ledgerItem.create",
       entityType: "LedgerItem",
       entityId: item.id,
       after: item,
       requestId: input.requestId,
-    });
-  }
+    })),
+  );
 }
 
 export async function recordItemCreated(

@@ -31,12 +31,15 @@ export function ItemView({
   periods,
   renderedAt,
   canIssueNotice = false,
+  ownerActions,
 }: {
   initial: LedgerItemDetail;
   periods: string[];
   renderedAt: number;
   /** Reviewers may issue a supervision notice on the item (the API checks again). */
   canIssueNotice?: boolean;
+  /** Actions of the administrators who own the item's enterprise (e.g. not applicable). */
+  ownerActions?: React.ReactNode;
 }) {
   const t = useTranslations("ledger");
   const format = useFormatter();
@@ -132,6 +135,8 @@ export function ItemView({
           <IssueNoticeLink itemId={item.id} />
         </div>
       )}
+
+      {ownerActions && <div className="flex flex-wrap gap-2">{ownerActions}</div>}
 
       <Section id="overview" title={t("item.overview")}>
         <ItemOverview item={item} />

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ApplicabilityAction } from "@/components/assignments/applicability-action";
 import { ItemView } from "@/components/ledger/item/item-view";
 import { asLocale, bilingual } from "@/components/ui/formats";
+import { canSetApplicability } from "@/lib/assignments/set-applicability";
 import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { reportableMonths } from "@/lib/ledger/period";
@@ -43,6 +45,9 @@ export default async function LedgerItemPage({ params }: Props) {
       periods={periods}
       renderedAt={readAt(item.id)}
       canIssueNotice={can(actor, "notice.issue")}
+      ownerActions={
+        (await canSetApplicability(actor, item.id)) ? <ApplicabilityAction initial={item} /> : null
+      }
     />
   );
 }

@@ -1,0 +1,3 @@
+import { assignTasksEndpoint } from "@/lib/assignments/api";
+
+export const POST = assignTasksEndpoint.handler;

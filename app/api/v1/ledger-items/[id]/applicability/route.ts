@@ -1,0 +1,3 @@
+import { setApplicabilityEndpoint } from "@/lib/assignments/api";
+
+export const PATCH = setApplicabilityEndpoint.handler;

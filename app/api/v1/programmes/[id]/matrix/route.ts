@@ -1,0 +1,3 @@
+import { matrixEndpoint } from "@/lib/assignments/api";
+
+export const GET = matrixEndpoint.handler;
