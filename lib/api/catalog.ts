@@ -60,6 +60,7 @@ import {
   updateProgrammeEndpoint,
   updateTaskEndpoint,
 } from "@/lib/catalogue/api";
+import {
   assignTasksEndpoint,
   matrixEndpoint,
   setApplicabilityEndpoint,
