@@ -45,6 +45,12 @@ import {
   remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
+import {
+  exportCatalogueEndpoint,
+  exportLedgerEndpoint,
+  exportRegistryEndpoint,
+} from "@/lib/exports/api";
+import { getImportJobEndpoint, importWorkbookEndpoint } from "@/lib/imports/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -87,4 +93,9 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   startBulletinJobEndpoint,
   getBulletinJobEndpoint,
   downloadBulletinJobEndpoint,
+  exportCatalogueEndpoint,
+  exportRegistryEndpoint,
+  exportLedgerEndpoint,
+  importWorkbookEndpoint,
+  getImportJobEndpoint,
 ];
