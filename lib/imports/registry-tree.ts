@@ -43,7 +43,7 @@ export function finalTree(
     }
     // Unwind from the top of the walked path: below a known node, or a group of its own.
     let d = node === null ? -1 : depth.get(node)!;
-    let top = node === null ? path[path.length - 1]! : root.get(node)!;
+    const top = node === null ? path[path.length - 1]! : root.get(node)!;
     for (let i = path.length - 1; i >= 0; i--) {
       d += 1;
       depth.set(path[i]!, d);
