@@ -82,6 +82,12 @@ export async function checkRegistry(ctx: CheckContext): Promise<Plan> {
   for (const row of rows) {
     const code = row.values["enterprise.code"] as string;
     const existing = known.byCode.get(code);
+    // Out of scope or not owned: reported above; counting it would tell it exists.
+    if (
+      existing &&
+      (!existing.visible || !managesSupervisor(actor, "catalogue.manage", existing.supervisorId))
+    )
+      continue;
     const parentCode = fileParent.has(code)
       ? fileParent.get(code)!
       : (known.dbParent.get(code) ?? null);
