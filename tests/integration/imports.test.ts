@@ -92,7 +92,10 @@ describe("round trip", () => {
     expect(report.applied).toBe(true);
     expect(changes(report)).toBe(0);
     expect(report.sheets[0]!.unchanged).toBeGreaterThan(10);
-    const audits = await db.prisma.auditLog.findMany({ where: { entityType: "import" } });
+    const audits = await db.prisma.auditLog.findMany({
+      where: { entityType: "import" },
+      orderBy: { id: "asc" },
+    });
     expect(audits).toHaveLength(2);
     expect(audits[1]!.after).toMatchObject({ kind: "ledger", programmeId });
   });
@@ -377,4 +380,19 @@ describe("background import", () => {
     const hunan = await actorFor(db.prisma, "admin-hunan");
     await expect(getImportJob(hunan, job.id)).rejects.toMatchObject({ code: "not_found" });
   });
+});
+
+it("is in the OpenAPI document", async () => {
+  const { openApiDocument } = await import("@/lib/api/openapi");
+  const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      "/imports",
+      "/imports/jobs/{id}",
+      "/exports/catalogue",
+      "/exports/registry",
+      "/exports/ledger",
+    ]),
+  );
+  expect(JSON.stringify(doc.paths["/imports"])).toContain("multipart/form-data");
 });

@@ -99,7 +99,13 @@ describe("the final tree of a registry import", () => {
       ["B", "A"],
       ["C", "B"],
     ]);
-    const moved = finalTree(db, new Map([["C", null], ["N", "C"]]));
+    const moved = finalTree(
+      db,
+      new Map([
+        ["C", null],
+        ["N", "C"],
+      ]),
+    );
     expect(moved.depth.get("N")).toBe(1);
     expect(moved.root.get("N")).toBe("C");
     expect(moved.depth.get("B")).toBe(1);
