@@ -65,6 +65,12 @@ import {
   matrixEndpoint,
   setApplicabilityEndpoint,
 } from "@/lib/assignments/api";
+import {
+  exportCatalogueEndpoint,
+  exportLedgerEndpoint,
+  exportRegistryEndpoint,
+} from "@/lib/exports/api";
+import { getImportJobEndpoint, importWorkbookEndpoint } from "@/lib/imports/api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -123,4 +129,9 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   assignTasksEndpoint,
   setApplicabilityEndpoint,
   matrixEndpoint,
+  exportCatalogueEndpoint,
+  exportRegistryEndpoint,
+  exportLedgerEndpoint,
+  importWorkbookEndpoint,
+  getImportJobEndpoint,
 ];

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
+import { IMPORT_QUEUE, runImportJob } from "@/lib/imports/jobs";
 import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
@@ -48,6 +49,7 @@ export async function startWorker(
 /** Work asked for by users (no schedule): the job's data says what to do. */
 export const ON_DEMAND: Record<string, (data: unknown, now: Date) => Promise<unknown>> = {
   [BULLETIN_QUEUE]: (data, now) => runBulletinJob(data as { id: string }, now),
+  [IMPORT_QUEUE]: (data, now) => runImportJob(data as { id: string }, now),
 };
 
 /** Runs one job now through the queue (used by tests and by administrators' "run now"). */

@@ -1,0 +1,3 @@
+import { exportCatalogueEndpoint } from "@/lib/exports/api";
+
+export const GET = exportCatalogueEndpoint.handler;

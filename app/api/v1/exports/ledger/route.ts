@@ -1,0 +1,3 @@
+import { exportLedgerEndpoint } from "@/lib/exports/api";
+
+export const GET = exportLedgerEndpoint.handler;

@@ -1,0 +1,3 @@
+import { exportRegistryEndpoint } from "@/lib/exports/api";
+
+export const GET = exportRegistryEndpoint.handler;

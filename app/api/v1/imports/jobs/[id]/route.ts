@@ -1,0 +1,3 @@
+import { getImportJobEndpoint } from "@/lib/imports/api";
+
+export const GET = getImportJobEndpoint.handler;

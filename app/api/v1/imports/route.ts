@@ -1,0 +1,3 @@
+import { importWorkbookEndpoint } from "@/lib/imports/api";
+
+export const POST = importWorkbookEndpoint.handler;
