@@ -45,6 +45,20 @@ import {
   remindLateUnitsEndpoint,
   roundStatusEndpoint,
 } from "@/lib/rounds/api";
+import { listAuditEndpoint } from "@/lib/audit/api";
+import {
+  changeOwnPasswordEndpoint,
+  createUserEndpoint,
+  getUserEndpoint,
+  listUsersEndpoint,
+  resetPasswordEndpoint,
+  updateUserEndpoint,
+} from "@/lib/users/api";
+import {
+  createTokenEndpoint,
+  listTokensEndpoint,
+  revokeTokenEndpoint,
+} from "@/lib/users/token-api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -87,4 +101,14 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   startBulletinJobEndpoint,
   getBulletinJobEndpoint,
   downloadBulletinJobEndpoint,
+  changeOwnPasswordEndpoint,
+  listUsersEndpoint,
+  createUserEndpoint,
+  getUserEndpoint,
+  updateUserEndpoint,
+  resetPasswordEndpoint,
+  listTokensEndpoint,
+  createTokenEndpoint,
+  revokeTokenEndpoint,
+  listAuditEndpoint,
 ];
