@@ -1,6 +1,6 @@
 /**
  * Before/after of an audit record as the fields that changed. Pure and client-safe: the journal
- * page shows it, tests/unit/audit-diff.test.ts checks it.
+ * page shows it, tests/integration/users.test.ts checks it.
  */
 export type FieldChange = { field: string; before: string | null; after: string | null };
 

@@ -41,6 +41,7 @@ export function toUserDto(row: UserRow, now: Date = new Date()): UserDto {
     scopeAll: row.scopeAll,
     active: row.active,
     locked: Boolean(row.lockedUntil && row.lockedUntil > now),
+    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     supervisors: row.scopes.flatMap((s) => (s.supervisor ? [s.supervisor] : [])),

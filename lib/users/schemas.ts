@@ -32,12 +32,9 @@ export const CreateUserInput = z
     email,
     locale: z.enum(LOCALES).default("zh-CN"),
     role: z.enum(ROLES),
-    scopeAll: z
-      .boolean()
-      .default(false)
-      .meta({
-        description: "National scope: only an administrator with national scope may set it",
-      }),
+    scopeAll: z.boolean().default(false).meta({
+      description: "National scope: only an administrator with national scope may set it",
+    }),
     supervisorIds: grants.supervisorIds.default([]),
     enterpriseIds: grants.enterpriseIds.default([]),
     password: newPassword
@@ -65,11 +62,9 @@ export const UpdateUserInput = z
 
 export const PasswordResetInput = z
   .object({
-    password: newPassword
-      .optional()
-      .meta({
-        description: "The temporary password; left out, one is generated and answered once",
-      }),
+    password: newPassword.optional().meta({
+      description: "The temporary password; left out, one is generated and answered once",
+    }),
   })
   .meta({ id: "PasswordResetInput" });
 
@@ -106,6 +101,8 @@ export const UserDto = z
     scopeAll: z.boolean(),
     active: z.boolean(),
     locked: z.boolean(),
+    /** Until when repeated failed sign-ins lock the account (null: not locked). */
+    lockedUntil: z.iso.datetime().nullable(),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     supervisors: z.array(GrantSupervisor),
