@@ -11,13 +11,7 @@ import type { UserDto } from "@/lib/users/schemas";
 import { Button } from "react-aria-components";
 
 /** Active or deactivated, locked or not; deactivate or reactivate after a confirmation. */
-export function UserStatusPanel({
-  user,
-  isSelf,
-}: {
-  user: UserDto;
-  isSelf: boolean;
-}) {
+export function UserStatusPanel({ user, isSelf }: { user: UserDto; isSelf: boolean }) {
   const t = useTranslations("users.edit");
   const format = useFormatter();
   const router = useRouter();

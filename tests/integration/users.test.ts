@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEndpoint } from "@/lib/audit/api";
+import { changedFields } from "@/lib/audit/diff";
 import { listAudit } from "@/lib/audit/queries";
 import { loadActor } from "@/lib/auth/actor";
 import { verifyCredentials } from "@/lib/auth/credentials";
@@ -558,5 +559,25 @@ describe("audit journal", () => {
     expect(
       (await call(listAuditEndpoint.handler, { token: liaisonToken, path: "/audit" })).status,
     ).toBe(403);
+  });
+});
+
+describe("the journal's readable diff", () => {
+  it("lists only the changed fields, creations and removals included", () => {
+    expect(
+      changedFields(
+        { displayName: "A", role: "LIAISON", enterprises: ["CRRC"], email: null },
+        { displayName: "B", role: "LIAISON", enterprises: ["CRRC", "TELECOM"], email: "x@y.cn" },
+      ),
+    ).toEqual([
+      { field: "displayName", before: "A", after: "B" },
+      { field: "enterprises", before: "CRRC", after: "CRRC, TELECOM" },
+      { field: "email", before: null, after: "x@y.cn" },
+    ]);
+    expect(changedFields(null, { active: true })).toEqual([
+      { field: "active", before: null, after: "true" },
+    ]);
+    expect(changedFields({ gone: 1 }, null)).toEqual([{ field: "gone", before: "1", after: null }]);
+    expect(changedFields({ a: { b: 1 } }, { a: { b: 1 } })).toEqual([]);
   });
 });
