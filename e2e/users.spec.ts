@@ -66,7 +66,7 @@ test("a Hunan liaison: created, signs in, changes the password, is deactivated a
   const passwordForm = liaison.getByTestId("change-password-form");
   await expect(passwordForm).toHaveAttribute("data-hydrated", "true");
   await passwordForm.getByLabel("当前密码").fill("wrong-password-1");
-  await passwordForm.getByLabel("新密码", { exact: true }).fill("second-pass-456");
+  await passwordForm.getByLabel(/^新密码/).fill("second-pass-456");
   await passwordForm.getByLabel("再次输入新密码").fill("second-pass-456");
   await passwordForm.getByTestId("change-password-submit").click();
   await expect(passwordForm.getByTestId("field-error")).toHaveText("当前密码不正确。");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { FieldMessage, RequiredMark, field } from "@/components/ui/form";
@@ -75,6 +76,13 @@ export function GrantFields({
 }) {
   const t = useTranslations("users.form");
   const locale = asLocale(useLocale());
+  // The picker only adds: after each pick it starts afresh (a new instance, closed and empty),
+  // and the focus goes back to it for the next enterprise.
+  const [picks, setPicks] = useState(0);
+  const pickerRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (picks > 0) pickerRef.current?.querySelector("input")?.focus();
+  }, [picks]);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <fieldset
@@ -97,13 +105,16 @@ export function GrantFields({
         </div>
         <FieldMessage id="user-supervisors-error" message={supervisorError} />
       </fieldset>
-      <div data-testid="user-enterprises">
+      <div data-testid="user-enterprises" ref={pickerRef}>
         <EnterpriseCombobox
+          key={picks}
           label={t("addEnterprise")}
           selectedId={null}
           onChange={(enterprise) => {
-            if (enterprise && !enterprises.some((e) => e.id === enterprise.id))
+            if (!enterprise) return;
+            if (!enterprises.some((e) => e.id === enterprise.id))
               onEnterprisesChange([...enterprises, enterprise]);
+            setPicks((n) => n + 1);
           }}
           description={t("enterprisesHint")}
           testId="user-enterprise-combobox"
