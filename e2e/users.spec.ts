@@ -11,6 +11,9 @@ import { scopeRoots, seriousViolations, signIn, userPage } from "./helpers";
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
 async function expectAccessible(page: Page) {
+  // React Aria announces a pending button through a live region entry labelled by the button; it
+  // stays 7 s and names nothing once the dialog has gone: wait it out before axe looks.
+  await expect(page.locator('[role="log"] [role="img"]')).toHaveCount(0, { timeout: 10_000 });
   expect(await seriousViolations(page)).toEqual([]);
 }
 

@@ -86,17 +86,13 @@ export async function AuditTable({ entries }: { entries: AuditEntry[] }) {
                           <dt className="font-medium text-slate-800">{c.field}</dt>
                           <dd>
                             {c.before !== null && (
-                              <del
-                                className="mr-1 bg-red-50 text-red-900"
-                                aria-label={`${t("before")}: ${c.before}`}
-                              >
+                              <del className="mr-1 bg-red-50 text-red-900">
+                                <span className="sr-only">{t("before")}: </span>
                                 {c.before}
                               </del>
                             )}
-                            <ins
-                              className="bg-green-50 text-green-900 no-underline"
-                              aria-label={`${t("after")}: ${c.after ?? t("empty")}`}
-                            >
+                            <ins className="bg-green-50 text-green-900 no-underline">
+                              <span className="sr-only">{t("after")}: </span>
                               {c.after ?? t("empty")}
                             </ins>
                           </dd>
