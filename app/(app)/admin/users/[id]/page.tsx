@@ -60,11 +60,7 @@ export default async function UserPage({ params }: Props) {
         </div>
       </PageHeader>
       <Section id="user-details" title={t("edit.detailsHeading")}>
-        <UserForm
-          user={user}
-          supervisors={supervisors}
-          canGrantAll={actor.scopeAll}
-        />
+        <UserForm user={user} supervisors={supervisors} canGrantAll={actor.scopeAll} />
       </Section>
       <div className="grid gap-5 lg:grid-cols-2">
         <Section id="user-status" title={t("edit.statusHeading")}>
