@@ -6,6 +6,7 @@ export const DEMO_PASSWORD = "demo1234";
 
 export const DEMO_USERS = [
   "admin",
+  "admin-hunan",
   "reviewer-central",
   "reviewer-hunan",
   "liaison-crrc",

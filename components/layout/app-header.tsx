@@ -51,7 +51,13 @@ export async function AppHeader({
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p data-testid="current-user">
               <span className="sr-only">{t("account")}: </span>
-              <span className="font-medium">{actor.displayName}</span>
+              <Link
+                href="/account"
+                className="font-medium underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-white"
+                data-testid="account-link"
+              >
+                {actor.displayName}
+              </Link>
               <span
                 className="ml-2 rounded bg-white/15 px-1.5 py-0.5 text-xs"
                 data-testid="current-role"

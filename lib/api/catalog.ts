@@ -71,6 +71,20 @@ import {
   exportRegistryEndpoint,
 } from "@/lib/exports/api";
 import { getImportJobEndpoint, importWorkbookEndpoint } from "@/lib/imports/api";
+import { listAuditEndpoint } from "@/lib/audit/api";
+import {
+  changeOwnPasswordEndpoint,
+  createUserEndpoint,
+  getUserEndpoint,
+  listUsersEndpoint,
+  resetPasswordEndpoint,
+  updateUserEndpoint,
+} from "@/lib/users/api";
+import {
+  createTokenEndpoint,
+  listTokensEndpoint,
+  revokeTokenEndpoint,
+} from "@/lib/users/token-api";
 import type { Endpoint } from "./endpoint";
 
 /** Every /api/v1 endpoint, for the OpenAPI document. A new endpoint is added here and in app/api/v1. */
@@ -134,4 +148,14 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   exportLedgerEndpoint,
   importWorkbookEndpoint,
   getImportJobEndpoint,
+  changeOwnPasswordEndpoint,
+  listUsersEndpoint,
+  createUserEndpoint,
+  getUserEndpoint,
+  updateUserEndpoint,
+  resetPasswordEndpoint,
+  listTokensEndpoint,
+  createTokenEndpoint,
+  revokeTokenEndpoint,
+  listAuditEndpoint,
 ];

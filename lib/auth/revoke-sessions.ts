@@ -18,9 +18,16 @@ export async function revokeUserSessions(
   tx: DbTx,
   userId: string,
   now: Date = new Date(),
+  options: { keepSessionId?: string } = {},
 ): Promise<number> {
   const { count } = await tx.session.updateMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      // Changing one's own password ends the other devices' sessions, not the one in use.
+      ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}),
+    },
     data: { revokedAt: now },
   });
   return count;

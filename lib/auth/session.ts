@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadActor } from "./actor";
@@ -18,4 +20,10 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;
+}
+
+/** The server-side session a request signs in with (its "Session" row), if it comes with one. */
+export async function currentSessionId(request: NextRequest): Promise<string | undefined> {
+  const token = await getToken({ req: request });
+  return typeof token?.sid === "string" ? token.sid : undefined;
 }

@@ -1,0 +1,3 @@
+import { listAuditEndpoint } from "@/lib/audit/api";
+
+export const GET = listAuditEndpoint.handler;

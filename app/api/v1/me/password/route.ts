@@ -1,0 +1,3 @@
+import { changeOwnPasswordEndpoint } from "@/lib/users/api";
+
+export const POST = changeOwnPasswordEndpoint.handler;

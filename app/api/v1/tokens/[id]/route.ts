@@ -1,0 +1,3 @@
+import { revokeTokenEndpoint } from "@/lib/users/token-api";
+
+export const DELETE = revokeTokenEndpoint.handler;

@@ -1,0 +1,3 @@
+import { resetPasswordEndpoint } from "@/lib/users/api";
+
+export const POST = resetPasswordEndpoint.handler;

@@ -1,0 +1,4 @@
+import { createUserEndpoint, listUsersEndpoint } from "@/lib/users/api";
+
+export const GET = listUsersEndpoint.handler;
+export const POST = createUserEndpoint.handler;
