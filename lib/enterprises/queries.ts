@@ -20,7 +20,10 @@ const summarySelect = {
   functionalClass: true,
   ownershipForm: true,
   supervisor: { select: { id: true, code: true, nameZh: true, nameEn: true, level: true } },
-  _count: { select: { children: true } },
+  active: true,
+  mergedIntoId: true,
+  // Merged enterprises keep their place as history but are not listed in the tree.
+  _count: { select: { children: { where: { mergedIntoId: null } } } },
 } satisfies Prisma.EnterpriseSelect;
 
 type SummaryRow = Prisma.EnterpriseGetPayload<{ select: typeof summarySelect }>;
@@ -67,8 +70,8 @@ const searchOrder = [
 
 export async function listEnterprises(actor: Actor, query: EnterpriseListFilter) {
   const filters: Prisma.EnterpriseWhereInput[] = [enterpriseScopeWhere(actor)];
-  if (query.parentId) filters.push({ parentId: query.parentId });
-  if (query.roots) filters.push(scopeRootsWhere(actor));
+  if (query.parentId) filters.push({ parentId: query.parentId, mergedIntoId: null });
+  if (query.roots) filters.push(scopeRootsWhere(actor), { mergedIntoId: null });
   if (query.supervisorId) filters.push({ supervisorId: query.supervisorId });
   if (query.q) {
     filters.push({
@@ -77,6 +80,17 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListFilter)
         { nameEn: { contains: query.q, mode: "insensitive" } },
         { code: { contains: query.q, mode: "insensitive" } },
         { creditCode: { equals: query.q.toUpperCase() } },
+        // Former names (曾用名): a small table, so the extra condition costs little.
+        {
+          formerNames: {
+            some: {
+              OR: [
+                { nameZh: { contains: query.q, mode: "insensitive" } },
+                { nameEn: { contains: query.q, mode: "insensitive" } },
+              ],
+            },
+          },
+        },
       ],
     });
     return searchEnterprises(filters, query.q, query.limit, query.cursor);
@@ -145,7 +159,7 @@ async function searchEnterprises(
 /** Children of a node in display order (tree browser); only what the actor may see. */
 export async function listChildren(actor: Actor, parentId: string): Promise<EnterpriseSummary[]> {
   const rows = await getDb().enterprise.findMany({
-    where: { AND: [enterpriseScopeWhere(actor), { parentId }] },
+    where: { AND: [enterpriseScopeWhere(actor), { parentId, mergedIntoId: null }] },
     select: summarySelect,
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
@@ -155,7 +169,7 @@ export async function listChildren(actor: Actor, parentId: string): Promise<Ente
 /** The tops of the actor's trees in display order. */
 export async function listScopeRoots(actor: Actor): Promise<EnterpriseSummary[]> {
   const rows = await getDb().enterprise.findMany({
-    where: { AND: [enterpriseScopeWhere(actor), scopeRootsWhere(actor)] },
+    where: { AND: [enterpriseScopeWhere(actor), scopeRootsWhere(actor), { mergedIntoId: null }] },
     select: summarySelect,
     orderBy: [{ supervisor: { code: "asc" } }, { sortOrder: "asc" }, { code: "asc" }],
   });
@@ -165,39 +179,99 @@ export async function listScopeRoots(actor: Actor): Promise<EnterpriseSummary[]>
 /** One enterprise, or null when it does not exist or lies outside the actor's scope. */
 export async function getEnterprise(actor: Actor, id: string): Promise<EnterpriseDetail | null> {
   const db = getDb();
+  const scope = enterpriseScopeWhere(actor);
   const row = await db.enterprise.findFirst({
-    where: { AND: [{ id }, enterpriseScopeWhere(actor)] },
+    where: { AND: [{ id }, scope] },
     select: {
       ...summarySelect,
       industryZh: true,
       industryEn: true,
       partyOrgNameZh: true,
       partyOrgNameEn: true,
+      partySupervisorId: true,
+      sortOrder: true,
+      version: true,
+      _count: {
+        select: { children: { where: { mergedIntoId: null } }, descendants: true },
+      },
+      formerNames: {
+        select: {
+          nameZh: true,
+          nameEn: true,
+          shortNameZh: true,
+          shortNameEn: true,
+          validFrom: true,
+          validTo: true,
+        },
+        orderBy: { validTo: "desc" },
+      },
+      mergeAbsorbed: { select: { survivorId: true, at: true } },
+      mergesSurvived: {
+        where: { absorbed: scope },
+        select: { at: true, absorbed: { select: { id: true, nameZh: true, nameEn: true } } },
+        orderBy: { at: "desc" },
+      },
     },
   });
   if (!row) return null;
-  const ancestors = await db.enterprise.findMany({
-    where: {
-      AND: [
-        enterpriseScopeWhere(actor),
-        { descendants: { some: { descendantId: id, depth: { gt: 0 } } } },
-      ],
-    },
-    select: { id: true, nameZh: true, nameEn: true, depth: true },
-    orderBy: { depth: "asc" },
-  });
-  const { industryZh, industryEn, partyOrgNameZh, partyOrgNameEn, ...summary } = row;
-  return {
-    ...toSummary(summary),
+  const [ancestors, survivor] = await Promise.all([
+    db.enterprise.findMany({
+      where: {
+        AND: [scope, { descendants: { some: { descendantId: id, depth: { gt: 0 } } } }],
+      },
+      select: { id: true, nameZh: true, nameEn: true, depth: true },
+      orderBy: { depth: "asc" },
+    }),
+    row.mergeAbsorbed
+      ? db.enterprise.findFirst({
+          where: { AND: [{ id: row.mergeAbsorbed.survivorId }, scope] },
+          select: { nameZh: true, nameEn: true },
+        })
+      : null,
+  ]);
+  const {
     industryZh,
     industryEn,
     partyOrgNameZh,
     partyOrgNameEn,
+    partySupervisorId,
+    sortOrder,
+    version,
+    formerNames,
+    mergeAbsorbed,
+    mergesSurvived,
+    _count,
+    ...summary
+  } = row;
+  return {
+    ...toSummary({ ...summary, _count }),
+    industryZh,
+    industryEn,
+    partyOrgNameZh,
+    partyOrgNameEn,
+    partySupervisorId,
+    sortOrder,
+    version,
+    subtreeSize: _count.descendants,
     ancestors: ancestors.map(({ id: ancestorId, nameZh, nameEn }) => ({
       id: ancestorId,
       nameZh,
       nameEn,
     })),
+    formerNames: formerNames.map((n) => ({
+      ...n,
+      validFrom: n.validFrom.toISOString(),
+      validTo: n.validTo.toISOString(),
+    })),
+    mergedInto: mergeAbsorbed
+      ? {
+          id: mergeAbsorbed.survivorId,
+          nameZh: survivor?.nameZh ?? null,
+          nameEn: survivor?.nameEn ?? null,
+          at: mergeAbsorbed.at.toISOString(),
+        }
+      : null,
+    absorbed: mergesSurvived.map((m) => ({ ...m.absorbed, at: m.at.toISOString() })),
   };
 }
 
