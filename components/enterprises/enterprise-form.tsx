@@ -103,6 +103,7 @@ export function EnterpriseForm({
     control,
     handleSubmit,
     setError,
+    setValue,
     watch,
     formState: { errors, isSubmitting },
   } = useForm<EnterpriseFormValues>({
@@ -238,6 +239,8 @@ export function EnterpriseForm({
                 onChange={(enterprise) => {
                   setParentName(enterprise ? localName(enterprise, locale) : null);
                   bound.onChange(enterprise?.id ?? "");
+                  // A subsidiary follows its parent's supervisor unless another is chosen after.
+                  if (enterprise) setValue("supervisorId", "");
                 }}
                 description={t("parentHint")}
                 errorMessage={fieldState.error?.message}
