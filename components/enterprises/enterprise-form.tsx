@@ -30,35 +30,11 @@ import {
   UpdateEnterpriseInput,
 } from "@/lib/enterprises/write-schemas";
 import { localName } from "@/lib/i18n/config";
+import { LABEL_KEYS, type EnterpriseFormValues } from "./enterprise-form-values";
 
 export type SupervisorOption = { id: string; nameZh: string; nameEn: string };
 
-export type EnterpriseFormValues = {
-  code: string;
-  creditCode: string;
-  nameZh: string;
-  nameEn: string;
-  shortNameZh: string;
-  shortNameEn: string;
-  parentId: string;
-  supervisorId: string;
-  region: string;
-  industryZh: string;
-  industryEn: string;
-  functionalClass: string;
-  ownershipForm: string;
-  partySupervisorId: string;
-  partyOrgNameZh: string;
-  partyOrgNameEn: string;
-  sortOrder: number;
-  active: boolean;
-};
 type Name = keyof EnterpriseFormValues;
-/** Field names whose label key differs from the name. */
-const LABEL_KEYS: Partial<Record<Name, string>> = {
-  supervisorId: "supervisor",
-  partySupervisorId: "partySupervisor",
-};
 
 /**
  * Registers an enterprise (`mode: "create"`) or edits one (`"edit"`, with the version read). The

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
+import { formDefaults } from "@/components/enterprises/enterprise-form-values";
 import { ForbiddenPanel } from "@/components/ui/forbidden-panel";
 import { asLocale } from "@/components/ui/formats";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,26 +43,7 @@ export default async function NewEnterprisePage({
         supervisors={supervisors}
         partySupervisors={partySupervisors}
         parentLabel={parent ? localName(parent, locale) : null}
-        defaults={{
-          code: "",
-          creditCode: "",
-          nameZh: "",
-          nameEn: "",
-          shortNameZh: "",
-          shortNameEn: "",
-          parentId: parent?.id ?? "",
-          supervisorId: parent ? "" : (supervisors[0]?.id ?? ""),
-          region: parent?.region ?? "",
-          industryZh: "",
-          industryEn: "",
-          functionalClass: "",
-          ownershipForm: "WHOLLY_STATE_OWNED",
-          partySupervisorId: "",
-          partyOrgNameZh: "",
-          partyOrgNameEn: "",
-          sortOrder: 0,
-          active: true,
-        }}
+        defaults={formDefaults(null, { parent, supervisorId: supervisors[0]?.id })}
       />
     </div>
   );

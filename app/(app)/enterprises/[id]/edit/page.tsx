@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
+import { formDefaults } from "@/components/enterprises/enterprise-form-values";
 import { ForbiddenPanel } from "@/components/ui/forbidden-panel";
 import { asLocale } from "@/components/ui/formats";
 import { PageHeader } from "@/components/ui/page-header";
@@ -43,26 +44,7 @@ export default async function EditEnterprisePage({ params }: Props) {
         version={e.version}
         supervisors={supervisors}
         partySupervisors={partySupervisors}
-        defaults={{
-          code: e.code,
-          creditCode: e.creditCode ?? "",
-          nameZh: e.nameZh,
-          nameEn: e.nameEn,
-          shortNameZh: e.shortNameZh ?? "",
-          shortNameEn: e.shortNameEn ?? "",
-          parentId: e.parentId ?? "",
-          supervisorId: e.supervisor.id,
-          region: e.region ?? "",
-          industryZh: e.industryZh ?? "",
-          industryEn: e.industryEn ?? "",
-          functionalClass: e.functionalClass ?? "",
-          ownershipForm: e.ownershipForm,
-          partySupervisorId: e.partySupervisorId ?? "",
-          partyOrgNameZh: e.partyOrgNameZh ?? "",
-          partyOrgNameEn: e.partyOrgNameEn ?? "",
-          sortOrder: e.sortOrder,
-          active: e.active,
-        }}
+        defaults={formDefaults(e)}
       />
     </div>
   );
