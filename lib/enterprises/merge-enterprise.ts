@@ -21,19 +21,33 @@ async function mergePair(
   survivorId: string,
   locale: Locale,
 ) {
+  const t = translator(locale);
   const absorbed = await findManagedEnterprise(tx, actor, absorbedId, {
     id: true,
     version: true,
+    mergedIntoId: true,
   });
-  const survivor = await findManagedEnterprise(tx, actor, survivorId, { id: true }).catch(
-    (error: unknown) => {
-      if (error instanceof AppError && error.code === "not_found")
-        throw new AppError("validation_failed", undefined, {
-          survivorId: translator(locale)("registry.move.unknownParent"),
-        });
-      throw error;
-    },
-  );
+  const survivor = await findManagedEnterprise(tx, actor, survivorId, {
+    id: true,
+    mergedIntoId: true,
+  }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found")
+      throw new AppError("validation_failed", undefined, {
+        survivorId: t("registry.merge.unknownSurvivor"),
+      });
+    throw error;
+  });
+  // The writer refuses these too; checked here as well so the preview says so before a confirm.
+  const refuse = (field: string, message: string): never => {
+    throw new AppError("validation_failed", undefined, { [field]: message });
+  };
+  if (absorbed.mergedIntoId) refuse("_form", t("registry.merge.alreadyMerged"));
+  if (survivor.id === absorbed.id) refuse("survivorId", t("registry.merge.self"));
+  if (survivor.mergedIntoId) refuse("survivorId", t("registry.merge.survivorMerged"));
+  const inside = await tx.enterpriseClosure.count({
+    where: { ancestorId: absorbed.id, descendantId: survivor.id },
+  });
+  if (inside) refuse("survivorId", t("registry.merge.survivorInside"));
   return { absorbed, survivor };
 }
 
