@@ -16,11 +16,13 @@ function freshCreditCode(): string {
 
 async function pickEnterprise(page: Page, label: string, code: string, name: string) {
   const box = page.getByRole("combobox", { name: label, exact: true });
-  await box.fill(code);
-  await page
-    .getByRole("option", { name: new RegExp(`^${name}`) })
-    .first()
-    .click();
+  const option = page.getByRole("option", { name: new RegExp(`^${name}`) }).first();
+  // Typed again if a re-render took the text away before the results came.
+  await expect(async () => {
+    await box.fill(code);
+    await expect(option).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+  await option.click();
   await expect(box).toHaveValue(name);
 }
 
@@ -81,6 +83,7 @@ test("an administrator registers, renames and moves an enterprise", async ({
 
   // Move under another Hunan group: the preview counts what moves, a confirmation comes first.
   const panel = page.getByTestId("move-panel");
+  await expect(panel).toHaveAttribute("data-hydrated", "true");
   await pickEnterprise(page, "新的上级企业", target.code, target.nameZh);
   await expect(panel.getByTestId("move-preview")).toContainText("1 家企业");
   await panel.getByTestId("move-submit").click();

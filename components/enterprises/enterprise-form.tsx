@@ -100,8 +100,8 @@ export function EnterpriseForm({
         const { code: _c, parentId: _p, supervisorId: _s, ...rest } = values;
         await updateEnterprise(enterpriseId!, { ...rest, version: version! } as never);
         afterEnterpriseWrite(queryClient);
+        // Dynamic pages are fetched afresh on navigation: the page shows the new name and former name.
         router.push(`/enterprises/${enterpriseId}`);
-        router.refresh();
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 422) {

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Notice, field, useErrorText } from "@/components/ui/form";
 import { asLocale } from "@/components/ui/formats";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError } from "@/lib/api/client";
 import {
   afterEnterpriseWrite,
@@ -31,6 +32,7 @@ export function MergePanel({
   const router = useRouter();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const [survivor, setSurvivor] = useState<EnterpriseSummary | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -69,7 +71,11 @@ export function MergePanel({
 
   const counts = preview.data;
   return (
-    <div className="space-y-3" data-testid="merge-panel">
+    <div
+      className="space-y-3"
+      data-testid="merge-panel"
+      data-hydrated={hydrated ? "true" : "false"}
+    >
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {mergedInto && (
         <Notice tone="success" testId="merge-done">

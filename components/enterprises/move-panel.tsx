@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { EnterpriseCombobox } from "@/components/ui/enterprise-combobox";
 import { Notice, field, useErrorText } from "@/components/ui/form";
 import { asLocale } from "@/components/ui/formats";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError } from "@/lib/api/client";
 import { afterEnterpriseWrite, moveEnterprise } from "@/lib/enterprises/query-options";
 import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
@@ -39,6 +40,7 @@ export function MovePanel({
   const router = useRouter();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const [makeGroup, setMakeGroup] = useState(false);
   const [parent, setParent] = useState<EnterpriseSummary | null>(null);
   const [supervisorId, setSupervisorId] = useState("");
@@ -79,7 +81,7 @@ export function MovePanel({
   };
 
   return (
-    <div className="space-y-3" data-testid="move-panel">
+    <div className="space-y-3" data-testid="move-panel" data-hydrated={hydrated ? "true" : "false"}>
       <p className="text-sm text-slate-700">{t("intro")}</p>
       {done && (
         <Notice tone="success" testId="move-done">
