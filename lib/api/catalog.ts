@@ -6,7 +6,15 @@ import {
   getBulletinJobEndpoint,
   startBulletinJobEndpoint,
 } from "@/lib/bulletins/api";
-import { getEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
+import {
+  createEnterpriseEndpoint,
+  getEnterpriseEndpoint,
+  listEnterprisesEndpoint,
+  mergeEnterpriseEndpoint,
+  mergePreviewEndpoint,
+  moveEnterpriseEndpoint,
+  updateEnterpriseEndpoint,
+} from "@/lib/enterprises/api";
 import {
   claimCompletionEndpoint,
   downloadEvidenceEndpoint,
@@ -158,4 +166,9 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
   createTokenEndpoint,
   revokeTokenEndpoint,
   listAuditEndpoint,
+  createEnterpriseEndpoint,
+  updateEnterpriseEndpoint,
+  moveEnterpriseEndpoint,
+  mergePreviewEndpoint,
+  mergeEnterpriseEndpoint,
 ];

@@ -17,8 +17,9 @@ export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
  * figure for a past instant never changes afterwards:
  *
  * - "isMain", "categoryId", "notApplicable": the item's LedgerItemSpan valid at the instant.
- * - "enterpriseId": the item's own (items change enterprise only by a merge, which will record
- *   its own history); "supervisorId": the enterprise's EnterpriseSupervisorSpan at the instant.
+ * - "enterpriseId": the item's own, or, before a merge moved it, the enterprise it stood at then
+ *   (its closed LedgerItemFormerEnterprise span; only merged items have one); "supervisorId":
+ *   that enterprise's EnterpriseSupervisorSpan at the instant.
  * - "completed": final approval on or before the instant (`completedAt`). No code path takes an
  *   item out of COMPLETED (entries and claims refuse completed items, only a pending claim can
  *   be returned), so `completedAt` is exact and needs no history lookup.
@@ -44,7 +45,8 @@ export function itemsAsOfSql(options: { programmeId: string; at: Prisma.Sql }): 
       WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
       ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus")`;
   return Prisma.sql`(
-    SELECT li."id" AS "itemId", li."taskId", s."categoryId", li."enterpriseId",
+    SELECT li."id" AS "itemId", li."taskId", s."categoryId",
+           COALESCE(fe."enterpriseId", li."enterpriseId") AS "enterpriseId",
            ss."supervisorId", s."isMain", s."notApplicable",
            (li."completedAt" IS NOT NULL AND li."completedAt" <= ${at}) AS "completed",
            (${status} = 'COMPLETION_CLAIMED') AS "claimPending",
@@ -60,9 +62,11 @@ export function itemsAsOfSql(options: { programmeId: string; at: Prisma.Sql }): 
              ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0) AS "percentDone",
            t."weight", li."dueDate", ${status} AS "status"
     FROM "LedgerItem" li
+    LEFT JOIN "LedgerItemFormerEnterprise" fe
+      ON fe."ledgerItemId" = li."id" AND fe."validFrom" <= ${at} AND fe."validTo" > ${at}
     JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", at)}
     JOIN "EnterpriseSupervisorSpan" ss
-      ON ss."enterpriseId" = li."enterpriseId" AND ${validAtSql("ss", at)}
+      ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
     JOIN "Task" t ON t."id" = li."taskId"
     WHERE li."programmeId" = ${programmeId}::uuid AND li."createdAt" <= ${at}
   )`;

@@ -3,31 +3,11 @@ import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EnterpriseDetail, EnterpriseListFilter, EnterpriseSummary } from "./schemas";
+import type { EnterpriseListFilter, EnterpriseSummary } from "./schemas";
+import { summarySelect, toSummary, type SummaryRow } from "./summary";
 
-const summarySelect = {
-  id: true,
-  code: true,
-  creditCode: true,
-  nameZh: true,
-  nameEn: true,
-  shortNameZh: true,
-  shortNameEn: true,
-  parentId: true,
-  rootId: true,
-  depth: true,
-  region: true,
-  functionalClass: true,
-  ownershipForm: true,
-  supervisor: { select: { id: true, code: true, nameZh: true, nameEn: true, level: true } },
-  _count: { select: { children: true } },
-} satisfies Prisma.EnterpriseSelect;
-
-type SummaryRow = Prisma.EnterpriseGetPayload<{ select: typeof summarySelect }>;
-
-function toSummary({ _count, ...row }: SummaryRow): EnterpriseSummary {
-  return { ...row, childCount: _count.children };
-}
+/** One enterprise with its detail: its own module, still reachable from here. */
+export { getEnterprise } from "./get-enterprise";
 
 /** The tops of the trees an actor sees: whole groups for SASAC scopes, the granted nodes otherwise. */
 export function scopeRootsWhere(actor: Actor): Prisma.EnterpriseWhereInput {
@@ -67,8 +47,8 @@ const searchOrder = [
 
 export async function listEnterprises(actor: Actor, query: EnterpriseListFilter) {
   const filters: Prisma.EnterpriseWhereInput[] = [enterpriseScopeWhere(actor)];
-  if (query.parentId) filters.push({ parentId: query.parentId });
-  if (query.roots) filters.push(scopeRootsWhere(actor));
+  if (query.parentId) filters.push({ parentId: query.parentId, mergedIntoId: null });
+  if (query.roots) filters.push(scopeRootsWhere(actor), { mergedIntoId: null });
   if (query.supervisorId) filters.push({ supervisorId: query.supervisorId });
   if (query.q) {
     filters.push({
@@ -77,6 +57,17 @@ export async function listEnterprises(actor: Actor, query: EnterpriseListFilter)
         { nameEn: { contains: query.q, mode: "insensitive" } },
         { code: { contains: query.q, mode: "insensitive" } },
         { creditCode: { equals: query.q.toUpperCase() } },
+        // Former names (曾用名): a small table, so the extra condition costs little.
+        {
+          formerNames: {
+            some: {
+              OR: [
+                { nameZh: { contains: query.q, mode: "insensitive" } },
+                { nameEn: { contains: query.q, mode: "insensitive" } },
+              ],
+            },
+          },
+        },
       ],
     });
     return searchEnterprises(filters, query.q, query.limit, query.cursor);
@@ -145,7 +136,7 @@ async function searchEnterprises(
 /** Children of a node in display order (tree browser); only what the actor may see. */
 export async function listChildren(actor: Actor, parentId: string): Promise<EnterpriseSummary[]> {
   const rows = await getDb().enterprise.findMany({
-    where: { AND: [enterpriseScopeWhere(actor), { parentId }] },
+    where: { AND: [enterpriseScopeWhere(actor), { parentId, mergedIntoId: null }] },
     select: summarySelect,
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
@@ -155,50 +146,11 @@ export async function listChildren(actor: Actor, parentId: string): Promise<Ente
 /** The tops of the actor's trees in display order. */
 export async function listScopeRoots(actor: Actor): Promise<EnterpriseSummary[]> {
   const rows = await getDb().enterprise.findMany({
-    where: { AND: [enterpriseScopeWhere(actor), scopeRootsWhere(actor)] },
+    where: { AND: [enterpriseScopeWhere(actor), scopeRootsWhere(actor), { mergedIntoId: null }] },
     select: summarySelect,
     orderBy: [{ supervisor: { code: "asc" } }, { sortOrder: "asc" }, { code: "asc" }],
   });
   return rows.map(toSummary);
-}
-
-/** One enterprise, or null when it does not exist or lies outside the actor's scope. */
-export async function getEnterprise(actor: Actor, id: string): Promise<EnterpriseDetail | null> {
-  const db = getDb();
-  const row = await db.enterprise.findFirst({
-    where: { AND: [{ id }, enterpriseScopeWhere(actor)] },
-    select: {
-      ...summarySelect,
-      industryZh: true,
-      industryEn: true,
-      partyOrgNameZh: true,
-      partyOrgNameEn: true,
-    },
-  });
-  if (!row) return null;
-  const ancestors = await db.enterprise.findMany({
-    where: {
-      AND: [
-        enterpriseScopeWhere(actor),
-        { descendants: { some: { descendantId: id, depth: { gt: 0 } } } },
-      ],
-    },
-    select: { id: true, nameZh: true, nameEn: true, depth: true },
-    orderBy: { depth: "asc" },
-  });
-  const { industryZh, industryEn, partyOrgNameZh, partyOrgNameEn, ...summary } = row;
-  return {
-    ...toSummary(summary),
-    industryZh,
-    industryEn,
-    partyOrgNameZh,
-    partyOrgNameEn,
-    ancestors: ancestors.map(({ id: ancestorId, nameZh, nameEn }) => ({
-      id: ancestorId,
-      nameZh,
-      nameEn,
-    })),
-  };
 }
 
 /**

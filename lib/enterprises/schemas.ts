@@ -29,6 +29,9 @@ export const EnterpriseSummary = z
     ownershipForm: z.enum(["WHOLLY_STATE_OWNED", "MIXED_OWNERSHIP", "LISTED"]),
     supervisor: SupervisorRef,
     childCount: z.number().int(),
+    active: z.boolean(),
+    /** Set when a merge absorbed it into another enterprise (it is then inactive). */
+    mergedIntoId: z.uuid().nullable(),
   })
   .meta({ id: "EnterpriseSummary" });
 export type EnterpriseSummary = z.infer<typeof EnterpriseSummary>;
@@ -40,6 +43,36 @@ export const EnterpriseDetail = EnterpriseSummary.extend({
   partyOrgNameEn: z.string().nullable(),
   /** Ancestors within the caller's scope, from the group down to the parent. */
   ancestors: z.array(z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string() })),
+  partySupervisorId: z.uuid().nullable(),
+  sortOrder: z.number().int(),
+  /** Optimistic lock: send it back with an edit, a move or a merge. */
+  version: z.number().int(),
+  /** Enterprises in its subtree, itself included: what a move takes along. */
+  subtreeSize: z.number().int(),
+  /** Names it bore before renames (曾用名), newest first; `validFrom`/`validTo` are instants. */
+  formerNames: z.array(
+    z.object({
+      nameZh: z.string(),
+      nameEn: z.string(),
+      shortNameZh: z.string().nullable(),
+      shortNameEn: z.string().nullable(),
+      validFrom: z.iso.datetime(),
+      validTo: z.iso.datetime(),
+    }),
+  ),
+  /** The merge that absorbed it (null if none); the survivor's name only when in scope. */
+  mergedInto: z
+    .object({
+      id: z.uuid(),
+      nameZh: z.string().nullable(),
+      nameEn: z.string().nullable(),
+      at: z.iso.datetime(),
+    })
+    .nullable(),
+  /** Enterprises merged into this one, newest first, with the date of each merge. */
+  absorbed: z.array(
+    z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string(), at: z.iso.datetime() }),
+  ),
 }).meta({ id: "EnterpriseDetail" });
 export type EnterpriseDetail = z.infer<typeof EnterpriseDetail>;
 

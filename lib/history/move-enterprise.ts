@@ -3,6 +3,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/messages";
+import { assertAfterClosedRounds } from "./closed-rounds";
 import { assertNotBefore, ts } from "./spans";
 
 /**
@@ -11,7 +14,8 @@ import { assertNotBefore, ts } from "./spans";
  * reorganisations hand a group's tree over whole), from `at` on. Rewrites the current closure
  * rows of the subtree in one statement, closes the spans that stopped holding and opens the new
  * ones, keeps `parentId`, `depth` and `rootId` in step, and writes the audit record, in `tx`.
- * Figures before `at` keep the tree as it stood.
+ * Figures before `at` keep the tree as it stood. Refuses a cycle (a new parent inside the
+ * subtree), a merged (inactive) parent, and a change dated within a closed round.
  */
 export async function moveEnterprise(
   tx: DbTx,
@@ -22,6 +26,8 @@ export async function moveEnterprise(
     at: Date;
     actor: Actor | null;
     requestId?: string;
+    /** Language of the field and refusal messages. */
+    locale?: Locale;
   },
 ) {
   const root = await tx.enterprise.findUnique({
@@ -37,12 +43,30 @@ export async function moveEnterprise(
   ).map((c) => c.descendantId);
   const newParent = input.parentId;
   const moves = newParent !== undefined && newParent !== root.parentId;
+  const t = translator(input.locale ?? DEFAULT_LOCALE);
   if (moves && newParent !== null) {
     if (subtree.includes(newParent))
-      throw new AppError("validation_failed", undefined, { parentId: "parentInsideSubtree" });
-    const parent = await tx.enterprise.count({ where: { id: newParent } });
-    if (!parent) throw new AppError("validation_failed", undefined, { parentId: "unknownParent" });
+      throw new AppError(
+        "validation_failed",
+        "An enterprise cannot move under itself or one of its own subsidiaries",
+        { parentId: t("registry.move.cycle") },
+      );
+    const parent = await tx.enterprise.findUnique({
+      where: { id: newParent },
+      select: { mergedIntoId: true },
+    });
+    if (!parent)
+      throw new AppError("validation_failed", undefined, {
+        parentId: t("registry.move.unknownParent"),
+      });
+    if (parent.mergedIntoId)
+      throw new AppError("validation_failed", undefined, {
+        parentId: t("registry.move.mergedParent"),
+      });
   }
+  const supervises = Boolean(input.supervisorId && input.supervisorId !== root.supervisorId);
+  if (moves || supervises)
+    await assertAfterClosedRounds(tx, { enterpriseIds: subtree }, input.at, input.locale);
   const at = ts(input.at);
 
   if (moves) {
@@ -90,10 +114,12 @@ export async function moveEnterprise(
   }
 
   let supervised = 0;
-  if (input.supervisorId && input.supervisorId !== root.supervisorId) {
+  if (input.supervisorId && supervises) {
     const exists = await tx.supervisor.count({ where: { id: input.supervisorId } });
     if (!exists)
-      throw new AppError("validation_failed", undefined, { supervisorId: "unknownSupervisor" });
+      throw new AppError("validation_failed", undefined, {
+        supervisorId: t("registry.move.unknownSupervisor"),
+      });
     const changing = (
       await tx.enterprise.findMany({
         where: { id: { in: subtree }, supervisorId: { not: input.supervisorId } },
@@ -109,7 +135,7 @@ export async function moveEnterprise(
       SELECT "id", ${input.supervisorId}::uuid, ${at} FROM unnest(${changing}::uuid[]) AS "id"`;
     await tx.enterprise.updateMany({
       where: { id: { in: changing } },
-      data: { supervisorId: input.supervisorId },
+      data: { supervisorId: input.supervisorId, version: { increment: 1 } },
     });
     supervised = changing.length;
   }

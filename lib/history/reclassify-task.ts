@@ -3,6 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { assertAfterClosedRounds } from "./closed-rounds";
 import { assertNotBefore, rollItemSpans, ts } from "./spans";
 
 /**
@@ -19,6 +21,8 @@ export async function reclassifyTask(
     at: Date;
     actor: Actor | null;
     requestId?: string;
+    /** Language of the refusal message when the change is dated within a closed round. */
+    locale?: Locale;
   },
 ) {
   const task = await tx.task.findUnique({
@@ -39,6 +43,7 @@ export async function reclassifyTask(
   const itemIds = (
     await tx.ledgerItem.findMany({ where: { taskId: task.id }, select: { id: true } })
   ).map((i) => i.id);
+  await assertAfterClosedRounds(tx, { programmeIds: [task.programmeId] }, input.at, input.locale);
   await assertNotBefore(tx, "LedgerItemSpan", "ledgerItemId", itemIds, input.at);
   await tx.task.update({
     where: { id: task.id },

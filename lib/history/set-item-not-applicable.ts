@@ -3,6 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { assertAfterClosedRounds } from "./closed-rounds";
 import { assertNotBefore, rollItemSpans } from "./spans";
 
 /**
@@ -18,15 +20,24 @@ export async function setItemNotApplicable(
     at: Date;
     actor: Actor | null;
     requestId?: string;
+    /** Language of the refusal message when the change is dated within a closed round. */
+    locale?: Locale;
   },
 ) {
   const item = await tx.ledgerItem.findUnique({
     where: { id: input.itemId },
-    select: { id: true, notApplicable: true, notApplicableReason: true, version: true },
+    select: {
+      id: true,
+      programmeId: true,
+      notApplicable: true,
+      notApplicableReason: true,
+      version: true,
+    },
   });
   if (!item) throw new AppError("not_found");
   const notApplicable = input.reason !== null;
   if (item.notApplicable === notApplicable && item.notApplicableReason === input.reason) return;
+  await assertAfterClosedRounds(tx, { programmeIds: [item.programmeId] }, input.at, input.locale);
   await assertNotBefore(tx, "LedgerItemSpan", "ledgerItemId", [item.id], input.at);
   await tx.ledgerItem.update({
     where: { id: item.id },

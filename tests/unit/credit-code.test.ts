@@ -4,6 +4,7 @@ import {
   isValidCreditCode,
   withCheckCharacter,
 } from "@/lib/enterprises/credit-code";
+import { CreateEnterpriseInput, CreditCodeField } from "@/lib/enterprises/write-schemas";
 
 // A published unified social credit code (a Beijing-registered enterprise, "91" = enterprise
 // registered with market regulation, "110000" = Beijing). Verified against the rule by hand below.
@@ -80,5 +81,31 @@ describe("unified social credit code (GB 32100-2015)", () => {
     expect(() => withCheckCharacter("9111000010001043")).toThrow();
     expect(() => withCheckCharacter("91110000100010433X")).toThrow();
     expect(() => withCheckCharacter("9111000010001043I")).toThrow();
+  });
+});
+
+describe("the registry's credit code field", () => {
+  it("normalises pasted codes, leaves an empty one out and names the message key", () => {
+    const code = withCheckCharacter("91430100MA4L00001");
+    expect(CreditCodeField.parse(` ${code.slice(0, 9).toLowerCase()} ${code.slice(9)} `)).toBe(
+      code,
+    );
+    expect(CreditCodeField.parse("")).toBeNull();
+    expect(CreditCodeField.parse(undefined)).toBeNull();
+    const bad = CreditCodeField.safeParse(`${code.slice(0, 17)}${code.endsWith("0") ? "1" : "0"}`);
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe("creditCode");
+  });
+
+  it("refuses a bad credit code on registration, with the field path", () => {
+    const result = CreateEnterpriseInput.safeParse({
+      code: "hn-new",
+      nameZh: "新企业",
+      nameEn: "New",
+      supervisorId: "0190d2d6-5f4a-7c3e-8b1a-2f3c4d5e6f70",
+      creditCode: "91430100MA4L0000X1",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["creditCode"]);
   });
 });

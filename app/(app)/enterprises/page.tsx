@@ -5,6 +5,7 @@ import { EnterpriseTree } from "@/components/enterprises/enterprise-tree";
 import { PageHeader } from "@/components/ui/page-header";
 import { asLocale } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
+import { can } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { listEnterprises, listScopeRoots } from "@/lib/enterprises/queries";
 import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
@@ -24,9 +25,10 @@ export default async function EnterprisesPage({
   const actor = await requireActor();
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100) ?? "";
-  const [t, tl, locale] = await Promise.all([
+  const [t, tl, tr, locale] = await Promise.all([
     getTranslations("enterprises"),
     getTranslations("supervisorLevel"),
+    getTranslations("registry.form"),
     getLocale().then(asLocale),
   ]);
   const [roots, results] = await Promise.all([
@@ -50,7 +52,18 @@ export default async function EnterprisesPage({
 
   return (
     <div className="space-y-5">
-      <PageHeader title={t("heading")} intro={t("intro")} />
+      <PageHeader title={t("heading")} intro={t("intro")}>
+        {/* Owners of a supervisor's enterprises register new ones; the form lists their supervisors. */}
+        {can(actor, "catalogue.manage") && (
+          <Link
+            href="/enterprises/new"
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+            data-testid="add-enterprise-link"
+          >
+            {tr("add")}
+          </Link>
+        )}
+      </PageHeader>
 
       <form
         role="search"

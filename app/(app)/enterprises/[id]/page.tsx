@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CompletionCard } from "@/components/dashboard/completion-card";
 import { dashboardHref } from "@/components/dashboard/links";
+import { AuditLink } from "@/components/audit/audit-link";
 import { EnterpriseAttributes } from "@/components/enterprises/enterprise-attributes";
+import { FormerNames } from "@/components/enterprises/former-names";
+import { RegistryPanels } from "@/components/enterprises/registry-panels";
 import { PageHeader } from "@/components/ui/page-header";
 import { LedgerItemsTable } from "@/components/ledger/ledger-items-table";
 import { StatusCounts } from "@/components/ledger/status-counts";
-import { asLocale } from "@/components/ui/formats";
+import { Notice } from "@/components/ui/form";
+import { asLocale, formatDay } from "@/components/ui/formats";
 import { Section, table } from "@/components/ui/section";
-import type { Actor } from "@/lib/auth/policy";
+import { inlineLink } from "@/components/ui/styles";
+import { can, managesSupervisor, type Actor } from "@/lib/auth/policy";
 import { requireActor } from "@/lib/auth/session";
 import { mainTaskCompletion } from "@/lib/dashboard/completion";
 import { getEnterprise, listChildren, partyAffiliation } from "@/lib/enterprises/queries";
 import { IdParams } from "@/lib/enterprises/schemas";
+import { listOwnedSupervisors } from "@/lib/enterprises/supervisors";
 import { localName } from "@/lib/i18n/config";
 import { ledgerStatusSummary, listLedgerItemsByUrgency } from "@/lib/ledger/overview";
 
@@ -46,6 +52,10 @@ export default async function EnterprisePage({ params }: Props) {
     getLocale().then(asLocale),
   ]);
   const td = await getTranslations("dashboard");
+  const treg = await getTranslations("registry");
+  const format = await getFormatter();
+  const dayOf = (iso: string) => formatDay(format, new Date(iso));
+  const owner = managesSupervisor(actor, "catalogue.manage", enterprise.supervisor.id);
   const [children, completion, items, summary, party] = await Promise.all([
     listChildren(actor, enterprise.id),
     mainTaskCompletion(actor, { enterpriseId: enterprise.id }),
@@ -53,6 +63,7 @@ export default async function EnterprisePage({ params }: Props) {
     ledgerStatusSummary(actor, { enterpriseId: enterprise.id }),
     partyAffiliation(actor, enterprise.id),
   ]);
+  const owned = owner ? await listOwnedSupervisors(actor) : [];
   const name = localName(enterprise, locale);
   const otherName = locale === "en" ? enterprise.nameZh : enterprise.nameEn;
 
@@ -94,6 +105,15 @@ export default async function EnterprisePage({ params }: Props) {
           </span>
         }
       >
+        {owner && (
+          <Link
+            href={`/enterprises/${enterprise.id}/edit`}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700"
+            data-testid="enterprise-edit-link"
+          >
+            {treg("form.edit")}
+          </Link>
+        )}
         <Link
           href={dashboardHref({ enterpriseId: enterprise.id })}
           className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700"
@@ -102,6 +122,36 @@ export default async function EnterprisePage({ params }: Props) {
           {td("openForName", { name })}
         </Link>
       </PageHeader>
+
+      {enterprise.mergedInto && (
+        <Notice tone="info" testId="enterprise-merged">
+          {enterprise.mergedInto.nameZh ? (
+            <>
+              {treg("merge.mergedInto", {
+                date: dayOf(enterprise.mergedInto.at),
+                name: localName(
+                  {
+                    nameZh: enterprise.mergedInto.nameZh,
+                    nameEn: enterprise.mergedInto.nameEn ?? enterprise.mergedInto.nameZh,
+                  },
+                  locale,
+                ),
+              })}{" "}
+              <Link href={`/enterprises/${enterprise.mergedInto.id}`} className={inlineLink}>
+                {treg("merge.openSurvivor")}
+              </Link>
+            </>
+          ) : (
+            treg("merge.mergedIntoHidden", { date: dayOf(enterprise.mergedInto.at) })
+          )}
+        </Notice>
+      )}
+      {!enterprise.active && !enterprise.mergedInto && (
+        <Notice tone="info" testId="enterprise-inactive">
+          {treg("page.inactive")}
+        </Notice>
+      )}
+      {can(actor, "audit.read") && <AuditLink entityType="Enterprise" entityId={enterprise.id} />}
 
       <div className="grid gap-5 lg:grid-cols-3">
         <Section id="attributes" title={t("attributes")} className="lg:col-span-2">
@@ -131,6 +181,54 @@ export default async function EnterprisePage({ params }: Props) {
           )}
         </Section>
       </div>
+
+      {(enterprise.formerNames.length > 0 || enterprise.absorbed.length > 0) && (
+        <div className="grid gap-5 lg:grid-cols-2">
+          {enterprise.formerNames.length > 0 && (
+            <Section id="former-names" title={treg("formerNames.title")}>
+              <FormerNames names={enterprise.formerNames} />
+            </Section>
+          )}
+          {enterprise.absorbed.length > 0 && (
+            <Section id="absorbed" title={treg("merge.absorbedTitle")}>
+              <ul className="divide-y divide-slate-200 text-sm" data-testid="absorbed">
+                {enterprise.absorbed.map((a) => (
+                  <li key={a.id} className="py-1.5">
+                    <Link href={`/enterprises/${a.id}`} className={table.link}>
+                      {treg("merge.absorbedRow", { name: localName(a, locale), date: dayOf(a.at) })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+        </div>
+      )}
+
+      {owner && !enterprise.mergedInto && (
+        <Section id="registry" title={treg("page.manage")}>
+          <RegistryPanels
+            enterprise={{
+              id: enterprise.id,
+              nameZh: enterprise.nameZh,
+              nameEn: enterprise.nameEn,
+              version: enterprise.version,
+              subtreeSize: enterprise.subtreeSize,
+              supervisor: enterprise.supervisor,
+            }}
+            supervisors={owned}
+          />
+          <p className="mt-3 text-sm">
+            <Link
+              href={`/enterprises/new?parentId=${enterprise.id}`}
+              className={table.link}
+              data-testid="add-subsidiary-link"
+            >
+              {treg("form.addChild")}
+            </Link>
+          </p>
+        </Section>
+      )}
 
       <CompletionCard
         id="completion"

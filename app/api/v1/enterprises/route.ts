@@ -1,3 +1,4 @@
-import { listEnterprisesEndpoint } from "@/lib/enterprises/api";
+import { createEnterpriseEndpoint, listEnterprisesEndpoint } from "@/lib/enterprises/api";
 
 export const GET = listEnterprisesEndpoint.handler;
+export const POST = createEnterpriseEndpoint.handler;

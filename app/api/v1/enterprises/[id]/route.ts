@@ -1,3 +1,4 @@
-import { getEnterpriseEndpoint } from "@/lib/enterprises/api";
+import { getEnterpriseEndpoint, updateEnterpriseEndpoint } from "@/lib/enterprises/api";
 
 export const GET = getEnterpriseEndpoint.handler;
+export const PATCH = updateEnterpriseEndpoint.handler;

@@ -1,0 +1,3 @@
+import { moveEnterpriseEndpoint } from "@/lib/enterprises/api";
+
+export const POST = moveEnterpriseEndpoint.handler;
