@@ -6,7 +6,7 @@ import type { Duplex } from "node:stream";
  * every request in a WHATWG `Request` before the proxy and the route run, and the Fetch standard
  * forbids those methods, so undici throws "'TRACE' HTTP method is unsupported" and Next answers
  * 500. Node's own HTTP server hands CONNECT to a "connect" listener (none: the socket is just
- * dropped). Neither can be answered from a route or proxy.ts, so the HTTP server answers them
+ * dropped, so one is added on the server's first connection). Neither can be answered from a route or proxy.ts, so the HTTP server answers them
  * itself: 501 Not Implemented, for every path. Other methods Next cannot route are answered by
  * proxy.ts (501) or by Node's parser (400 for unknown tokens).
  *
@@ -25,6 +25,13 @@ const HEADERS = {
   connection: "close",
 };
 
+function refuseConnect(_req: http.IncomingMessage, socket: Duplex) {
+  const head = Object.entries({ ...HEADERS, "content-length": Buffer.byteLength(BODY) })
+    .map(([key, value]) => `${key}: ${value}\r\n`)
+    .join("");
+  socket.end(`HTTP/1.1 501 Not Implemented\r\n${head}\r\n${BODY}`);
+}
+
 export function refuseUnsupportedMethods(): void {
   const proto = http.Server.prototype as http.Server & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
@@ -38,13 +45,9 @@ export function refuseUnsupportedMethods(): void {
         res.end(BODY);
         return true;
       }
-    } else if (event === "connect" && this.listenerCount("connect") === 0) {
-      const socket = args[1] as Duplex;
-      const head = Object.entries({ ...HEADERS, "content-length": Buffer.byteLength(BODY) })
-        .map(([key, value]) => `${key}: ${value}\r\n`)
-        .join("");
-      socket.end(`HTTP/1.1 501 Not Implemented\r\n${head}\r\n${BODY}`);
-      return true;
+    } else if (event === "connection" && this.listenerCount("connect") === 0) {
+      // Node emits "connect" only when someone listens (else it drops the socket unanswered).
+      this.on("connect", refuseConnect);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof proto.emit;
