@@ -7,7 +7,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { NextIntlClientProvider } from "next-intl";
 import { NextRequest } from "next/server";
+import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Endpoint } from "@/lib/api/endpoint";
 import { liveHandler, readyHandler } from "@/lib/api/health";
@@ -17,6 +20,10 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { getMe } from "@/lib/me/api";
 import { saveViewEndpoint } from "@/lib/saved-views/api";
+import ErrorPage from "@/app/error";
+import GlobalError from "@/app/global-error";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-it-outage-"));
 fs.chmodSync(tmp, 0o755); // as root the server runs as `postgres`
@@ -119,5 +126,37 @@ describe("database outage", () => {
     expect((await readyHandler()).status).toBe(200);
     const names = (await getDb().savedView.findMany({ select: { name: true } })).map((v) => v.name);
     expect(names.sort()).toEqual(["after", "before"]);
+  });
+});
+
+describe("what a page shows meanwhile", () => {
+  // A page whose server part failed (the database is down) falls to app/error.tsx; Next.js
+  // passes the error with only its digest (no internals) and a retry.
+  const error = Object.assign(new Error("hidden"), { digest: "1234567890" });
+  it.each([
+    ["zh-CN", zh, "页面出错了", "重试"],
+    ["en", en, "Something went wrong", "Try again"],
+  ] as const)(
+    "a readable error page in %s, with a retry and the digest",
+    (locale, messages, title, retry) => {
+      const html = renderToString(
+        h(NextIntlClientProvider, {
+          locale,
+          messages,
+          timeZone: "Asia/Shanghai",
+          children: h(ErrorPage, { error, retry: () => {} }),
+        }),
+      );
+      expect(html).toContain(title);
+      expect(html).toContain(retry);
+      expect(html).toContain("1234567890");
+      expect(html).not.toContain("hidden");
+    },
+  );
+
+  it("the last-resort page (the root layout failed) speaks both languages", () => {
+    const html = renderToString(h(GlobalError, { error, retry: () => {} }));
+    expect(html).toContain("页面出错了");
+    expect(html).toContain("Something went wrong");
   });
 });
