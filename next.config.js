@@ -20,6 +20,8 @@ const nextConfig = {
   outputFileTracingIncludes: {
     "/api/v1/bulletins/**": ["./node_modules/@expo-google-fonts/noto-sans-sc/*/NotoSansSC_*.ttf"],
   },
+  // Headers every response carries, static files included. The CSP (with its per-request
+  // nonce), HSTS over TLS and the API's no-store come from proxy.ts.
   async headers() {
     return [
       {
@@ -28,6 +30,12 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
+          {
+            key: "Permissions-Policy",
+            value:
+              "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=()",
+          },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
       {

@@ -74,7 +74,8 @@ test("a user who cannot see the item cannot be mentioned: not offered, and refus
   const count = ((await before.json()) as { items: unknown[] }).items.length;
   const refused = await liaison.request.post(`/api/v1/ledger-items/${item!.id}/comments`, {
     data: { body: unique("e2e 越权提及"), mentions: [me.id] },
-    headers: { "accept-language": "zh-CN" },
+    // A write with the session cookie names this site as its origin, as a browser does.
+    headers: { "accept-language": "zh-CN", origin: new URL(baseURL!).origin },
   });
   expect(refused.status()).toBe(422);
   const error = (await refused.json()) as { error: { fields: Record<string, string> } };

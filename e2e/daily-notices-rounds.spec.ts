@@ -129,6 +129,8 @@ test("after the window: 未报送, 一键催报 once a day, the round list pages
   ).items[0]!.programmeId;
   const open = (period: string, from: string, to: string) =>
     admin.request.post("/api/v1/rounds", {
+      // A write with the session cookie names this site as its origin, as a browser does.
+      headers: { origin: new URL(baseURL!).origin },
       data: { programmeId, period, windowOpensOn: from, windowClosesOn: to },
     });
 

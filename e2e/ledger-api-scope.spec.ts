@@ -12,7 +12,10 @@ test.describe.configure({ timeout: 90_000 });
 
 test("liaison-crrc gets 404 for a China Telecom item, its entries and its evidence", async ({
   browser,
+  baseURL,
 }) => {
+  // Writes with the session cookie name this site as their origin, as a browser does.
+  const origin = { origin: new URL(baseURL!).origin };
   const telecom = await (await browser.newContext()).newPage();
   const crrc = await (await browser.newContext()).newPage();
   await signIn(telecom, "liaison-telecom");
@@ -22,6 +25,7 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   const item = (await inProgressMainItems(telecom.request))[0]!;
   const detail = await itemDetail(telecom.request, item.id);
   const upload = await telecom.request.post(`/api/v1/ledger-items/${item.id}/evidence`, {
+    headers: origin,
     multipart: {
       file: {
         name: "evidence.pdf",
@@ -40,6 +44,7 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   expect(((await read.json()) as { error: { code: string } }).error.code).toBe("not_found");
   expect((await crrc.request.get(`/api/v1/ledger-items/${item.id}/entries`)).status()).toBe(404);
   const write = await crrc.request.post(`/api/v1/ledger-items/${item.id}/entries`, {
+    headers: origin,
     data: {
       version: detail.version,
       period: new Date().toISOString().slice(0, 7),
@@ -50,6 +55,7 @@ test("liaison-crrc gets 404 for a China Telecom item, its entries and its eviden
   });
   expect(write.status()).toBe(404);
   const uploadAsCrrc = await crrc.request.post(`/api/v1/ledger-items/${item.id}/evidence`, {
+    headers: origin,
     multipart: {
       file: {
         name: "evidence.pdf",

@@ -13,7 +13,8 @@ export async function setLocale(locale: string): Promise<{ ok: boolean }> {
     path: "/",
     maxAge: ONE_YEAR,
     sameSite: "lax",
-    httpOnly: false,
+    // Read by the server only (the page hands the locale down); no script needs it.
+    httpOnly: true,
   });
   return { ok: true };
 }

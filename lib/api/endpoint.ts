@@ -7,6 +7,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Action, type Actor } from "@/lib/auth/policy";
 import { actorFromBearer } from "@/lib/auth/tokens";
+import { isDatabaseUnavailable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
@@ -88,6 +89,7 @@ export function endpoint<
       request.headers.get("accept-language"),
     );
     try {
+      assertSameOrigin(request);
       const actor = await resolveActor(request);
       if (!actor) throw new AppError("unauthenticated");
       if (!can(actor, def.permission)) throw new AppError("forbidden");
@@ -104,6 +106,7 @@ export function endpoint<
             locale,
           )
         : undefined;
+      assertContentType(request, def);
       let body: unknown;
       if (def.body) {
         let raw: unknown;
@@ -137,6 +140,66 @@ export function endpoint<
   return { def: def as Endpoint["def"], handler };
 }
 
+const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** A Bearer token is sent by a program on purpose; a browser never attaches one on its own. */
+const isBearer = (request: NextRequest) =>
+  /^bearer\s/i.test(request.headers.get("authorization") ?? "");
+
+/**
+ * Cross-site request forgery guard for writes that ride on the session cookie. SameSite=Lax does
+ * not separate sibling hosts of one intranet domain (same site, other origin), so a write must
+ * name this origin in `Origin`, or, without it, be `Sec-Fetch-Site: same-origin` (or `none`, typed
+ * by the user). Browsers send Origin on every POST/PUT/PATCH/DELETE fetch; Bearer-token clients
+ * carry no ambient credentials and are exempt.
+ */
+function assertSameOrigin(request: NextRequest) {
+  if (!WRITES.has(request.method) || isBearer(request)) return;
+  const origin = request.headers.get("origin");
+  const ok =
+    origin !== null
+      ? normalOrigin(origin) === requestOrigin(request)
+      : ["same-origin", "none"].includes(request.headers.get("sec-fetch-site") ?? "");
+  if (!ok)
+    throw new AppError("forbidden", "cross-origin write", undefined, { reason: "crossOrigin" });
+}
+
+/**
+ * The origin the client addressed: the Host header (X-Forwarded-Host/-Proto behind a reverse
+ * proxy, which a browser cannot set on a cross-site request) and the scheme it was reached on.
+ */
+function requestOrigin(request: NextRequest): string | null {
+  const first = (name: string) => request.headers.get(name)?.split(",")[0]?.trim() || undefined;
+  const host = first("x-forwarded-host") ?? first("host") ?? request.nextUrl.host;
+  const proto = first("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
+  return normalOrigin(`${proto}://${host}`);
+}
+
+/** `scheme://host[:port]` with the default port dropped and lower case; null for "null" or junk. */
+function normalOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON endpoints take JSON only (415 otherwise); uploads take multipart/form-data only (400). */
+function assertContentType(request: NextRequest, def: Endpoint["def"]) {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (def.body && type !== "application/json") {
+    throw new AppError("unsupported_media_type", undefined, undefined, {
+      expected: "application/json",
+    });
+  }
+  if (def.multipart && type !== "multipart/form-data") {
+    throw new AppError("bad_request", "multipart/form-data expected", undefined, {
+      expected: "multipart/form-data",
+    });
+  }
+}
+
 async function resolveActor(request: NextRequest): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) return actorFromBearer(authorization);
@@ -156,23 +219,43 @@ function parseOr<S extends z.ZodType>(
   throw new AppError(code, undefined, fieldErrors(parsed.error, locale));
 }
 
+/** Seconds a client should wait before retrying a 503 (the database usually restarts in seconds). */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function errorResponse(error: unknown, locale: Locale, requestId: string): Response {
   const t = translator(locale);
   const appError = toAppError(error);
   if (appError.code === "internal") {
     console.error(`[api] ${requestId}`, error);
+  } else if (appError.code === "unavailable" && !(error instanceof AppError)) {
+    // Prisma's message spans several lines; its last says what happened.
+    const reason = String((error as Error)?.message ?? error)
+      .trim()
+      .split("\n")
+      .at(-1);
+    console.warn(`[api] ${requestId} database unavailable: ${reason}`);
   }
+  const reason = appError.details?.reason;
   return NextResponse.json(
     {
       error: {
         code: appError.code,
-        message: t(`errors.${appError.code}`, { requestId }),
+        message:
+          typeof reason === "string" && t.has(`security.${reason}` as never)
+            ? t(`security.${reason}` as never)
+            : t(`errors.${appError.code}`, { requestId }),
         ...(appError.fields ? { fields: translateFields(appError.fields, t) } : {}),
         ...(appError.details ? { details: appError.details } : {}),
         requestId,
       },
     },
-    { status: appError.status, headers: { "x-request-id": requestId } },
+    {
+      status: appError.status,
+      headers: {
+        "x-request-id": requestId,
+        ...(appError.code === "unavailable" ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {}),
+      },
+    },
   );
 }
 
@@ -186,10 +269,14 @@ function translateFields(fields: Record<string, string>, t: ReturnType<typeof tr
   );
 }
 
-/** Known failures keep their meaning; database constraint errors map to 404/409; the rest is 500. */
+/**
+ * Known failures keep their meaning; database constraint errors map to 404/409; an unreachable
+ * database is 503 "unavailable" (retry later); the rest is 500.
+ */
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return new AppError("internal"); // a response that broke its own contract
+  if (isDatabaseUnavailable(error)) return new AppError("unavailable");
   const code = (error as { code?: unknown })?.code;
   if (code === "P2025") return new AppError("not_found");
   if (code === "P2002" || code === "P2034") return new AppError("conflict");

@@ -14,6 +14,13 @@ export type DbTx = Omit<
 const globalForDb = globalThis as unknown as { reformDb?: PrismaClient };
 
 /**
+ * How long a request waits for a database connection (a new one, or a pooled one when all are
+ * busy) before it is answered 503 "unavailable". pg's default is to wait forever, which turns a
+ * database outage into hanging requests; 1.5 s keeps the answer within 2 s.
+ */
+export const CONNECT_TIMEOUT_MS = 1_500;
+
+/**
  * The Prisma client, created on first use: `next build` imports route modules without a
  * database, so nothing may connect at import time.
  */
@@ -21,10 +28,12 @@ export function getDb(): PrismaClient {
   if (!globalForDb.reformDb) {
     const adapter = new PrismaPg({
       connectionString: databaseUrl(),
-      // Prisma 7's pool waits forever for a connection by default; fail fast instead.
       max: serverEnv().DATABASE_POOL_MAX,
-      connectionTimeoutMillis: 10_000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
+      // A database host that vanished without closing its sockets is noticed by TCP keepalive
+      // instead of after the kernel's retransmission timeout.
+      keepAlive: true,
     });
     globalForDb.reformDb = new PrismaClient({
       adapter: serialisingTransactions(adapter),
@@ -35,4 +44,59 @@ export function getDb(): PrismaClient {
     });
   }
   return globalForDb.reformDb;
+}
+
+/** Is the database reachable? One `SELECT 1`, given up after `timeoutMs` (for /api/health/ready). */
+export async function pingDatabase(timeoutMs = 1_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      getDb().$queryRaw`SELECT 1`.then(() => true).catch(() => false),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Prisma's codes for an unreachable server, a timed-out connection or pool, a closed connection,
+// too many connections; PostgreSQL's class 08 (connection exception), 57P01-57P03 (shutting down,
+// crashed, starting up) and 53300 (too many connections); the socket errors of node and pg-pool.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
+const ADAPTER_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
+const MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Can't reach database server|server closed the connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+
+/**
+ * Is this error the database being unreachable (as opposed to a bug or a bad query)? Looks
+ * through Prisma's wrappers, the driver adapter's error and their causes.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as {
+    code?: unknown;
+    kind?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  if (typeof e.code === "string") {
+    if (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || SQLSTATES.test(e.code)) return true;
+  }
+  if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
+  return (
+    isDatabaseUnavailable(e.cause, depth + 1) ||
+    isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1)
+  );
 }
