@@ -1,10 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { enterpriseByCode, seriousViolations, userPage } from "./helpers";
+import { enterpriseByCode, seriousViolations, typeDay, unique, userPage } from "./helpers";
 
 /*
- * Bulk assignment (分解下达) end to end: the administrator assigns an SDU-2023 main task that most
- * Hunan enterprises do not carry yet to Hunan's enterprises through the form (with its preview
- * count), marks one of the new items not applicable with a reason, and sees both in the matrix;
+ * Setting up a task end to end: the administrator adds a main task to the SDU-2023 catalogue,
+ * assigns it (分解下达) to Hunan's enterprises through the form (with its preview count), marks one of the new items not applicable with a reason, and sees both in the matrix;
  * reviewer-hunan then finds the new items in the ledger, and Hunan's headline denominator on the
  * dashboard has grown by exactly the applicable items assigned.
  */
@@ -62,12 +61,25 @@ test("an administrator assigns a task to Hunan's enterprises; the reviewer sees 
     }
   ).supervisor.id;
 
-  // The main task the fewest Hunan enterprises carry (found again on a rerun, as long as one lacks).
+  // A new main task in the catalogue, through its form.
+  const taskCode = `SDU-${unique("E2E").replace(/[^A-Za-z0-9]+/g, "-")}`;
+  await admin.goto(`/programmes/${programmeId}/catalogue`);
+  await admin.getByTestId("new-task").click();
+  const taskForm = admin.getByTestId("task-form");
+  await expect(taskForm).toHaveAttribute("data-hydrated", "true");
+  await taskForm.getByTestId("task-category").selectOption({ index: 1 });
+  await taskForm.getByTestId("task-code").fill(taskCode);
+  await taskForm.getByTestId("task-titleZh").fill("建立健全市场化经营机制专项考核");
+  await taskForm.getByTestId("task-titleEn").fill("Market-based operating mechanism review");
+  await typeDay(taskForm.getByTestId("task-defaultDueDate"), "2025-12-31");
+  await expect(taskForm.getByTestId("task-isMain")).toBeChecked();
+  await taskForm.getByTestId("task-submit").click();
+  await expect(admin).toHaveURL(new RegExp(`/programmes/${programmeId}/catalogue$`));
+  await expect(admin.getByTestId("task-row").filter({ hasText: taskCode })).toBeVisible();
+
   const before = await matrixOf(admin, programmeId, `supervisorIds=${hunanId}&pageSize=200`);
-  const task = before.tasks
-    .filter((t) => t.isMain && t.coverage.assigned < before.total)
-    .sort((a, b) => a.coverage.assigned - b.coverage.assigned || a.code.localeCompare(b.code))[0];
-  expect(task, "a main task some Hunan enterprise lacks").toBeTruthy();
+  const task = before.tasks.find((t) => t.code === taskCode);
+  expect(task?.coverage.assigned).toBe(0);
   const expected = before.total - task!.coverage.assigned;
   const hadItem = new Set(
     before.rows.flatMap((r) => r.cells.filter((c) => c.taskId === task!.id).map((c) => c.itemId)),

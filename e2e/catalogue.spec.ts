@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { seriousViolations, signIn, userPage } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { seriousViolations, signIn, typeDay, userPage } from "./helpers";
 
 /*
  * Programmes and the task catalogue: the national administrator creates a programme with a 70%
@@ -7,17 +7,6 @@ import { seriousViolations, signIn, userPage } from "./helpers";
  * through the pages; Hunan's administrator can read SDU-2023 but not change it; the new pages
  * pass axe.
  */
-
-/** Types an ISO day into a date picker segment by segment, in the order the locale shows them. */
-async function typeDay(picker: Locator, iso: string) {
-  const [year, month, day] = iso.split("-") as [string, string, string];
-  const parts: Record<string, string> = { year, month, day };
-  const segments = picker.locator('[role="spinbutton"]');
-  const order = await segments.evaluateAll((all) => all.map((el) => el.getAttribute("data-type")));
-  await segments.first().focus();
-  await picker.page().keyboard.type(order.map((type) => parts[type ?? ""] ?? "").join(""));
-  await expect(picker.locator('input[type="hidden"]')).toHaveValue(iso);
-}
 
 async function hydrated(page: Page, testId: string) {
   await expect(page.getByTestId(testId)).toHaveAttribute("data-hydrated", "true");

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -154,4 +154,15 @@ export async function seriousViolations(page: Page, tags?: string[]): Promise<st
       (v) =>
         `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
     );
+}
+
+/** Types an ISO day into a date picker segment by segment, in the order the locale shows them. */
+export async function typeDay(picker: Locator, iso: string) {
+  const [year, month, day] = iso.split("-") as [string, string, string];
+  const parts: Record<string, string> = { year, month, day };
+  const segments = picker.locator('[role="spinbutton"]');
+  const order = await segments.evaluateAll((all) => all.map((el) => el.getAttribute("data-type")));
+  await segments.first().focus();
+  await picker.page().keyboard.type(order.map((type) => parts[type ?? ""] ?? "").join(""));
+  await expect(picker.locator('input[type="hidden"]')).toHaveValue(iso);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl, serverEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { serialisingTransactions } from "./serial-transactions";
@@ -14,11 +15,25 @@ export type DbTx = Omit<
 const globalForDb = globalThis as unknown as { reformDb?: PrismaClient };
 
 /**
- * How long a request waits for a database connection (a new one, or a pooled one when all are
- * busy) before it is answered 503 "unavailable". pg's default is to wait forever, which turns a
- * database outage into hanging requests; 1.5 s keeps the answer within 2 s.
+ * How long opening a new connection to PostgreSQL may take before the request is answered 503
+ * "unavailable". pg's default is to wait forever, which turns a hung database into hanging
+ * requests; 1.5 s keeps the answer within 2 s. (A stopped database refuses at once.)
  */
 export const CONNECT_TIMEOUT_MS = 1_500;
+
+/**
+ * How long a request waits for a pooled connection when all of them are busy. Longer than the
+ * connect timeout on purpose: a burst of writers is served a moment later, not refused, and only
+ * a pool stuck for seconds answers 503.
+ */
+export const POOL_WAIT_MS = 10_000;
+
+/** pg's pool uses one timeout for both waits; its clients get the short one for connecting. */
+class QuickConnectClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
 
 /**
  * The Prisma client, created on first use: `next build` imports route modules without a
@@ -29,7 +44,8 @@ export function getDb(): PrismaClient {
     const adapter = new PrismaPg({
       connectionString: databaseUrl(),
       max: serverEnv().DATABASE_POOL_MAX,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      connectionTimeoutMillis: POOL_WAIT_MS,
+      Client: QuickConnectClient,
       idleTimeoutMillis: 30_000,
       // A database host that vanished without closing its sockets is noticed by TCP keepalive
       // instead of after the kernel's retransmission timeout.
@@ -75,7 +91,7 @@ const ADAPTER_KINDS = new Set([
 const SQLSTATES = /^(08...|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
 const MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable|Can't reach database server|server closed the connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
+  /timeout exceeded when trying to connect|^timeout expired$|Connection terminated|connection error and is not queryable|Can't reach database server|server closed the connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/i;
 
 /**
  * Is this error the database being unreachable (as opposed to a bug or a bad query)? Looks
