@@ -55,7 +55,7 @@ export function AssignResultPanel({
           {t("openLedger")}
         </Link>
         {canAudit && result.assignmentId && (
-          <AuditLink entityType="assignment" entityId={result.assignmentId} />
+          <AuditLink entityType="Assignment" entityId={result.assignmentId} />
         )}
       </p>
     </Notice>

@@ -24,7 +24,7 @@ type Input = ReturnType<typeof AssignInput.parse>;
  * skipped, or only gets the responsible fields given when `updateExisting`. A dry run answers the
  * same counts from the same statements without writing. Set-based: a fixed number of statements
  * whatever the number of enterprises, in one transaction, with one audit record for the action
- * (entityType "assignment") beside the items' own history (recordItemsCreated).
+ * (entityType "Assignment") beside the items' own history (recordItemsCreated).
  */
 export async function assignTasks(
   actor: Actor,
@@ -100,7 +100,7 @@ export async function assignTasks(
         await recordAudit(tx, {
           actor,
           action: "assignment.create",
-          entityType: "assignment",
+          entityType: "Assignment",
           entityId: assignmentId,
           after: {
             programmeId: result.programmeId,

@@ -9,6 +9,7 @@ const PAGES: Record<string, (id: string) => string> = {
   LedgerItem: (id) => `/ledger/${id}`,
   SupervisionNotice: (id) => `/notices/${id}`,
   ReportingRound: (id) => `/rounds/${id}`,
+  Programme: (id) => `/programmes/${id}`,
 };
 
 export function entityHref(entityType: string, entityId: string): string | null {
@@ -26,7 +27,10 @@ export const KNOWN_ENTITY_TYPES = [
   "SupervisionNotice",
   "ReportingRound",
   "RoundFiling",
-  "Task",
   "Programme",
+  "Category",
+  "Task",
+  "Assignment",
+  "ImportJob",
   "SavedView",
 ] as const;

@@ -156,7 +156,7 @@ export async function runImport(
       await recordAudit(tx, {
         actor,
         action: "import.apply",
-        entityType: "import",
+        entityType: "ImportJob",
         entityId: importId,
         after: {
           kind: input.kind,

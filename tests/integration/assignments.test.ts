@@ -106,7 +106,7 @@ describe("bulk assignment", () => {
     expect(applied.assignmentId).toBeTruthy();
 
     const audit = await db.prisma.auditLog.findMany({
-      where: { entityType: "assignment", entityId: applied.assignmentId! },
+      where: { entityType: "Assignment", entityId: applied.assignmentId! },
     });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({
@@ -214,7 +214,7 @@ describe("bulk assignment", () => {
     // Only the three actions applied above were recorded; the refusals wrote nothing.
     expect(
       await db.prisma.auditLog.count({
-        where: { entityType: "assignment", actorId: adminHunan.id },
+        where: { entityType: "Assignment", actorId: adminHunan.id },
       }),
     ).toBe(3);
   });

@@ -93,7 +93,7 @@ describe("round trip", () => {
     expect(changes(report)).toBe(0);
     expect(report.sheets[0]!.unchanged).toBeGreaterThan(10);
     const audits = await db.prisma.auditLog.findMany({
-      where: { entityType: "import" },
+      where: { entityType: "ImportJob" },
       orderBy: { id: "asc" },
     });
     expect(audits).toHaveLength(2);
