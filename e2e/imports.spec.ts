@@ -7,8 +7,9 @@ import { seriousViolations, userPage } from "./helpers";
 
 /**
  * The Excel round trip in the browser: the administrator downloads the SDU-2023 catalogue,
- * checks it unchanged (zero changes), then checks an edited copy with one bad cell and sees it
- * by sheet, row and column, with "apply" unavailable.
+ * checks it unchanged (zero changes), then checks an edited copy (one renamed task, one bad cell)
+ * and sees the bad cell by sheet, row and column with "apply" unavailable; fixed, the rename is
+ * applied. The registry likewise: a new enterprise beside a bad cell changes nothing until fixed.
  */
 test.describe("Excel import", () => {
   let page: Page;
@@ -54,7 +55,14 @@ test.describe("Excel import", () => {
     const tasks = book.getWorksheet("任务")!;
     const keys = tasks.getRow(2).values as unknown[];
     const weight = keys.indexOf("task.weight");
+    const weightBefore = tasks.getRow(5).getCell(weight).value;
     tasks.getRow(5).getCell(weight).value = "很重";
+    // The last task is renamed (a suffix, so searches for its title still find it).
+    const renamedRow = tasks.getRow(tasks.actualRowCount);
+    const taskCode = String(renamedRow.getCell(keys.indexOf("task.code")).value);
+    const titleCell = renamedRow.getCell(keys.indexOf("task.titleZh"));
+    const renamed = `${String(titleCell.value).replace(/（修订）$/, "")}（修订）`;
+    titleCell.value = renamed;
     const edited = path.join(dir, "catalogue-edited.xlsx");
     await book.xlsx.writeFile(edited);
 
@@ -68,5 +76,77 @@ test.describe("Excel import", () => {
     await expect(problem).toContainText("“很重”不是数字");
     await expect(page.getByTestId("import-apply")).toBeDisabled();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await taskTitle(page, sdu!, taskCode)).not.toBe(renamed);
+
+    // Fixed: the dry run finds one updated task and no problem; applied, the rename is there.
+    tasks.getRow(5).getCell(weight).value = weightBefore;
+    await book.xlsx.writeFile(edited);
+    await checkThenApply(page, edited);
+    expect(await taskTitle(page, sdu!, taskCode)).toBe(renamed);
+  });
+
+  test("a new enterprise beside a bad cell: nothing until the cell is fixed", async () => {
+    await page.goto("/admin/imports");
+    await expect(page.getByTestId("imports-panel")).toHaveAttribute("data-hydrated", "true");
+    await page.getByTestId("import-kind").selectOption("registry");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-export").click(),
+    ]);
+    const exported = path.join(dir, "registry.xlsx");
+    await download.saveAs(exported);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(exported);
+    const sheet = book.getWorksheet("企业")!;
+    const keys = sheet.getRow(2).values as unknown[];
+    const column = (key: string) => keys.indexOf(key);
+    const code = `JL-E2E-${Date.now().toString(36).toUpperCase()}`;
+    const row = sheet.getRow(sheet.actualRowCount + 1);
+    row.getCell(column("enterprise.code")).value = code;
+    row.getCell(column("enterprise.parentCode")).value = "JL-CAPITAL";
+    row.getCell(column("enterprise.nameZh")).value = "吉林省国有资本运营测试子公司";
+    row.getCell(column("enterprise.nameEn")).value = "Jilin capital operation test subsidiary";
+    row.getCell(column("enterprise.sortOrder")).value = "第一";
+    row.commit();
+    const edited = path.join(dir, "registry-edited.xlsx");
+    await book.xlsx.writeFile(edited);
+
+    await page.getByTestId("import-file").setInputFiles(edited);
+    await page.getByTestId("import-check").click();
+    const problem = page.getByTestId("import-problem");
+    await expect(problem).toHaveCount(1, { timeout: 20_000 });
+    await expect(problem).toContainText(String(row.number));
+    await expect(page.getByTestId("import-apply")).toBeDisabled();
+    const search = `/api/v1/enterprises?q=${encodeURIComponent(code)}`;
+    const none = (await (await page.request.get(search)).json()) as { items: unknown[] };
+    expect(none.items).toHaveLength(0);
+
+    row.getCell(column("enterprise.sortOrder")).value = 1;
+    row.commit();
+    await book.xlsx.writeFile(edited);
+    await checkThenApply(page, edited);
+    const found = (await (await page.request.get(search)).json()) as {
+      items: { code: string }[];
+    };
+    expect(found.items.map((e) => e.code)).toEqual([code]);
   });
 });
+
+/** Checks a workbook (no problems, something to change), then applies it. */
+async function checkThenApply(page: Page, file: string) {
+  await page.getByTestId("import-file").setInputFiles(file);
+  await page.getByTestId("import-check").click();
+  const report = page.getByTestId("import-report");
+  await expect(report).toHaveAttribute("data-applied", "false", { timeout: 20_000 });
+  await expect(page.getByTestId("import-problem")).toHaveCount(0);
+  await expect(page.getByTestId("import-apply")).toBeEnabled();
+  await page.getByTestId("import-apply").click();
+  await expect(report).toHaveAttribute("data-applied", "true", { timeout: 30_000 });
+}
+
+async function taskTitle(page: Page, programmeId: string, code: string) {
+  const response = await page.request.get(`/api/v1/tasks?programmeId=${programmeId}`);
+  const { items } = (await response.json()) as { items: { code: string; titleZh: string }[] };
+  return items.find((t) => t.code === code)?.titleZh;
+}

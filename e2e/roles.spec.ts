@@ -84,7 +84,7 @@ test("admin sees the headline and the API documentation", async ({ page }) => {
   await page.getByRole("link", { name: "接口文档" }).click();
   await expect(page).toHaveURL(/\/api-docs$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("开放接口（API）");
-  await expect(page.getByText("/api/v1/enterprises/{id}")).toBeVisible();
+  await expect(page.getByText("/api/v1/enterprises/{id}", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "下载 OpenAPI 文档（JSON）" })).toHaveAttribute(
     "href",
     "/api/v1/openapi.json",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section, table } from "@/components/ui/section";
+import { table } from "@/components/ui/section";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireActor } from "@/lib/auth/session";
 
@@ -88,6 +88,16 @@ export default async function ApiDocsPage() {
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((method) => (item[method] ? [{ path, method, op: item[method] }] : [])),
   );
+  // Grouped by the operation's tag (its feature), in the order the tags first appear.
+  const groups = [
+    ...operations
+      .reduce((byTag, operation) => {
+        const tag = operation.op.tags?.[0] ?? "";
+        byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
+        return byTag;
+      }, new Map<string, typeof operations>())
+      .entries(),
+  ];
   const IN_LABEL: Record<Parameter["in"], string> = {
     path: t("inPath"),
     query: t("inQuery"),
@@ -111,117 +121,125 @@ export default async function ApiDocsPage() {
         </p>
       )}
 
-      {operations.map(({ path, method, op }) => {
-        const id = `${method}-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
-        const permission = permissionOf(op);
-        const body = op.requestBody?.content?.["application/json"]?.schema;
-        return (
-          <Section
-            key={id}
-            id={id}
-            title={
-              <span className="flex flex-wrap items-center gap-2">
-                <span
-                  className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_CLASS[method] ?? ""}`}
+      {groups.map(([tag, ops]) => (
+        <section key={tag} aria-labelledby={`tag-${tag}`} className="space-y-2">
+          <h2 id={`tag-${tag}`} className="text-lg font-semibold text-slate-900">
+            {tag}
+          </h2>
+          {ops.map(({ path, method, op }) => {
+            const id = `${method}-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
+            const permission = permissionOf(op);
+            const body = op.requestBody?.content?.["application/json"]?.schema;
+            return (
+              // One operation a disclosure: the list stays readable with a hundred operations.
+              <details key={id} id={id} className="rounded-lg border border-slate-200 bg-white">
+                <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-4 py-3 focus-visible:outline-2 focus-visible:outline-brand-700">
+                  <span
+                    className={`rounded px-1.5 py-0.5 font-mono text-xs font-semibold uppercase ${METHOD_CLASS[method] ?? ""}`}
+                  >
+                    {method}
+                  </span>
+                  <code className="font-mono text-sm">{`${base}${path}`}</code>
+                  {op.summary && <span className="text-sm text-slate-700">{op.summary}</span>}
+                </summary>
+                <div
+                  className="space-y-4 border-t border-slate-200 px-4 py-3 text-sm"
+                  data-testid="api-operation"
                 >
-                  {method}
-                </span>
-                <code className="font-mono text-sm">{`${base}${path}`}</code>
-              </span>
-            }
-            description={op.summary}
-          >
-            <div className="space-y-4 text-sm" data-testid="api-operation">
-              {permission && (
-                <p>
-                  <span className="font-medium text-slate-800">{t("permission")}: </span>
-                  <code className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-900">
-                    {permission}
-                  </code>
-                  {tp.has(permission) && (
-                    <span className="ml-2 text-slate-700">{tp(permission)}</span>
+                  {permission && (
+                    <p>
+                      <span className="font-medium text-slate-800">{t("permission")}: </span>
+                      <code className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-900">
+                        {permission}
+                      </code>
+                      {tp.has(permission) && (
+                        <span className="ml-2 text-slate-700">{tp(permission)}</span>
+                      )}
+                    </p>
                   )}
-                </p>
-              )}
-              <div>
-                <h3 className="mb-1 font-medium text-slate-900">{t("parameters")}</h3>
-                {op.parameters?.length ? (
-                  <div className={table.wrapper}>
-                    <table className={table.table}>
-                      <thead>
-                        <tr>
-                          <th scope="col" className={table.th}>
-                            {t("name")}
-                          </th>
-                          <th scope="col" className={table.th}>
-                            {t("in")}
-                          </th>
-                          <th scope="col" className={table.th}>
-                            {t("required")}
-                          </th>
-                          <th scope="col" className={table.th}>
-                            {t("type")}
-                          </th>
-                          <th scope="col" className={table.th}>
-                            {t("description")}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {op.parameters.map((p) => (
-                          <tr key={`${p.in}-${p.name}`} className={table.tr}>
-                            <th
-                              scope="row"
-                              className={`${table.td} text-left font-mono font-normal`}
-                            >
-                              {p.name}
-                            </th>
-                            <td className={table.td}>{IN_LABEL[p.in] ?? p.in}</td>
-                            <td className={table.td}>{p.required ? tc("yes") : tc("no")}</td>
-                            <td className={`${table.td} font-mono text-xs`}>
-                              {describeSchema(p.schema)}
-                            </td>
-                            <td className={table.td}>
-                              {p.description ?? p.schema?.description ?? ""}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                  <div>
+                    <h3 className="mb-1 font-medium text-slate-900">{t("parameters")}</h3>
+                    {op.parameters?.length ? (
+                      <div className={table.wrapper}>
+                        <table className={table.table}>
+                          <thead>
+                            <tr>
+                              <th scope="col" className={table.th}>
+                                {t("name")}
+                              </th>
+                              <th scope="col" className={table.th}>
+                                {t("in")}
+                              </th>
+                              <th scope="col" className={table.th}>
+                                {t("required")}
+                              </th>
+                              <th scope="col" className={table.th}>
+                                {t("type")}
+                              </th>
+                              <th scope="col" className={table.th}>
+                                {t("description")}
+                              </th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {op.parameters.map((p) => (
+                              <tr key={`${p.in}-${p.name}`} className={table.tr}>
+                                <th
+                                  scope="row"
+                                  className={`${table.td} text-left font-mono font-normal`}
+                                >
+                                  {p.name}
+                                </th>
+                                <td className={table.td}>{IN_LABEL[p.in] ?? p.in}</td>
+                                <td className={table.td}>{p.required ? tc("yes") : tc("no")}</td>
+                                <td className={`${table.td} font-mono text-xs`}>
+                                  {describeSchema(p.schema)}
+                                </td>
+                                <td className={table.td}>
+                                  {p.description ?? p.schema?.description ?? ""}
+                                </td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    ) : (
+                      <p className="text-slate-700">{t("noParameters")}</p>
+                    )}
                   </div>
-                ) : (
-                  <p className="text-slate-700">{t("noParameters")}</p>
-                )}
-              </div>
-              {body && (
-                <p>
-                  <span className="font-medium text-slate-800">{t("requestBody")}: </span>
-                  <code className="font-mono text-xs">{describeSchema(body)}</code>
-                </p>
-              )}
-              <div>
-                <h3 className="mb-1 font-medium text-slate-900">{t("responses")}</h3>
-                <ul className="space-y-0.5">
-                  {Object.entries(op.responses ?? {}).map(([code, response]) => {
-                    const schema = response.content?.["application/json"]?.schema;
-                    return (
-                      <li key={code} className="flex flex-wrap gap-x-2">
-                        <code className="w-10 font-mono font-semibold text-slate-900">{code}</code>
-                        <span className="text-slate-800">{response.description}</span>
-                        {schema && (
-                          <code className="font-mono text-xs text-slate-600">
-                            {describeSchema(schema)}
-                          </code>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            </div>
-          </Section>
-        );
-      })}
+                  {body && (
+                    <p>
+                      <span className="font-medium text-slate-800">{t("requestBody")}: </span>
+                      <code className="font-mono text-xs">{describeSchema(body)}</code>
+                    </p>
+                  )}
+                  <div>
+                    <h3 className="mb-1 font-medium text-slate-900">{t("responses")}</h3>
+                    <ul className="space-y-0.5">
+                      {Object.entries(op.responses ?? {}).map(([code, response]) => {
+                        const schema = response.content?.["application/json"]?.schema;
+                        return (
+                          <li key={code} className="flex flex-wrap gap-x-2">
+                            <code className="w-10 font-mono font-semibold text-slate-900">
+                              {code}
+                            </code>
+                            <span className="text-slate-800">{response.description}</span>
+                            {schema && (
+                              <code className="font-mono text-xs text-slate-600">
+                                {describeSchema(schema)}
+                              </code>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                </div>
+              </details>
+            );
+          })}
+        </section>
+      ))}
     </div>
   );
 }
