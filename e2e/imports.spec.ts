@@ -80,8 +80,10 @@ test.describe("Excel import", () => {
 
     // Fixed: the dry run finds one updated task and no problem; applied, the rename is there.
     tasks.getRow(5).getCell(weight).value = weightBefore;
-    await book.xlsx.writeFile(edited);
-    await checkThenApply(page, edited);
+    // A new file: the browser refuses to send a selected file that changed on disk.
+    const fixed = path.join(dir, "catalogue-fixed.xlsx");
+    await book.xlsx.writeFile(fixed);
+    await checkThenApply(page, fixed);
     expect(await taskTitle(page, sdu!, taskCode)).toBe(renamed);
   });
 
@@ -124,8 +126,9 @@ test.describe("Excel import", () => {
 
     row.getCell(column("enterprise.sortOrder")).value = 1;
     row.commit();
-    await book.xlsx.writeFile(edited);
-    await checkThenApply(page, edited);
+    const fixed = path.join(dir, "registry-fixed.xlsx");
+    await book.xlsx.writeFile(fixed);
+    await checkThenApply(page, fixed);
     const found = (await (await page.request.get(search)).json()) as {
       items: { code: string }[];
     };
