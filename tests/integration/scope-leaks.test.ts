@@ -18,6 +18,7 @@ import { findNotice, toNotice } from "@/lib/notices/queries";
 import { escalateOverdueNotices, replyNotice } from "@/lib/notices/respond";
 import { listNotifications } from "@/lib/notifications/queries";
 import { reviewQueueEndpoint } from "@/lib/review/api";
+import { listRoundsEndpoint } from "@/lib/rounds/api";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 import { actorFor, openItemOf } from "./fixtures";
 
@@ -303,6 +304,27 @@ describe("ids in cursors and filters outside the scope answer like unknown ones"
       (id) => `/enterprises?supervisorId=${id}`,
       hunan.id,
     );
+  });
+
+  it("rounds: the cursor carries its sort values; one that is not a day and a uuid is a 400, never a 500", async () => {
+    const bad = await call(
+      listRoundsEndpoint.handler,
+      "liaison-crrc",
+      `/rounds?cursor=2026-02-30~${randomUUID()}`,
+    );
+    expect(bad.status).toBe(400);
+    const dashes = await call(
+      listRoundsEndpoint.handler,
+      "liaison-crrc",
+      `/rounds?cursor=2026-02-01~${"-".repeat(36)}`,
+    );
+    expect(dashes).toEqual(bad);
+    const fine = await call(
+      listRoundsEndpoint.handler,
+      "liaison-crrc",
+      `/rounds?cursor=2026-02-01~${randomUUID()}`,
+    );
+    expect(fine.status).toBe(200);
   });
 
   it("dashboard node filters and the notice groups' item ids", async () => {
