@@ -1,16 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
-import { asLocale, bilingual } from "@/components/ui/formats";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { asLocale, bilingual, formatDateTime } from "@/components/ui/formats";
 import { Section } from "@/components/ui/section";
 import { inlineLink } from "@/components/ui/styles";
 import type { NoticeDto } from "@/lib/notices/schemas";
 
-/** The ledger items the notice is about, each linking to its page. */
-export function NoticeItems({ items }: { items: NoticeDto["items"] }) {
+/** The ledger items the notice is about, each linking to its page, with its own answer. */
+export function NoticeItems({ items, open }: { items: NoticeDto["items"]; open: boolean }) {
   const t = useTranslations("notices");
   const locale = asLocale(useLocale());
+  const format = useFormatter();
   return (
     <Section id="items" title={t("itemsHeading", { count: items.length })}>
       <ul className="divide-y divide-slate-200 text-sm" data-testid="notice-items">
@@ -23,6 +24,13 @@ export function NoticeItems({ items }: { items: NoticeDto["items"] }) {
             <span className="text-slate-700">
               {bilingual(locale, i.enterpriseZh, i.enterpriseEn)}
             </span>
+            {(i.repliedAt || open) && (
+              <span className="text-xs text-slate-600" data-testid="notice-item-answer">
+                {i.repliedAt
+                  ? t("itemReplied", { at: formatDateTime(format, new Date(i.repliedAt)) })
+                  : t("itemReplyOwed")}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -115,7 +115,7 @@ export function NoticeView({
       </div>
 
       <NoticeSummary notice={notice} overdue={overdue} />
-      <NoticeItems items={notice.items} />
+      <NoticeItems items={notice.items} open={notice.status !== "CLOSED"} />
       <NoticeReplies notice={notice}>
         {canReply && open && <NoticeReplyForm notice={notice} onDone={say} />}
       </NoticeReplies>

@@ -1,4 +1,5 @@
 import "server-only";
+import { checkCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
@@ -46,6 +47,13 @@ const searchOrder = [
 ] satisfies Prisma.EnterpriseOrderByWithRelationInput[];
 
 export async function listEnterprises(actor: Actor, query: EnterpriseListFilter) {
+  // Prisma reads the cursor row: only an enterprise in the caller's scope.
+  await checkCursor(query.cursor, (id) =>
+    getDb().enterprise.findFirst({
+      where: { AND: [{ id }, enterpriseScopeWhere(actor)] },
+      select: { id: true },
+    }),
+  );
   const filters: Prisma.EnterpriseWhereInput[] = [enterpriseScopeWhere(actor)];
   if (query.parentId) filters.push({ parentId: query.parentId, mergedIntoId: null });
   if (query.roots) filters.push(scopeRootsWhere(actor), { mergedIntoId: null });

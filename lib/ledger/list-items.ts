@@ -1,4 +1,5 @@
 import "server-only";
+import { checkCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
 import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
@@ -59,6 +60,13 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
   const db = getDb();
   const now = new Date();
   const today = chinaDay(now);
+  // Prisma (and the keyset in list-order.ts) read the cursor row's sort keys: only a visible row.
+  await checkCursor(filter.cursor, (id) =>
+    db.ledgerItem.findFirst({
+      where: { AND: [{ id }, ledgerItemScopeWhere(actor)] },
+      select: { id: true },
+    }),
+  );
   const where = listWhere(actor, filter, today, await selectionWhere(db, actor, filter, now));
   let rows: Prisma.LedgerItemGetPayload<{ select: typeof rowSelect }>[];
   let total: number;

@@ -180,6 +180,7 @@ export async function getLedgerItem(
       evidence: { select: evidenceSelect, orderBy: { createdAt: "desc" } },
       noticeItems: {
         select: {
+          repliedAt: true,
           notice: {
             select: {
               id: true,
@@ -250,8 +251,11 @@ export async function getLedgerItem(
     }),
     entries: entries.map(toEntry),
     evidence: row.evidence.map(toEvidence),
-    notices: row.noticeItems.map(({ notice }) => ({
+    // This item's own answer: on a notice spanning several groups, another's reply or silence
+    // does not show here.
+    notices: row.noticeItems.map(({ notice, repliedAt }) => ({
       ...notice,
+      status: notice.status !== "CLOSED" && repliedAt ? ("REPLIED" as const) : notice.status,
       responseDueAt: notice.responseDueAt.toISOString(),
       createdAt: notice.createdAt.toISOString(),
     })),

@@ -35,6 +35,7 @@ export function noticeSelectFor(actor: Actor | null) {
     items: {
       ...(scoped ? { where: { ledgerItem: ledgerItemScopeWhere(actor) } } : {}),
       select: {
+        repliedAt: true,
         ledgerItem: {
           select: {
             id: true,
@@ -69,28 +70,14 @@ export function rowGroups(row: Pick<NoticeRow, "items">): Set<string> {
   return new Set(row.items.map((i) => groupOf(i.ledgerItem.enterprise)));
 }
 
-/**
- * Whether every group among `groups` has replied since the notice last escalated: a reply
- * answers the deadline it was given, an escalation asks again.
- */
-export function groupsReplied(
-  row: Pick<NoticeRow, "replies" | "escalatedAt">,
-  groups: Set<string>,
-): boolean {
-  const since = row.escalatedAt?.getTime() ?? 0;
-  const answered = new Set(
-    row.replies.filter((r) => r.rootId && r.createdAt.getTime() > since).map((r) => r.rootId!),
-  );
-  return groups.size > 0 && [...groups].every((g) => answered.has(g));
-}
-
 export function toNotice(n: NoticeRow): NoticeDto {
   const partial = n.items.length < n._count.items;
   const groups = rowGroups(n);
-  // A partial viewer sees its own groups' replies only, and "replied" once its part has replied.
+  // A partial viewer sees its own groups' replies only, and "replied" once its items are answered
+  // (each item keeps its own answer: another group's reply or silence never shows here).
   const replies = partial ? n.replies.filter((r) => r.rootId && groups.has(r.rootId)) : n.replies;
-  const status =
-    partial && n.status !== "CLOSED" && groupsReplied(n, groups) ? "REPLIED" : n.status;
+  const answered = n.items.length > 0 && n.items.every((i) => i.repliedAt);
+  const status = n.status !== "CLOSED" && answered ? "REPLIED" : n.status;
   return {
     id: n.id,
     number: n.number,
@@ -105,7 +92,7 @@ export function toNotice(n: NoticeRow): NoticeDto {
     supervisorZh: n.supervisor.nameZh,
     supervisorEn: n.supervisor.nameEn,
     partial,
-    items: n.items.map(({ ledgerItem: i }) => ({
+    items: n.items.map(({ ledgerItem: i, repliedAt }) => ({
       id: i.id,
       taskCode: i.task.code,
       taskZh: i.task.titleZh,
@@ -114,6 +101,7 @@ export function toNotice(n: NoticeRow): NoticeDto {
       enterpriseEn: i.enterprise.nameEn,
       dueDate: isoDay(i.dueDate),
       status: i.status,
+      repliedAt: repliedAt?.toISOString() ?? null,
     })),
     // One reply written for several groups at once is stored once per group: show it once.
     replies: dedupe(replies).map((r) => ({

@@ -7,33 +7,31 @@ import type { Locale } from "@/lib/i18n/config";
 import { parseInput } from "@/lib/i18n/zod";
 import { notify } from "@/lib/notifications/notify";
 import { liaisonsFor } from "@/lib/notifications/recipients";
-import {
-  findNotice,
-  groupOf,
-  groupsReplied,
-  noticeSelectFor,
-  rowGroups,
-  toNotice,
-  type NoticeRow,
-} from "./queries";
+import { findNotice, groupOf, noticeSelectFor, toNotice, type NoticeRow } from "./queries";
 import { escalatedLevel, NoticeActionInput, ReplyNoticeInput } from "./schemas";
 
 /** How long an escalated notice gets for its new deadline. */
 export const ESCALATION_GRACE_MS = 7 * 86_400_000;
 
+/** The permission references of the items' enterprises, in the order of `itemIds`. */
 async function enterpriseRefs(tx: DbTx, itemIds: string[]) {
   const items = await tx.ledgerItem.findMany({
     where: { id: { in: itemIds } },
     select: {
+      id: true,
       enterpriseId: true,
       enterprise: { select: { supervisorId: true, ancestors: { select: { ancestorId: true } } } },
     },
   });
-  return items.map((i) => ({
-    id: i.enterpriseId,
-    supervisorId: i.enterprise.supervisorId,
-    pathIds: i.enterprise.ancestors.map((a) => a.ancestorId),
-  }));
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return itemIds.map((id) => {
+    const i = byId.get(id)!;
+    return {
+      id: i.enterpriseId,
+      supervisorId: i.enterprise.supervisorId,
+      pathIds: i.enterprise.ancestors.map((a) => a.ancestorId),
+    };
+  });
 }
 
 /**
@@ -59,9 +57,10 @@ async function openNoticeFor(
 }
 
 /**
- * The enterprise's liaison replies to a notice. The reply speaks for the liaison's own group(s)
- * of the notice's items: on a notice issued on several groups (before one notice per group) it
- * marks only that part answered, and the notice is "replied" once every group has answered.
+ * The enterprise's liaison replies to a notice. The reply answers for the items the liaison may
+ * reply for, and only those: on a notice spanning several groups each item keeps its own answer,
+ * the notice is "replied" (escalation stops) once every item is answered, and the overdue job
+ * keeps escalating while any item is not.
  */
 export async function replyNotice(
   actor: Actor,
@@ -77,11 +76,14 @@ export async function replyNotice(
       tx,
       notice.items.map((i) => i.ledgerItem.id),
     );
-    const mine = new Set(
-      notice.items
-        .filter((_, k) => can(actor, "notice.reply", { enterprise: refs[k]! }))
-        .map((i) => groupOf(i.ledgerItem.enterprise)),
+    const myItems = notice.items.filter((_, k) =>
+      can(actor, "notice.reply", { enterprise: refs[k]! }),
     );
+    const mine = new Set(myItems.map((i) => groupOf(i.ledgerItem.enterprise)));
+    await tx.noticeItem.updateMany({
+      where: { noticeId: notice.id, ledgerItemId: { in: myItems.map((i) => i.ledgerItem.id) } },
+      data: { repliedAt: now },
+    });
     await tx.noticeReply.createMany({
       data: [...mine].map((rootId) => ({
         noticeId: notice.id,
@@ -91,11 +93,8 @@ export async function replyNotice(
         createdAt: now,
       })),
     });
-    const whole = await tx.supervisionNotice.findUniqueOrThrow({
-      where: { id: notice.id },
-      select: noticeSelectFor(null),
-    });
-    const allReplied = groupsReplied(whole, rowGroups(whole));
+    const owed = await tx.noticeItem.count({ where: { noticeId: notice.id, repliedAt: null } });
+    const allReplied = owed === 0;
     await tx.supervisionNotice.update({
       where: { id: notice.id },
       data: { ...(allReplied ? { status: "REPLIED" } : {}), version: { increment: 1 } },
@@ -113,7 +112,12 @@ export async function replyNotice(
       entityType: "SupervisionNotice",
       entityId: notice.id,
       before: { status: notice.status },
-      after: { status: allReplied ? "REPLIED" : notice.status, groups: [...mine], reply: body },
+      after: {
+        status: allReplied ? "REPLIED" : notice.status,
+        groups: [...mine],
+        items: myItems.map((i) => i.ledgerItem.id),
+        reply: body,
+      },
       requestId: options.requestId,
     });
     return toNotice((await findNotice(tx, actor, notice.id))!);
@@ -139,7 +143,7 @@ export async function actOnNotice(
     const updated =
       input.action === "close"
         ? await closeNotice(tx, notice, now)
-        : await escalateNotice(tx, notice, now);
+        : await escalateNotice(tx, notice, now, { askAgain: true });
     await recordAudit(tx, {
       actor,
       action: `notice.${input.action}`,
@@ -175,13 +179,21 @@ async function closeNotice(tx: DbTx, notice: Notice, now: Date) {
   return toNotice(updated);
 }
 
-/** One level up (blue -> yellow -> red), a new deadline, and everyone concerned told. */
+/**
+ * One level up (blue -> yellow -> red), a new deadline, and the liaisons still owing a reply told.
+ * `askAgain` (the reviewer's escalation) asks every item again; the overdue job escalates only
+ * for the unanswered items and leaves answered ones (another group's) answered.
+ */
 export async function escalateNotice(
   tx: DbTx,
   notice: Pick<Notice, "id" | "number" | "level" | "issuedById" | "items">,
   now: Date,
+  options: { askAgain?: boolean } = {},
 ) {
   const level = escalatedLevel(notice.level);
+  if (options.askAgain)
+    await tx.noticeItem.updateMany({ where: { noticeId: notice.id }, data: { repliedAt: null } });
+  const owing = notice.items.filter((i) => options.askAgain || !i.repliedAt);
   const updated = await tx.supervisionNotice.update({
     where: { id: notice.id },
     data: {
@@ -196,7 +208,7 @@ export async function escalateNotice(
   });
   const liaisons = await liaisonsFor(
     tx,
-    notice.items.map((i) => i.ledgerItem.enterpriseId),
+    owing.map((i) => i.ledgerItem.enterpriseId),
   );
   await notify(tx, {
     userIds: [...new Set([...liaisons.values()].flat()), notice.issuedById],
@@ -221,14 +233,23 @@ export async function escalateNotice(
 export async function escalateOverdueNotices(now: Date = new Date()) {
   const db = getDb();
   const due = await db.supervisionNotice.findMany({
-    where: { status: { in: ["OPEN", "ESCALATED"] }, responseDueAt: { lt: now } },
+    where: {
+      status: { in: ["OPEN", "ESCALATED"] },
+      responseDueAt: { lt: now },
+      items: { some: { repliedAt: null } },
+    },
     select: { id: true },
   });
   let escalated = 0;
   for (const { id } of due) {
     await db.$transaction(async (tx) => {
       const notice = await tx.supervisionNotice.findFirst({
-        where: { id, status: { in: ["OPEN", "ESCALATED"] }, responseDueAt: { lt: now } },
+        where: {
+          id,
+          status: { in: ["OPEN", "ESCALATED"] },
+          responseDueAt: { lt: now },
+          items: { some: { repliedAt: null } },
+        },
         select: noticeSelectFor(null),
       });
       if (!notice) return; // replied or closed meanwhile

@@ -53,6 +53,8 @@ export const NoticeDto = z
         enterpriseEn: z.string(),
         dueDate: z.iso.date(),
         status: z.enum(["NOT_STARTED", "IN_PROGRESS", "COMPLETION_CLAIMED", "COMPLETED"]),
+        /** When this item's part was answered; null while a reply is still owed. */
+        repliedAt: z.iso.datetime().nullable(),
       }),
     ),
     replies: z.array(

@@ -1,4 +1,6 @@
 import "server-only";
+import { checkCursor } from "@/lib/api/cursor";
+import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -44,8 +46,17 @@ function queueWhere(
 
 export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter) {
   const where = queueWhere(actor, filter);
-  if (!where) return { items: [], nextCursor: null, total: 0 };
   const db = getDb();
+  // Prisma reads the cursor entry's sort keys: only an entry on an item in the caller's scope.
+  await checkCursor(filter.cursor, async (id) =>
+    where
+      ? db.progressEntry.findFirst({
+          where: { id, ledgerItem: ledgerItemScopeWhere(actor) },
+          select: { id: true },
+        })
+      : null,
+  );
+  if (!where) return { items: [], nextCursor: null, total: 0 };
   const [rows, total] = await Promise.all([
     db.progressEntry.findMany({
       where,

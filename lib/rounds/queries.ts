@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { invalidCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeSql, enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
@@ -20,7 +22,7 @@ export async function listRounds(
   options: { programmeId?: string; cursor?: string; limit?: number } = {},
 ): Promise<RoundList> {
   const limit = options.limit ?? ROUND_PAGE_SIZE;
-  const [afterDay, afterId] = options.cursor?.split("~") ?? [];
+  const [afterDay, afterId] = parseRoundCursor(options.cursor);
   const rounds = await getDb().reportingRound.findMany({
     where: {
       ...(options.programmeId ? { programmeId: options.programmeId } : {}),
@@ -49,6 +51,22 @@ export async function listRounds(
     }),
     nextCursor: rounds.length > limit && last ? `${isoDay(last.periodStart)}~${last.id}` : null,
   };
+}
+
+/**
+ * The cursor carries the sort values themselves (period start, id): no row is looked up, so it
+ * tells nothing about rows; one that is not a real day and uuid is the lists' 400 invalid cursor.
+ */
+function parseRoundCursor(cursor: string | undefined): [string?, string?] {
+  if (!cursor) return [];
+  const [day, id] = cursor.split("~");
+  try {
+    parseIsoDay(day ?? "");
+  } catch {
+    throw invalidCursor();
+  }
+  if (!z.uuid().safeParse(id).success) throw invalidCursor();
+  return [day, id];
 }
 
 /** Per round: units expected to file (open main items when the period began) and those filed. */

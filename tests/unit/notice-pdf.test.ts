@@ -43,6 +43,7 @@ const notice: NoticeDto = {
       enterpriseEn: "CRRC Group",
       dueDate: "2026-11-30",
       status: "IN_PROGRESS",
+      repliedAt: null,
     },
   ],
   replies: [],

@@ -153,7 +153,7 @@ export function buildNotices(
     const id = randomUUID();
     picked.forEach((p) => {
       used.add(p.id);
-      noticeItems.push({ noticeId: id, ledgerItemId: p.id });
+      noticeItems.push({ noticeId: id, ledgerItemId: p.id, repliedAt: spec.reply?.at ?? null });
     });
     const completions = picked.map((p) => outcomes.get(p.id)!.completedAt);
     const allDone = completions.every((c) => c !== null);
