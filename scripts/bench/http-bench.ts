@@ -104,6 +104,21 @@ function startProcess(args: string[], env: NodeJS.ProcessEnv, log: string): Chil
   return spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", out, out] });
 }
 
+/**
+ * Waits (at most two minutes) until no statement of another session runs on the database, so
+ * that the work a timed-out request left behind does not slow the next measurement.
+ */
+async function settle(client: pg.Client) {
+  for (let i = 0; i < 240; i++) {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reform-bench-"));
   fs.chmodSync(tmp, 0o755);
@@ -185,8 +200,10 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       };
       process.stdout.write(`${s.name} at ${rate.toFixed(0)}/s: app ...`);
       const a = await run(appOrigin, s.app);
+      await settle(client);
       process.stdout.write(" floor ...");
       const f = await run(floorOrigin, s.floor);
+      await settle(client);
       const row = { name: s.name, app: summarise(a), floor: summarise(f), budget: s.budget };
       console.log(
         ` p95 ${row.app.p95.toFixed(1)} ms (floor ${row.floor.p95.toFixed(1)} ms), errors ${a.errors}/${f.errors}`,

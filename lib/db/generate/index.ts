@@ -24,7 +24,13 @@ import {
 } from "./history-sql";
 import { saltOf } from "./ids";
 import { createItemPlan, insertItems } from "./items-sql";
-import { countRows, dropSecondaryIndexes, recreateIndexes, skipTriggers } from "./load";
+import {
+  countRows,
+  dropSecondaryIndexes,
+  recreateIndexes,
+  relaxCheckpoints,
+  skipTriggers,
+} from "./load";
 import { insertNotices } from "./notices-sql";
 import { buildOrg } from "./org";
 import { buildPeople } from "./people";
@@ -114,12 +120,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   let triggersSkipped = false;
+  let restore = async () => {};
   try {
     await prepareDatabase(client, options.reset ?? false);
     await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '1GB';
       SET work_mem = '256MB'; SET max_parallel_workers_per_gather = 0; SET temp_buffers = '512MB';
       SET synchronize_seqscans = off`);
     triggersSkipped = await skipTriggers(client);
+    restore = await relaxCheckpoints(client, triggersSkipped);
 
     const rng = new Rng(seed);
     const { org, people, catalogue, passwordHash } = await step(
@@ -169,6 +177,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
+    await restore().catch(() => {});
     await client.end().catch(() => {});
   }
 }

@@ -75,12 +75,17 @@ export async function createItemPlan(client: pg.ClientBase, ctx: SqlContext, pre
              CASE WHEN b.s IS NOT NULL AND NOT b.completing THEN greatest(b.s, ${last} -
                CASE WHEN pg_temp.r(b.k, 10) < 0.2 THEN 1 + floor(pg_temp.r(b.k, 15) * 7)::int ELSE 0 END) END AS l_open
       FROM b
-    ), d AS (
+    ), d0 AS (
       SELECT c.*,
              CASE WHEN c.l_open - c.s >= 4 AND pg_temp.r(c.k, 17) < 0.02
                   THEN c.s + 2 + floor(pg_temp.r(c.k, 18) * (c.l_open - c.s - 2))::int END AS na_month,
              CASE WHEN c.c IS NOT NULL THEN pg_temp.filed(c.e, c.k, c.c) END AS claim_at
       FROM c
+    ), d AS (
+      SELECT d0.*, CASE WHEN d0.c IS NULL OR (d0.c = ${last} AND pg_temp.r(d0.k, 7) < 0.5) THEN NULL
+                ELSE d0.claim_at + make_interval(days => 2 + floor(pg_temp.r(d0.k, 8) * 6)::int,
+                  secs => floor(pg_temp.r(d0.k, 9) * 21600)) END AS approve_raw
+      FROM d0
     )
     SELECT d.k, d.e, d.t, ${uidSql(ctx.salt, "item", "d.k")} AS id, d.ent, d.root_id, d.sup_id,
            d.author, d.reviewer, d.task, d.cat, d.is_main, d.ind, d.ind_base, d.ind_target,
@@ -90,18 +95,12 @@ export async function createItemPlan(client: pg.ClientBase, ctx: SqlContext, pre
            CASE WHEN d.c IS NOT NULL THEN 90 ELSE 10 + floor(pg_temp.r(d.k, 16) * 80)::int END AS tp,
            CASE WHEN d.returned THEN pg_temp.filed(d.e, d.k, d.c - 1)
              + make_interval(days => 2 + floor(pg_temp.r(d.k, 22) * 3)::int, hours => 3) END AS return_at,
-           CASE WHEN d.c IS NULL OR (d.c = ${last} AND pg_temp.r(d.k, 7) < 0.5) THEN NULL
-                ELSE d.claim_at + make_interval(days => 2 + floor(pg_temp.r(d.k, 8) * 6)::int,
-                  secs => floor(pg_temp.r(d.k, 9) * 21600)) END AS approve_raw,
+           -- Approvals after now have not happened yet: those claims are pending.
+           CASE WHEN d.approve_raw <= '${now}'::timestamp THEN d.approve_raw END AS approved_at,
            CASE WHEN d.na_month IS NOT NULL THEN ${monthStart("d.na_month")} + interval '20 days' END AS na_at,
            (('${base}'::date + make_interval(months => d.due_month + 1))::date - 1) AS due,
            ${monthStart("0")} AS created
     FROM d ORDER BY d.k`);
-  // Approvals after `now` have not happened yet: those claims are pending.
-  await client.query(`ALTER TABLE g_item ADD COLUMN approved_at timestamp`);
-  await client.query(
-    `UPDATE g_item SET approved_at = approve_raw WHERE approve_raw <= '${now}'::timestamp`,
-  );
   await client.query("ANALYZE g_item");
 }
 

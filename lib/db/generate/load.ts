@@ -82,3 +82,20 @@ export async function countRows(client: pg.ClientBase, tables: readonly string[]
   }
   return out;
 }
+
+/**
+ * Fewer checkpoints while loading (a national load writes more WAL than the default max_wal_size
+ * many times over, and every checkpoint makes the next writes log whole pages): raised for the
+ * load when the role may, and put back afterwards.
+ */
+export async function relaxCheckpoints(client: pg.ClientBase, superuser: boolean) {
+  if (!superuser) return async () => {};
+  await client.query("ALTER SYSTEM SET max_wal_size = '16GB'");
+  await client.query("ALTER SYSTEM SET checkpoint_timeout = '30min'");
+  await client.query("SELECT pg_reload_conf()");
+  return async () => {
+    await client.query("ALTER SYSTEM RESET max_wal_size");
+    await client.query("ALTER SYSTEM RESET checkpoint_timeout");
+    await client.query("SELECT pg_reload_conf()");
+  };
+}
