@@ -146,26 +146,46 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       nextAuthUrl: `http://127.0.0.1:${appPort}`,
       secret: () => crypto.randomBytes(32).toString("base64url"),
     });
-    const app = startProcess(
-      [NEXT_BIN, "start", "-p", String(appPort), "-H", "127.0.0.1"],
-      env,
-      path.join(tmp, "next.log"),
-    );
-    const floor = startProcess(
-      ["--import", "tsx", path.join(ROOT, "scripts", "bench-floor.ts")],
-      { ...process.env, DATABASE_URL: db.url, PORT: String(floorPort) },
-      path.join(tmp, "floor.log"),
-    );
-    children.push(app, floor);
-    const alive = (c: ChildProcess) => () => c.exitCode === null && c.signalCode === null;
-    if (
-      !(await waitForPort(appPort, 120_000, alive(app))) ||
-      !(await waitForPort(floorPort, 60_000, alive(floor)))
-    ) {
-      console.error(fs.readFileSync(path.join(tmp, "next.log"), "utf8").slice(-3000));
-      console.error(fs.readFileSync(path.join(tmp, "floor.log"), "utf8").slice(-3000));
-      throw new Error("The app or the floor did not start");
-    }
+    const servers = {
+      app: {
+        args: [NEXT_BIN, "start", "-p", String(appPort), "-H", "127.0.0.1"],
+        env: env as NodeJS.ProcessEnv,
+        port: appPort,
+        log: path.join(tmp, "next.log"),
+      },
+      floor: {
+        args: ["--import", "tsx", path.join(ROOT, "scripts", "bench-floor.ts")],
+        env: { ...process.env, DATABASE_URL: db.url, PORT: String(floorPort) },
+        port: floorPort,
+        log: path.join(tmp, "floor.log"),
+      },
+    };
+    const start = async (which: keyof typeof servers) => {
+      const s = servers[which];
+      const child = startProcess(s.args, s.env, s.log);
+      children.push(child);
+      const alive = () => child.exitCode === null && child.signalCode === null;
+      if (!(await waitForPort(s.port, 120_000, alive))) {
+        console.error(fs.readFileSync(s.log, "utf8").slice(-3000));
+        throw new Error(`The ${which} did not start`);
+      }
+      return child;
+    };
+    const running = { app: await start("app"), floor: await start("floor") };
+    /**
+     * After an overloaded run the server still works through requests whose clients gave up, and
+     * the database through their statements: stop both, so the next scenario starts clean.
+     */
+    const restart = async (which: keyof typeof servers) => {
+      const child = running[which];
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(null)));
+      await client!.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      running[which] = await start(which);
+    };
     const appOrigin = `http://127.0.0.1:${appPort}`;
     const floorOrigin = `http://127.0.0.1:${floorPort}`;
     const warm = Math.min(5, Math.max(1, Math.round(options.duration / 5)));
@@ -185,7 +205,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
     if (options.check) problems.push(...(await checkNumbers(appOrigin, floorOrigin, data)));
 
     admin = db.flags ? await statementsAdmin(db.url) : null;
-    const rss = sampleRss(app.pid!);
+    const rss = sampleRss(() => running.app.pid!);
     const agent = loadAgent();
     const rows: Row[] = [];
     for (const s of scenarios) {
@@ -200,9 +220,11 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       };
       process.stdout.write(`${s.name} at ${rate.toFixed(0)}/s: app ...`);
       const a = await run(appOrigin, s.app);
+      if (a.errors) await restart("app");
       await settle(client);
       process.stdout.write(" floor ...");
       const f = await run(floorOrigin, s.floor);
+      if (f.errors) await restart("floor");
       await settle(client);
       const row = { name: s.name, app: summarise(a), floor: summarise(f), budget: s.budget };
       console.log(

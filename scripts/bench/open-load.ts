@@ -46,11 +46,16 @@ export function loadAgent(): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 512 });
 }
 
-/** One request with node:http: status and body text, or a rejection (timeout, reset). */
+/**
+ * One request with node:http: status and body text, or a rejection (timeout, reset). A kept-alive
+ * socket the server closed just as it was reused is retried once on a new one (Node's advice for
+ * `reusedSocket`): that race is the client's, not a server error.
+ */
 export function send(
   agent: http.Agent,
   origin: URL,
   req: Request,
+  retried = false,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const r = http.request(
@@ -73,7 +78,11 @@ export function send(
       },
     );
     r.on("timeout", () => r.destroy(new Error(`timeout after ${TIMEOUT_MS} ms`)));
-    r.on("error", reject);
+    r.on("error", (error: NodeJS.ErrnoException) => {
+      if (!retried && r.reusedSocket && error.code === "ECONNRESET")
+        resolve(send(agent, origin, req, true));
+      else reject(error);
+    });
     r.end(req.body);
   });
 }

@@ -62,10 +62,10 @@ function treeRss(root: number): number {
   return total;
 }
 
-export function sampleRss(pid: number) {
+export function sampleRss(pid: () => number) {
   let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, treeRss(pid));
+    peak = Math.max(peak, treeRss(pid()));
   }, 500);
   return { stop: () => (clearInterval(timer), peak), peak: () => peak };
 }
