@@ -11,6 +11,8 @@ import pg from "pg";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "../lib/time";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// An idle connection ended by the server (the benchmark restarting the other server) is not fatal.
+pool.on("error", () => {});
 const port = Number(process.env.PORT ?? 4100);
 
 type Params = URLSearchParams;

@@ -154,7 +154,7 @@ if (wanted("smoke")) {
       "--preset=tiny",
       "--fresh",
       "--check",
-      "--duration=2",
+      "--duration=1",
       "--rate-scale=0.2",
       `--json=${smokeResults}`,
     ],

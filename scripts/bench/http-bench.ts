@@ -142,7 +142,13 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
     // Free ports near the one asked for: other servers may run on this machine.
     const appPort = await findFreePort(options.port);
     const floorPort = await findFreePort(appPort + 1);
-    const env = nextEnv(db.url, appPort, {
+    // Each server's connections carry its name, so a restart ends only that server's statements.
+    const named = (name: string) => {
+      const u = new URL(db!.url);
+      u.searchParams.set("application_name", name);
+      return u.toString();
+    };
+    const env = nextEnv(named("bench-app"), appPort, {
       nextAuthUrl: `http://127.0.0.1:${appPort}`,
       secret: () => crypto.randomBytes(32).toString("base64url"),
     });
@@ -155,7 +161,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       },
       floor: {
         args: ["--import", "tsx", path.join(ROOT, "scripts", "bench-floor.ts")],
-        env: { ...process.env, DATABASE_URL: db.url, PORT: String(floorPort) },
+        env: { ...process.env, DATABASE_URL: named("bench-floor"), PORT: String(floorPort) },
         port: floorPort,
         log: path.join(tmp, "floor.log"),
       },
@@ -182,7 +188,8 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       await new Promise((r) => (child.exitCode === null ? child.once("exit", r) : r(null)));
       await client!.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+         WHERE datname = current_database() AND application_name = $1`,
+        [which === "app" ? "bench-app" : "bench-floor"],
       );
       running[which] = await start(which);
     };
@@ -211,7 +218,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
     for (const s of scenarios) {
       // Each write needs an item of its own: never more writes than items.
       const rate = s.name.includes("writes")
-        ? Math.min(s.rate, half / (options.duration + warm))
+        ? Math.min(s.rate, (half - 2) / (options.duration + warm))
         : s.rate;
       const measured = Math.round(rate * options.duration);
       const run = async (origin: string, next: (i: number) => ReturnType<typeof s.app>) => {
