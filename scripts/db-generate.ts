@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { resolveDatabase } from "../lib/db/resolve-database";
 import { applyMigrations } from "../lib/db/schema-engine";
-import { generate } from "../lib/db/generate";
+import { generate, resetDatabase } from "../lib/db/generate";
 import { PRESETS, PRESET_NAMES } from "../lib/db/generate/presets";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
@@ -43,6 +43,7 @@ let failed = false;
 try {
   await applyMigrations(db.url);
   if (name === "demo") {
+    if (values.reset) await resetDatabase(db.url);
     const { seedDemo } = await import("../lib/db/seed");
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
     try {

@@ -182,6 +182,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 }
 
+/** Empties every table of the app (`--reset`), e.g. before loading the demo data again. */
+export async function resetDatabase(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await prepareDatabase(client, true);
+  } finally {
+    await client.end();
+  }
+}
+
 async function prepareDatabase(client: pg.Client, reset: boolean) {
   const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Supervisor"`);
   if (Number(rows[0]!.n) === 0) return;
