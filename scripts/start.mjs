@@ -4,7 +4,7 @@
  *
  * Plain Node with no dependencies, so it works before `npm install`:
  *   1. installs packages when node_modules is missing or package-lock.json changed,
- *   2. generates the Prisma client when it is missing or prisma/schema.prisma changed,
+ *   2. generates the Prisma client (`npm run db:client`) when it is missing or prisma/schema.prisma changed,
  *   3. hands over to scripts/serve.ts (under tsx): database, migrations, demo data, build, server.
  *
  *   node scripts/start.mjs          next build (when stale) + next start on PORT (default 3000)

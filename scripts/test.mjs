@@ -3,14 +3,16 @@
  * `npm test`: everything, in order, stopping at the first failure.
  *
  *   packages + Prisma client (like `npm start`) -> Chromium (apt, as root) ->
- *   unit (vitest) -> integration (vitest, embedded PostgreSQL) -> next build -> e2e (Playwright)
+ *   unit (vitest) -> integration (vitest, embedded PostgreSQL) -> next build ->
+ *   smoke (the benchmark on a tiny generated database: fails on errors or wrong numbers, never on
+ *   timings) -> e2e (Playwright)
  *
  * The last line is always `N passed, N failed` (tests summed over the suites; a step that fails
  * without reporting tests, such as the build, counts as one failure) for CI to read.
  * Plain Node, no dependencies before install.
  *
  *   npm test                      all suites
- *   npm test -- integration e2e   only the named steps (unit, integration, build, e2e), in order
+ *   npm test -- integration e2e   only the named steps (unit, integration, build, smoke, e2e), in order
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +24,7 @@ const RESULTS_DIR = path.join(ROOT, ".data", "test-results");
 const VITEST = path.join(ROOT, "node_modules", "vitest", "vitest.mjs");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const PLAYWRIGHT = path.join(ROOT, "node_modules", "@playwright", "test", "cli.js");
+const TSX = ["--conditions=react-server", "--import", "tsx"];
 
 const totals = { passed: 0, failed: 0 };
 const timings = [];
@@ -96,7 +99,7 @@ async function step(name, args, { env, results, counts } = {}) {
   }
 }
 
-const STEPS = ["unit", "integration", "build", "e2e"];
+const STEPS = ["unit", "integration", "build", "smoke", "e2e"];
 const only = process.argv.slice(2);
 for (const name of only) {
   if (!STEPS.includes(name)) {
@@ -139,6 +142,34 @@ if (wanted("integration")) {
   });
 }
 if (wanted("build")) await step("build", [NEXT, "build"]);
+if (wanted("smoke")) {
+  // One test per scenario: passed when the smoke run measured it without an error (wrong numbers
+  // fail the step as a whole).
+  const smokeResults = path.join(RESULTS_DIR, "smoke.json");
+  await step(
+    "smoke",
+    [
+      ...TSX,
+      path.join(ROOT, "scripts", "bench.ts"),
+      "--preset=tiny",
+      "--fresh",
+      "--check",
+      "--duration=1",
+      "--rate-scale=0.2",
+      `--json=${smokeResults}`,
+    ],
+    {
+      results: smokeResults,
+      counts: (file) => {
+        const rows = readJson(file) ?? [];
+        return {
+          passed: rows.filter((r) => r.errors === 0).length,
+          failed: rows.filter((r) => r.errors > 0).length,
+        };
+      },
+    },
+  );
+}
 if (wanted("e2e")) {
   const e2eResults = path.join(RESULTS_DIR, "e2e.json");
   await step("e2e", [PLAYWRIGHT, "test", "--reporter=list,json", "--pass-with-no-tests"], {

@@ -68,6 +68,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   database?: string;
   persistent?: boolean;
+  /** More `-c name=value` settings for this start (the benchmark loads pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const port = await findFreePort(options.port ?? 54329);
@@ -87,7 +89,13 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; the package then runs it as the `postgres` system user.
     createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
     onLog: () => {},
     onError: (message) => {
       const text = String(message);
