@@ -4,15 +4,15 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import {
+  field,
   FieldMessage,
   Notice,
   RequiredMark,
-  field,
+  showServerFieldErrors,
   useErrorText,
   useZodResolver,
 } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError } from "@/lib/api/client";
 import { changeOwnPassword } from "@/lib/users/query-options";
 import { ChangeOwnPasswordInput } from "@/lib/users/schemas";
 
@@ -53,15 +53,7 @@ export function ChangePasswordForm() {
       reset();
       setChanged(true);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422) {
-        const refused = (["currentPassword", "newPassword"] as const).filter(
-          (f) => error.fields[f],
-        );
-        refused.forEach((f, i) =>
-          setError(f, { type: "server", message: error.fields[f] }, { shouldFocus: i === 0 }),
-        );
-        if (refused.length) return;
-      }
+      if (showServerFieldErrors(error, ["currentPassword", "newPassword"], setError)) return;
       setFormError(errorText(error));
     }
   });

@@ -7,15 +7,15 @@ import { useForm } from "react-hook-form";
 import { Combobox, type ComboboxItem } from "@/components/ui/combobox";
 import { DatePickerField } from "@/components/ui/date-picker";
 import {
+  field,
   FieldMessage,
   Notice,
   RequiredMark,
-  field,
+  showServerFieldErrors,
   useErrorText,
   useZodResolver,
 } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError } from "@/lib/api/client";
 import { createToken, searchUsers } from "@/lib/users/query-options";
 import { CreateTokenInput, TOKEN_DEFAULT_DAYS, type CreatedToken } from "@/lib/users/token-schemas";
 import { TokenSecretDialog } from "./token-secret-dialog";
@@ -76,13 +76,7 @@ export function CreateTokenForm({
       reset({ name: "", expiresOn: defaultExpiresOn });
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422) {
-        const refused = (["name", "expiresOn", "userId"] as const).filter((f) => error.fields[f]);
-        refused.forEach((f, i) =>
-          setError(f, { type: "server", message: error.fields[f] }, { shouldFocus: i === 0 }),
-        );
-        if (refused.length) return;
-      }
+      if (showServerFieldErrors(error, ["name", "expiresOn", "userId"], setError)) return;
       setFormError(errorText(error));
     }
   });

@@ -4,7 +4,14 @@ import clsx from "clsx";
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { toNestErrors } from "@hookform/resolvers";
-import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
+import type {
+  FieldError,
+  FieldErrors,
+  FieldValues,
+  Path,
+  Resolver,
+  UseFormSetError,
+} from "react-hook-form";
 import type { z } from "zod";
 import { issueMessage } from "@/lib/i18n/issue-message";
 import { ApiError } from "@/lib/api/client";
@@ -139,4 +146,21 @@ export function useErrorText() {
         return error.status >= 500 ? tr("server") : error.message;
     }
   };
+}
+
+/**
+ * Puts the server's 422 field messages on the form's own fields (focusing the first one) and
+ * says whether it did; any other error is the caller's to show above the form.
+ */
+export function showServerFieldErrors<TValues extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<TValues>[],
+  setError: UseFormSetError<TValues>,
+): boolean {
+  if (!(error instanceof ApiError) || error.status !== 422) return false;
+  const refused = fields.filter((name) => error.fields[name]);
+  refused.forEach((name, i) =>
+    setError(name, { type: "server", message: error.fields[name] }, { shouldFocus: i === 0 }),
+  );
+  return refused.length > 0;
 }

@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import {
+  field,
   FieldMessage,
   Notice,
   RequiredMark,
-  field,
+  showServerFieldErrors,
   useErrorText,
   useZodResolver,
 } from "@/components/ui/form";
@@ -93,12 +94,14 @@ export function UserForm({
   }
   const [enterprises, setEnterprises] = useState<Named[]>(user?.enterprises ?? []);
   const resolver = useZodResolver<Values>(user ? EditSchema : CreateSchema);
-  const { register, handleSubmit, setError, setValue, reset, watch, formState } = useForm<Values>({
-    resolver,
-    defaultValues: valuesOf(user),
-  });
+  const { register, handleSubmit, setError, setValue, reset, control, formState } = useForm<Values>(
+    {
+      resolver,
+      defaultValues: valuesOf(user),
+    },
+  );
   const { errors, isSubmitting } = formState;
-  const scopeAll = watch("scopeAll");
+  const scopeAll = useWatch({ control, name: "scopeAll" });
 
   const setEnterpriseList = (list: Named[]) => {
     setEnterprises(list);
@@ -150,13 +153,7 @@ export function UserForm({
         setFormError(t("form.conflict"));
         return;
       }
-      if (error instanceof ApiError && error.status === 422) {
-        const refused = FIELDS.filter((name) => error.fields[name]);
-        refused.forEach((name, i) =>
-          setError(name, { type: "server", message: error.fields[name] }, { shouldFocus: i === 0 }),
-        );
-        if (refused.length) return;
-      }
+      if (showServerFieldErrors(error, FIELDS, setError)) return;
       setFormError(errorText(error));
     }
   });
