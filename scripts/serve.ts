@@ -4,7 +4,8 @@
  *
  *   database (DATABASE_URL, else the embedded PostgreSQL in .data/postgres) -> migrations ->
  *   demo data (embedded database only, first start) -> `next build` when stale -> `next start`
- *   (or `next dev` with --dev). Ctrl-C / SIGTERM stop Next, then the embedded PostgreSQL.
+ *   (or `next dev` with --dev). Ctrl-C / SIGTERM drain Next and the worker, then stop the
+ *   embedded PostgreSQL.
  *
  * Also exports the pieces scripts/e2e-server.ts reuses.
  */
@@ -71,6 +72,10 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<voi
     });
   });
 }
+
+/** How long a SIGTERM waits for in-flight requests, and for the worker's current job. */
+export const SHUTDOWN_NEXT_MS = 30_000;
+export const SHUTDOWN_WORKER_MS = 35_000;
 
 /** Stops a child (SIGTERM, SIGKILL after the timeout) and waits for it. */
 export async function stopChild(child: ChildProcess | undefined, timeoutMs = 10_000) {
@@ -264,8 +269,10 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await stopChild(worker);
-    await stopChild(child);
+    // Both drain at once: `next start` handles SIGTERM itself (stops accepting, lets in-flight
+    // requests finish, then exits); the worker finishes its current job (pg-boss graceful stop,
+    // up to 30 s). The database stops only after both, so no request loses it half way.
+    await Promise.all([stopChild(worker, SHUTDOWN_WORKER_MS), stopChild(child, SHUTDOWN_NEXT_MS)]);
     if (db?.embedded) console.log("Stopping the embedded PostgreSQL ...");
     await stopDatabase(db, db?.embedded ? EMBEDDED_DATA_DIR : undefined);
     process.exit(code);
