@@ -19,7 +19,15 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/schema-engine";
-import { nextEnv, ROOT, seedDemoData, stopDatabase, waitForExit, waitForPort } from "./serve";
+import {
+  nextEnv,
+  ROOT,
+  seedDemoData,
+  spawnNext,
+  stopDatabase,
+  waitForExit,
+  waitForPort,
+} from "./serve";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,25 +68,26 @@ const items = await prisma.ledgerItem.findMany({
     programme: { code: "SDU-2023" },
     status: "IN_PROGRESS",
     notApplicable: false,
-    task: { indicators: { none: {} } },
     enterprise: { ancestors: { some: { ancestorId: scope.enterpriseId! } } },
   },
   select: { id: true },
   take: 5,
 });
-if (items.length < 5) throw new Error("chaos: the demo data has too few open items");
+if (items.length < 5) {
+  await stopDatabase(db, dataDir);
+  throw new Error(`chaos: the demo data has ${items.length} open items in scope, 5 needed`);
+}
 const period = periodOf(chinaDay(new Date()), "MONTH").key;
 
 const env = nextEnv(db.url, PORT, {
   nextAuthUrl: `http://127.0.0.1:${PORT}`,
   secret: () => crypto.randomBytes(32).toString("base64url"),
 });
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-const app: ChildProcess = spawn(
-  process.execPath,
-  [nextBin, "start", "-p", String(PORT), "-H", "127.0.0.1"],
-  { cwd: ROOT, env, stdio: ["ignore", appLog, appLog] },
-);
+const app = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], env, [
+  "ignore",
+  appLog,
+  appLog,
+]);
 const worker: ChildProcess = spawn(
   process.execPath,
   ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")],
@@ -89,6 +98,12 @@ process.on("exit", () => {
   for (const c of [app, worker]) if (alive(c)) c.kill("SIGKILL");
 });
 if (!(await waitForPort(PORT, 120_000, () => alive(app)))) throw new Error("next start failed");
+// The outage starts once the worker runs (a worker still starting when the database goes away
+// exits; that start-up case is not what this drill measures).
+for (let i = 0; i < 600 && alive(worker); i++) {
+  if (fs.readFileSync(path.join(tmp, "app.log"), "utf8").includes("[worker] started")) break;
+  await sleep(100);
+}
 
 type Result = { status: number; ms: number; at: number; error?: string; json?: unknown };
 async function call(method: string, url: string, body?: unknown): Promise<Result> {

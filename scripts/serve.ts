@@ -9,7 +9,7 @@
  *
  * Also exports the pieces scripts/e2e-server.ts reuses.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -55,8 +55,15 @@ export function nextEnv(
   };
 }
 
-export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
+/** Node flags for `next start`: SIGTERM drains keep-alive connections (drain-on-sigterm.cjs). */
+export const NEXT_NODE_ARGS = ["--require", path.join(ROOT, "scripts", "drain-on-sigterm.cjs")];
+
+export function spawnNext(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdio: StdioOptions = "inherit",
+): ChildProcess {
+  return spawn(process.execPath, [...NEXT_NODE_ARGS, NEXT_BIN, ...args], { cwd: ROOT, env, stdio });
 }
 
 export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
