@@ -55,8 +55,11 @@ export function nextEnv(
   };
 }
 
-/** Node flags for `next start`: SIGTERM drains keep-alive connections (drain-on-sigterm.cjs). */
-export const NEXT_NODE_ARGS = ["--require", path.join(ROOT, "scripts", "drain-on-sigterm.cjs")];
+/** Node flags for `next start`: SIGTERM drains keep-alive connections (drain-on-sigterm.mjs). */
+export const NEXT_NODE_ARGS = [
+  "--import",
+  pathToFileURL(path.join(ROOT, "scripts", "drain-on-sigterm.mjs")).href,
+];
 
 export function spawnNext(
   args: string[],

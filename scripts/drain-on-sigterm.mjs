@@ -1,15 +1,14 @@
 /**
- * Preloaded into `next start` (node --require): makes its own SIGTERM handling drain under load.
+ * Preloaded into `next start` (node --import): makes its own SIGTERM handling drain under load.
  *
  * Next stops listening on SIGTERM and exits once its server has closed, but an HTTP server only
  * closes when its last connection does, and a client with keep-alive sockets (a proxy, a load
  * balancer, a busy API client) keeps its connections busy forever: the server never closes and the
  * process is killed mid-request. So once SIGTERM arrives, every response says `Connection: close`:
  * each connection ends after the request it is serving, and the server closes when the last one
- * has been answered. Plain CommonJS with no dependencies, loaded before Next.
+ * has been answered. No dependencies; loaded before Next.
  */
-"use strict";
-const http = require("node:http");
+import http from "node:http";
 
 let draining = false;
 process.prependListener("SIGTERM", () => {
