@@ -4,11 +4,12 @@
  *
  *   database (DATABASE_URL, else the embedded PostgreSQL in .data/postgres) -> migrations ->
  *   demo data (embedded database only, first start) -> `next build` when stale -> `next start`
- *   (or `next dev` with --dev). Ctrl-C / SIGTERM stop Next, then the embedded PostgreSQL.
+ *   (or `next dev` with --dev). Ctrl-C / SIGTERM drain Next and the worker, then stop the
+ *   embedded PostgreSQL.
  *
  * Also exports the pieces scripts/e2e-server.ts reuses.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -54,8 +55,18 @@ export function nextEnv(
   };
 }
 
-export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env, stdio: "inherit" });
+/** Node flags for `next start`: SIGTERM drains keep-alive connections (drain-on-sigterm.mjs). */
+export const NEXT_NODE_ARGS = [
+  "--import",
+  pathToFileURL(path.join(ROOT, "scripts", "drain-on-sigterm.mjs")).href,
+];
+
+export function spawnNext(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdio: StdioOptions = "inherit",
+): ChildProcess {
+  return spawn(process.execPath, [...NEXT_NODE_ARGS, NEXT_BIN, ...args], { cwd: ROOT, env, stdio });
 }
 
 export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -71,6 +82,10 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<voi
     });
   });
 }
+
+/** How long a SIGTERM waits for in-flight requests, and for the worker's current job. */
+export const SHUTDOWN_NEXT_MS = 30_000;
+export const SHUTDOWN_WORKER_MS = 35_000;
 
 /** Stops a child (SIGTERM, SIGKILL after the timeout) and waits for it. */
 export async function stopChild(child: ChildProcess | undefined, timeoutMs = 10_000) {
@@ -264,8 +279,10 @@ async function main() {
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await stopChild(worker);
-    await stopChild(child);
+    // Both drain at once: `next start` handles SIGTERM itself (stops accepting, lets in-flight
+    // requests finish, then exits); the worker finishes its current job (pg-boss graceful stop,
+    // up to 30 s). The database stops only after both, so no request loses it half way.
+    await Promise.all([stopChild(worker, SHUTDOWN_WORKER_MS), stopChild(child, SHUTDOWN_NEXT_MS)]);
     if (db?.embedded) console.log("Stopping the embedded PostgreSQL ...");
     await stopDatabase(db, db?.embedded ? EMBEDDED_DATA_DIR : undefined);
     process.exit(code);

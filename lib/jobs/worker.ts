@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
 import { IMPORT_QUEUE, runImportJob } from "@/lib/imports/jobs";
+import { sweepOrphanEvidence } from "@/lib/ledger/sweep-orphan-evidence";
 import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
@@ -16,6 +17,7 @@ export const JOBS: Record<string, { cron: string; run: (now: Date) => Promise<un
   "rounds.clock": { cron: "* * * * *", run: (now) => runRoundClock(now) },
   "notices.escalate": { cron: "*/5 * * * *", run: (now) => escalateOverdueNotices(now) },
   "outbox.send": { cron: "* * * * *", run: () => sendOutbox() },
+  "evidence.sweepOrphans": { cron: "17 * * * *", run: (now) => sweepOrphanEvidence(now) },
 };
 
 export async function startWorker(

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { endpoint } from "@/lib/api/endpoint";
+import { endpoint, errorResponse } from "@/lib/api/endpoint";
 import { AppError } from "@/lib/errors";
 import { claimCompletion } from "./claim-completion";
-import { openEvidence, uploadEvidence } from "./evidence";
+import { findEvidenceTarget, openEvidence, uploadEvidence } from "./evidence";
+import { readEvidenceUpload, UploadTooLarge } from "./read-evidence-upload";
 import { getLedgerItem, listEntries, listLedgerItems } from "./queries";
 import { recordProgress } from "./record-progress";
 import {
@@ -112,16 +113,23 @@ export const uploadEvidenceEndpoint = endpoint(
     response: EvidenceDto,
     successStatus: 201,
   },
-  async ({ actor, params, request, requestId }) => {
-    const form = await request.formData().catch(() => {
-      throw new AppError("bad_request", "Expected multipart/form-data");
-    });
-    const file = form.get("file");
-    return uploadEvidence(actor, {
-      itemId: params.id,
-      file: file instanceof File ? file : null,
-      requestId,
-    });
+  async ({ actor, params, request, requestId, locale }) => {
+    // Scope first: a caller who may not write here never gets to send us 20 MB.
+    const item = await findEvidenceTarget(actor, params.id);
+    let file: File | null;
+    try {
+      file = await readEvidenceUpload(request);
+    } catch (error) {
+      if (!(error instanceof UploadTooLarge)) throw error;
+      const refused = errorResponse(
+        new AppError("validation_failed", undefined, { file: "fileTooLarge" }),
+        locale,
+        requestId,
+      );
+      // Same JSON as any refused field, with the status that says "too large".
+      return new Response(refused.body, { status: 413, headers: refused.headers });
+    }
+    return uploadEvidence(actor, { itemId: params.id, file, requestId, item });
   },
 );
 

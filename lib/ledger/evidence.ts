@@ -21,7 +21,7 @@ export function evidenceDir(): string {
   );
 }
 
-function storagePath(key: string) {
+export function storagePath(key: string) {
   // Keys are UUIDs we generate; two-character fan-out keeps directories small.
   return path.join(/* turbopackIgnore: true */ evidenceDir(), key.slice(0, 2), key);
 }
@@ -59,16 +59,31 @@ function officeMimeFor(ext: string): string | null {
   );
 }
 
-/** Uploads one evidence file to an item; it is attached to an entry when that entry is saved. */
-export async function uploadEvidence(
-  actor: Actor,
-  options: { itemId: string; file: File | null; requestId?: string },
-): Promise<EvidenceDto> {
-  const db = getDb();
-  const item = await findItemForActor(db, actor, options.itemId);
+/**
+ * The item an upload goes to, if the caller may add evidence to it (outside scope = 404, in scope
+ * but read-only = 403). The endpoint calls this before reading a single byte of the body.
+ */
+export async function findEvidenceTarget(actor: Actor, itemId: string) {
+  const item = await findItemForActor(getDb(), actor, itemId);
   if (!item) throw new AppError("not_found");
   if (!can(actor, "ledger.write", { enterprise: enterpriseRef(item) }))
     throw new AppError("forbidden");
+  return item;
+}
+
+/** Uploads one evidence file to an item; it is attached to an entry when that entry is saved. */
+export async function uploadEvidence(
+  actor: Actor,
+  options: {
+    itemId: string;
+    file: File | null;
+    requestId?: string;
+    /** Already checked by findEvidenceTarget. */
+    item?: Awaited<ReturnType<typeof findEvidenceTarget>>;
+  },
+): Promise<EvidenceDto> {
+  const db = getDb();
+  const item = options.item ?? (await findEvidenceTarget(actor, options.itemId));
 
   const file = options.file;
   if (!file || typeof file === "string")
