@@ -30,6 +30,7 @@ const ERROR_STATUSES: Record<number, string> = {
   403: "Not permitted for the caller's role; or a write with the session cookie whose Origin is not this site (`details.reason` = crossOrigin)",
   404: "Not found or outside the caller's scope",
   409: "Stale version: someone changed the record meanwhile",
+  413: "The upload is larger than the limit (checked while it streams in); nothing was stored",
   415: "The body is not `application/json`",
   422: "Invalid input, with field-level messages",
   503: "The database cannot be reached (code `unavailable`); nothing was changed. Retry after `Retry-After` seconds",
@@ -43,6 +44,7 @@ function errorStatuses(def: Endpoint["def"]): number[] {
     403,
     404,
     ...(def.body ? [409, 415] : []),
+    ...(def.multipart ? [413] : []),
     ...(def.body || def.multipart || def.invalidQuery === "validation_failed" ? [422] : []),
     503,
   ];
