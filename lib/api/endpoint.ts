@@ -7,7 +7,8 @@ import { loadActor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Action, type Actor } from "@/lib/auth/policy";
 import { actorFromBearer } from "@/lib/auth/tokens";
-import { isDatabaseUnavailable } from "@/lib/db/client";
+import { recordDenial } from "@/lib/audit/record-denial";
+import { getDb, isDatabaseUnavailable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
@@ -88,9 +89,10 @@ export function endpoint<
       request.cookies.get(LOCALE_COOKIE)?.value,
       request.headers.get("accept-language"),
     );
+    let actor: Actor | null = null;
     try {
       assertSameOrigin(request);
-      const actor = await resolveActor(request);
+      actor = await resolveActor(request);
       if (!actor) throw new AppError("unauthenticated");
       if (!can(actor, def.permission)) throw new AppError("forbidden");
 
@@ -134,6 +136,17 @@ export function endpoint<
         headers: { "x-request-id": requestId },
       });
     } catch (error) {
+      if (error instanceof AppError && error.code === "forbidden") {
+        // Every 403 leaves an "access.denied" row; failing to write it must not change the answer.
+        await recordDenial(getDb(), {
+          actor,
+          permission: def.permission,
+          entityType: "request",
+          entityId: `${request.method} ${request.nextUrl.pathname}`,
+          reason: "forbidden",
+          requestId,
+        }).catch(() => undefined);
+      }
       return errorResponse(error, locale, requestId);
     }
   };

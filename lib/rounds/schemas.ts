@@ -88,6 +88,11 @@ export const RoundListQuery = z.object({
   cursor: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}~[0-9a-f-]{36}$/)
+    // The shape alone lets through "2024-13-45~--..." which the database refuses (a 500).
+    .refine((c) => {
+      const [day, id] = c.split("~");
+      return z.iso.date().safeParse(day).success && z.uuid().safeParse(id).success;
+    })
     .optional()
     .meta({ description: "nextCursor of the previous page" }),
   limit: z.coerce.number().int().min(1).max(100).default(ROUND_PAGE_SIZE),
