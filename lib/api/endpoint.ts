@@ -42,6 +42,8 @@ export type EndpointDef<
   multipart?: z.ZodType;
   /** For the OpenAPI document: the response is a file of this media type (or these), not JSON. */
   fileResponse?: string | readonly string[];
+  /** For the OpenAPI document: a domain rule can refuse this operation with 422 (e.g. "still in use"). */
+  refusable?: boolean;
   /** For the OpenAPI document: further success answers, e.g. 202 with a job for large files. */
   otherResponses?: Record<number, { description: string; schema: z.ZodType }>;
   /**

@@ -45,7 +45,9 @@ function errorStatuses(def: Endpoint["def"]): number[] {
     404,
     ...(def.body ? [409, 415] : []),
     ...(def.multipart ? [413] : []),
-    ...(def.body || def.multipart || def.invalidQuery === "validation_failed" ? [422] : []),
+    ...(def.body || def.multipart || def.refusable || def.invalidQuery === "validation_failed"
+      ? [422]
+      : []),
     503,
   ];
   return [...new Set(statuses)].sort();

@@ -97,7 +97,7 @@ export function actionsOf(role: Role): readonly Action[] {
  */
 export function managesSupervisor(
   actor: Actor,
-  action: "catalogue.manage" | "user.manage" | "audit.read",
+  action: "catalogue.manage" | "user.manage" | "audit.read" | "round.manage",
   supervisorId: string,
 ): boolean {
   if (!ROLE_ACTIONS[actor.role].includes(action)) return false;

@@ -144,6 +144,7 @@ export const deleteCategoryEndpoint = endpoint(
   {
     method: "delete",
     path: "/categories/{id}",
+    refusable: true,
     tag: PROGRAMMES,
     summary: "Delete an unused category: 422 while it has tasks or ledger items (owners)",
     permission: "catalogue.manage",
@@ -219,6 +220,7 @@ export const deleteTaskEndpoint = endpoint(
   {
     method: "delete",
     path: "/tasks/{id}",
+    refusable: true,
     tag: PROGRAMMES,
     summary: "Delete a task never assigned: 422 once it has ledger items (owners)",
     permission: "catalogue.manage",

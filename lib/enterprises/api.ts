@@ -110,6 +110,7 @@ export const mergePreviewEndpoint = endpoint(
   {
     method: "get",
     path: "/enterprises/{id}/merge",
+    refusable: true,
     tag: "Enterprises",
     summary: "What merging enterprise {id} into survivorId would move (nothing is changed)",
     permission: "catalogue.manage",

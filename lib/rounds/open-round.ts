@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { can, type Actor } from "@/lib/auth/policy";
+import { can, managesSupervisor, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
@@ -30,10 +30,13 @@ export async function openRound(
   return getDb().$transaction(async (tx) => {
     const programme = await tx.programme.findUnique({
       where: { id: input.programmeId },
-      select: { id: true },
+      select: { id: true, supervisorId: true },
     });
     if (!programme)
       throw new AppError("validation_failed", undefined, { programmeId: "invalidChoice" });
+    // Only the administrators of the SASAC that runs the programme open its rounds.
+    if (!managesSupervisor(actor, "round.manage", programme.supervisorId))
+      throw new AppError("forbidden");
     const exists = await tx.reportingRound.count({
       where: { programmeId: programme.id, period: period.key },
     });

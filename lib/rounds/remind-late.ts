@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { can, type Actor } from "@/lib/auth/policy";
+import { can, managesSupervisor, type Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -23,8 +23,13 @@ export async function remindLateUnits(
   const now = options.now ?? new Date();
   const day = chinaIsoDay(now);
   return getDb().$transaction(async (tx) => {
-    const round = await tx.reportingRound.findUnique({ where: { id: options.roundId } });
+    const round = await tx.reportingRound.findUnique({
+      where: { id: options.roundId },
+      include: { programme: { select: { supervisorId: true } } },
+    });
     if (!round) throw new AppError("not_found");
+    if (!managesSupervisor(actor, "round.manage", round.programme.supervisorId))
+      throw new AppError("forbidden");
     if (now < round.windowClosesAt)
       throw new AppError("validation_failed", undefined, { _form: "roundWindowOpen" });
     // Two administrators clicking at once: the second waits and then finds the first.

@@ -36,7 +36,11 @@ export function toTokenDto(row: TokenRow, now: Date = new Date()): TokenDto {
 
 /** Tokens the actor may see and revoke: their own, and those of the users they manage. */
 export function visibleTokensWhere(actor: Actor): Prisma.ApiTokenWhereInput {
-  return { OR: [{ userId: actor.id }, { user: managedUsersWhere(actor) }] };
+  const managed = managedUsersWhere(actor);
+  // A national administrator manages every user; Prisma reads an empty relation filter inside OR
+  // as matching nothing, so say "every token" plainly.
+  if (Object.keys(managed).length === 0) return {};
+  return { OR: [{ userId: actor.id }, { user: managed }] };
 }
 
 /** Tokens the actor may see, newest first (uuid v7 ids grow with time), a keyset page at a time. */
