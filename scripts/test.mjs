@@ -3,7 +3,8 @@
  * `npm test`: everything, in order, stopping at the first failure.
  *
  *   packages + Prisma client (like `npm start`) -> Chromium (apt, as root) ->
- *   unit (vitest) -> integration (vitest, embedded PostgreSQL) -> next build ->
+ *   unit (vitest) -> next build -> integration (vitest, embedded PostgreSQL; the shutdown test
+ *   drives the build) ->
  *   smoke (the benchmark on a tiny generated database: fails on errors or wrong numbers, never on
  *   timings) -> e2e (Playwright)
  *
@@ -12,7 +13,7 @@
  * Plain Node, no dependencies before install.
  *
  *   npm test                      all suites
- *   npm test -- integration e2e   only the named steps (unit, integration, build, smoke, e2e), in order
+ *   npm test -- integration e2e   only the named steps (unit, build, integration, smoke, e2e), in order
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -99,7 +100,7 @@ async function step(name, args, { env, results, counts } = {}) {
   }
 }
 
-const STEPS = ["unit", "integration", "build", "smoke", "e2e"];
+const STEPS = ["unit", "build", "integration", "smoke", "e2e"];
 const only = process.argv.slice(2);
 for (const name of only) {
   if (!STEPS.includes(name)) {
@@ -135,13 +136,14 @@ if (wanted("unit")) {
     counts: vitestCounts,
   });
 }
+// The build comes before the integration tests: the shutdown test drives the production server.
+if (wanted("build")) await step("build", [NEXT, "build"]);
 if (wanted("integration")) {
   await step("integration", vitestArgs("integration"), {
     results: path.join(RESULTS_DIR, "integration.json"),
     counts: vitestCounts,
   });
 }
-if (wanted("build")) await step("build", [NEXT, "build"]);
 if (wanted("smoke")) {
   // One test per scenario: passed when the smoke run measured it without an error (wrong numbers
   // fail the step as a whole).
