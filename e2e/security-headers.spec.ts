@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type Response } from "@playwright/test";
 import { DEMO_PASSWORD, userPage } from "./helpers";
 import { EVIDENCE_PDF } from "./fixtures/ledger";
 
@@ -10,8 +10,11 @@ import { EVIDENCE_PDF } from "./fixtures/ledger";
  * CSP violation (the browser's securitypolicyviolation events and console errors). The API
  * answers no-store with a locked-down policy; the session cookies are HttpOnly and SameSite;
  * the app's own browser writes pass the cross-site check while a sibling host's are refused.
+ * Our users' intranets have no internet, so every page also loads only from the app's own origin
+ * (or data:/blob:) and its HTML names no other host in an attribute the browser would fetch or
+ * follow (src, href, action, srcset, poster, CSS url()); XML namespace names are not fetches.
  */
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const SIBLING = "http://evil.intranet.example";
 
@@ -42,6 +45,32 @@ async function watch(page: Page) {
     errors,
     violations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
   };
+}
+
+type Listed = { items: { id: string }[] };
+
+async function firstId(request: APIRequestContext, url: string): Promise<string> {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(200);
+  const id = ((await response.json()) as Listed).items[0]?.id;
+  expect(id, `an object listed by ${url}`).toBeTruthy();
+  return id!;
+}
+
+const FETCHED =
+  /\b(?:src|href|action|poster|srcset)\s*=\s*["']([^"']+)["']|url\(\s*["']?([^"')]+)/gi;
+
+/** Absolute URLs in fetched or followed attributes of `html` that leave `origin`. */
+function foreignUrls(html: string, origin: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(FETCHED)) {
+    for (const candidate of (match[1] ?? match[2] ?? "").split(",")) {
+      const url = candidate.trim().split(/\s+/)[0]!.replace(/&amp;/g, "&");
+      if (!/^(?:https?:)?\/\//i.test(url)) continue;
+      if (new URL(url, origin).origin !== origin) found.push(url);
+    }
+  }
+  return found;
 }
 
 function directives(policy: string): Map<string, string[]> {
@@ -80,12 +109,21 @@ function expectPageHeaders(response: Response, url: string): string {
   return nonce!;
 }
 
-async function visit(page: Page, url: string) {
+async function visit(page: Page, url: string, origin: string) {
   const watcher = await watch(page);
+  const outside: string[] = [];
+  const record = (request: { url(): string }) => {
+    const target = request.url();
+    if (!/^(data|blob):/.test(target) && new URL(target).origin !== origin) outside.push(target);
+  };
+  page.on("request", record);
   const response = await page.goto(url);
   expect(response, url).not.toBeNull();
   expect(response!.status(), url).toBeLessThan(400);
   await page.waitForLoadState("networkidle");
+  page.off("request", record);
+  expect(outside, `requests leaving the app from ${url}`).toEqual([]);
+  expect(foreignUrls(await response!.text(), origin), `external URLs in ${url}`).toEqual([]);
   const nonce = expectPageHeaders(response!, url);
   // Next.js put the nonce on every script of the HTML it rendered (scripts those load later are
   // trusted through 'strict-dynamic').
@@ -97,35 +135,66 @@ async function visit(page: Page, url: string) {
   return nonce;
 }
 
-test("every main page: security headers, a fresh nonce, no CSP violation", async ({
+test("every page: security headers, a fresh nonce, no CSP violation, nothing from outside", async ({
   browser,
   baseURL,
 }) => {
   const admin = await userPage(browser, baseURL, "admin");
-  const items = (await (await admin.request.get("/api/v1/ledger-items?limit=1")).json()) as {
-    items: { id: string }[];
-  };
+  const origin = new URL(baseURL!).origin;
+  const api = admin.request;
+  const programme = await firstId(api, "/api/v1/programmes");
+  const [task, item, enterprise, user, notice, round] = await Promise.all([
+    firstId(api, `/api/v1/tasks?programmeId=${programme}`),
+    firstId(api, "/api/v1/ledger-items?limit=1"),
+    firstId(api, "/api/v1/enterprises"),
+    firstId(api, "/api/v1/users"),
+    firstId(api, "/api/v1/notices"),
+    firstId(api, "/api/v1/rounds"),
+  ]);
+  // Every page of app/ (the national administrator sees every screen).
   const pages = [
     "/",
     "/dashboard",
     "/ledger",
-    `/ledger/${items.items[0]!.id}`,
+    `/ledger/${item}`,
     "/review",
     "/notices",
-    "/rounds",
-    "/enterprises",
-    "/api-docs",
+    "/notices/new",
+    `/notices/${notice}`,
     "/notifications",
+    "/rounds",
+    `/rounds/${round}`,
+    "/enterprises",
+    "/enterprises/new",
+    `/enterprises/${enterprise}`,
+    `/enterprises/${enterprise}/edit`,
+    "/programmes",
+    "/programmes/new",
+    `/programmes/${programme}`,
+    `/programmes/${programme}/catalogue`,
+    `/programmes/${programme}/assign`,
+    `/programmes/${programme}/matrix`,
+    `/programmes/${programme}/tasks/new`,
+    `/programmes/${programme}/tasks/${task}`,
+    "/admin",
+    "/admin/users",
+    "/admin/users/new",
+    `/admin/users/${user}`,
+    "/admin/tokens",
+    "/admin/imports",
+    "/audit",
+    "/account",
+    "/api-docs",
   ];
   const nonces = new Set<string>();
-  for (const url of pages) nonces.add(await visit(admin, url));
+  for (const url of pages) nonces.add(await visit(admin, url, origin));
   // And once more: a new response, a new nonce.
-  nonces.add(await visit(admin, "/dashboard"));
+  nonces.add(await visit(admin, "/dashboard", origin));
   expect(nonces.size).toBe(pages.length + 1);
 
   // The sign-in page, signed out.
   const guest = await (await browser.newContext({ baseURL })).newPage();
-  await visit(guest, "/sign-in");
+  await visit(guest, "/sign-in", origin);
 });
 
 test("API answers: no-store and a locked-down policy; health probes; cookies", async ({
@@ -257,4 +326,16 @@ test("signing in through the form works under the policy", async ({ browser, bas
   await page.waitForLoadState("networkidle");
   expect(await watcher.violations()).toEqual([]);
   expect(watcher.errors).toEqual([]);
+});
+
+test("the external-URL scan finds what it must", () => {
+  const origin = "http://127.0.0.1:3100";
+  const html = `<svg xmlns="http://www.w3.org/2000/svg"></svg><a href="/ledger">x</a>
+    <link href="https://fonts.googleapis.com/css2?family=Noto"><img srcset="/a.png 1x, //cdn.example/b.png 2x">
+    <div style="background:url('http://127.0.0.1:3100/ok.png')"></div><script src="https://cdn.example/x.js"></script>`;
+  expect(foreignUrls(html, origin)).toEqual([
+    "https://fonts.googleapis.com/css2?family=Noto",
+    "//cdn.example/b.png",
+    "https://cdn.example/x.js",
+  ]);
 });
