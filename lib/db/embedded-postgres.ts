@@ -92,6 +92,10 @@ export async function startEmbeddedPostgres(options: {
     postgresFlags: [
       "-c",
       "listen_addresses=127.0.0.1",
+      // TCP only: no Unix socket in /tmp, whose name (by port) would collide with another
+      // PostgreSQL on the same port in another network namespace or container.
+      "-c",
+      "unix_socket_directories=",
       "-c",
       "max_connections=200",
       ...Object.entries(options.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),

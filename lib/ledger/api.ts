@@ -157,10 +157,10 @@ export const downloadEvidenceEndpoint = endpoint(
     const file = await openEvidence(actor, params.id);
     const inline = query.inline === "1" && INLINE_TYPES.has(file.mimeType);
     const name = encodeURIComponent(file.fileName);
-    return new Response(new Uint8Array(file.bytes), {
+    return new Response(file.stream, {
       headers: {
         "content-type": file.mimeType,
-        "content-length": String(file.bytes.byteLength),
+        "content-length": String(file.sizeBytes),
         "content-disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${name}`,
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Actor } from "@/lib/auth/policy";
@@ -149,18 +150,25 @@ export async function uploadEvidence(
   }
 }
 
-/** The file behind an evidence record, for a user whose scope covers its item. */
+/**
+ * The file behind an evidence record, for a user whose scope covers its item, as a stream: a
+ * download never holds the whole file in memory (files are up to EVIDENCE_MAX_BYTES, and many
+ * may be downloaded at once). The handle is opened here, so a missing file is a 404 up front.
+ */
 export async function openEvidence(actor: Actor, evidenceId: string) {
   const row = await getDb().evidence.findFirst({
     where: { id: evidenceId, kind: "FILE", ledgerItem: ledgerItemScopeWhere(actor) },
     select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
   });
   if (!row?.storageKey) throw new AppError("not_found");
-  const bytes = await fs.readFile(storagePath(row.storageKey)).catch(() => null);
-  if (!bytes) throw new AppError("not_found");
+  const handle = await fs.open(storagePath(row.storageKey)).catch(() => null);
+  if (!handle) throw new AppError("not_found");
+  const { size } = await handle.stat();
   return {
     fileName: row.fileName ?? "evidence",
     mimeType: row.mimeType ?? "application/octet-stream",
-    bytes,
+    sizeBytes: size,
+    /** The bytes; reading to the end (or cancelling) closes the file. */
+    stream: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>,
   };
 }

@@ -315,7 +315,9 @@ describe("evidence", () => {
     expect(result.entry.evidence.map((e) => e.id)).toEqual([evidence.id]);
 
     const file = await openEvidence(reviewerCentral, evidence.id);
-    expect(Buffer.from(file.bytes).toString("latin1").startsWith("%PDF")).toBe(true);
+    const bytes = Buffer.from(await new Response(file.stream).arrayBuffer());
+    expect(bytes.toString("latin1").startsWith("%PDF")).toBe(true);
+    expect(bytes.byteLength).toBe(file.sizeBytes);
     expect((await failure(openEvidence(liaisonTelecom, evidence.id))).status).toBe(404);
     expect((await failure(openEvidence(reviewerHunan, evidence.id))).status).toBe(404);
 
