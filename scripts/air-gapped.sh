@@ -18,6 +18,7 @@ fi
 # The run command builds (the old build is removed, so the build itself runs offline), migrates,
 # seeds the demo data and serves.
 rm -rf .next
+mkdir -p .data
 PORT=${AIR_GAPPED_PORT:-3199}
 echo "air-gapped: loopback only; building and starting on port $PORT ..."
 PORT=$PORT node scripts/start.mjs > .data/air-gapped-start.log 2>&1 &

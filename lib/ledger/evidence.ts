@@ -158,7 +158,7 @@ export async function uploadEvidence(
 export async function openEvidence(actor: Actor, evidenceId: string) {
   const row = await getDb().evidence.findFirst({
     where: { id: evidenceId, kind: "FILE", ledgerItem: ledgerItemScopeWhere(actor) },
-    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+    select: { fileName: true, mimeType: true, storageKey: true },
   });
   if (!row?.storageKey) throw new AppError("not_found");
   const handle = await fs.open(storagePath(row.storageKey)).catch(() => null);
