@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { isDatabaseUnavailable } from "@/lib/db/client";
 import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
 import { IMPORT_QUEUE, runImportJob } from "@/lib/imports/jobs";
 import { sweepOrphanEvidence } from "@/lib/ledger/sweep-orphan-evidence";
@@ -28,7 +29,12 @@ export async function startWorker(
   boss.on("error", (error) =>
     log(`[worker] ${error instanceof Error ? error.message : String(error)}`),
   );
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
   for (const [name, job] of Object.entries(JOBS)) {
     await boss.createQueue(name);
     await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
@@ -46,6 +52,40 @@ export async function startWorker(
     });
   }
   return boss;
+}
+
+/**
+ * Starts the worker, waiting for the database when it is not there yet (a worker started with
+ * the database, or restarted during an outage, must not exit and leave the jobs undone): each
+ * failed attempt is logged and retried after a delay that doubles from `firstDelayMs` up to
+ * `maxDelayMs`. Other errors (a wrong schema, a bug) still fail at once. `stopped()` ends the
+ * waiting (a SIGTERM during an outage).
+ */
+export async function startWorkerWhenReady(
+  connectionString: string,
+  options: {
+    log?: (line: string) => void;
+    firstDelayMs?: number;
+    maxDelayMs?: number;
+    stopped?: () => boolean;
+  } = {},
+): Promise<PgBoss | undefined> {
+  const { log = console.log, firstDelayMs = 1_000, maxDelayMs = 30_000 } = options;
+  for (
+    let attempt = 1, delay = firstDelayMs;
+    ;
+    attempt++, delay = Math.min(delay * 2, maxDelayMs)
+  ) {
+    if (options.stopped?.()) return undefined;
+    try {
+      return await startWorker(connectionString, log);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const reason = error instanceof Error ? error.message.split("\n").at(-1) : String(error);
+      log(`[worker] database unavailable (attempt ${attempt}: ${reason}); retrying in ${delay} ms`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** Work asked for by users (no schedule): the job's data says what to do. */
