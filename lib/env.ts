@@ -22,6 +22,8 @@ const ServerEnv = z.object({
   /** A read replica for the dashboard and bulletins; unset means the primary serves them. */
   DATABASE_REPLICA_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   EMBEDDED_PG_PORT: optional(port),
+  /** How often each worker checks the job schedules (pg-boss' cron monitor), 1-45 s. */
+  WORKER_CRON_CHECK_SECONDS: optional(z.coerce.number().int().min(1).max(45)),
   /** Where evidence files are stored (never under public/). */
   EVIDENCE_DIR: optional(z.string()),
   /** Where rendered bulletins (PDF, Excel) and their job status are kept (never under public/). */
@@ -49,6 +51,7 @@ export type ServerEnv = {
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
   DATABASE_REPLICA_URL: string | undefined;
   EMBEDDED_PG_PORT: number;
+  WORKER_CRON_CHECK_SECONDS: number;
   EVIDENCE_DIR: string | undefined;
   BULLETIN_DIR: string | undefined;
   BULLETIN_SYNC_MAX_ROWS: number;
@@ -82,6 +85,7 @@ export function serverEnv(): ServerEnv {
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
     DATABASE_REPLICA_URL: env.DATABASE_REPLICA_URL,
     EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT ?? 54329,
+    WORKER_CRON_CHECK_SECONDS: env.WORKER_CRON_CHECK_SECONDS ?? 30,
     EVIDENCE_DIR: env.EVIDENCE_DIR,
     BULLETIN_DIR: env.BULLETIN_DIR,
     BULLETIN_SYNC_MAX_ROWS: env.BULLETIN_SYNC_MAX_ROWS ?? 2_000,

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { isDatabaseUnavailable } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
 import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
 import { IMPORT_QUEUE, runImportJob } from "@/lib/imports/jobs";
 import { sweepOrphanEvidence } from "@/lib/ledger/sweep-orphan-evidence";
@@ -25,7 +26,14 @@ export async function startWorker(
   connectionString: string,
   log: (line: string) => void = console.log,
 ) {
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4 });
+  // Any number of workers may run on one database: each checks the schedules, and pg-boss lets
+  // one check at a time send a schedule's job, at most once per minute (a singleton per slot).
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    max: 4,
+    cronMonitorIntervalSeconds: serverEnv().WORKER_CRON_CHECK_SECONDS,
+  });
   boss.on("error", (error) =>
     log(`[worker] ${error instanceof Error ? error.message : String(error)}`),
   );
