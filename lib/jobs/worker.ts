@@ -9,6 +9,7 @@ import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
 import { TIME_ZONE } from "@/lib/time";
+import { startBoss } from "./start-boss";
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss), in its own process (scripts/worker.ts),
@@ -37,15 +38,17 @@ export async function startWorker(
   boss.on("error", (error) =>
     log(`[worker] ${error instanceof Error ? error.message : String(error)}`),
   );
-  try {
-    await boss.start();
-  } catch (error) {
-    await boss.stop({ graceful: false, wait: true }).catch(() => {});
-    throw error;
-  }
+  // Queues and schedules are created under the start-up lock too (two workers creating one
+  // queue at once collide the same way).
+  await startBoss(boss, connectionString, async () => {
+    for (const name of [...Object.keys(JOBS), ...Object.keys(ON_DEMAND)]) {
+      await boss.createQueue(name);
+    }
+    for (const [name, job] of Object.entries(JOBS)) {
+      await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
+    }
+  });
   for (const [name, job] of Object.entries(JOBS)) {
-    await boss.createQueue(name);
-    await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
     await boss.work(name, async () => {
       const result = (await job.run(new Date())) as Record<string, unknown> | undefined;
       // Quiet when there was nothing to do: the clock ticks every minute.
@@ -54,7 +57,6 @@ export async function startWorker(
     });
   }
   for (const [name, run] of Object.entries(ON_DEMAND)) {
-    await boss.createQueue(name);
     await boss.work(name, async ([job]) => {
       if (job) log(`[worker] ${name}: ${JSON.stringify(await run(job.data, new Date()))}`);
     });

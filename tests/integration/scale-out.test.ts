@@ -94,7 +94,11 @@ it.skipIf(!built)(
       WORKER_CRON_CHECK_SECONDS: "1",
     });
     const apps = [portA, portB].map((port) => {
-      const app = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], envOf(port), "ignore");
+      const app = spawnNext(
+        ["start", "-p", String(port), "-H", "127.0.0.1"],
+        envOf(port),
+        "ignore",
+      );
       children.push(app);
       return app;
     });

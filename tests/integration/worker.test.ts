@@ -4,7 +4,7 @@ import PgBoss from "pg-boss";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { startWorker, startWorkerWhenReady } from "@/lib/jobs/worker";
-import { seededTestDatabase, type TestDatabase } from "./setup/db";
+import { createTestDatabase, seededTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
 let boss: PgBoss;
@@ -92,4 +92,17 @@ it("stops waiting when asked to (a SIGTERM during an outage)", async () => {
   while (lines.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
   stopped = true;
   expect(await waiting).toBeUndefined();
+});
+
+it("starts several workers at once on a fresh database (pg-boss installs its schema once)", async () => {
+  const fresh = await createTestDatabase({ setEnv: false });
+  const started = await Promise.allSettled([1, 2, 3].map(() => startWorker(fresh.url, () => {})));
+  try {
+    expect(started.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+  } finally {
+    for (const s of started) {
+      if (s.status === "fulfilled") await s.value.stop({ graceful: false, wait: true });
+    }
+    await fresh.drop();
+  }
 });
