@@ -4,7 +4,7 @@
  * Needs the react-server condition so that lib's `import "server-only"` resolves (see package.json).
  * A database that is down at start is waited for (retried with backoff), not a reason to exit.
  */
-import { useJobTimeouts } from "../lib/db/client";
+import { setJobTimeouts } from "../lib/db/client";
 import { databaseUrl } from "../lib/env";
 import { startWorkerWhenReady } from "../lib/jobs/worker";
 
@@ -16,15 +16,15 @@ try {
   process.exit(1);
 }
 // Imports and bulletins run here: no request timeout on their statements.
-useJobTimeouts();
+setJobTimeouts();
 let stopping = false;
-let boss: Awaited<ReturnType<typeof startWorkerWhenReady>>;
+const running: { boss?: Awaited<ReturnType<typeof startWorkerWhenReady>> } = {};
 const stop = async () => {
   stopping = true;
-  await boss?.stop({ graceful: true, wait: true }).catch(() => {});
+  await running.boss?.stop({ graceful: true, wait: true }).catch(() => {});
   process.exit(0);
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-boss = await startWorkerWhenReady(url, { stopped: () => stopping });
-if (boss) console.log("[worker] started");
+running.boss = await startWorkerWhenReady(url, { stopped: () => stopping });
+if (running.boss) console.log("[worker] started");

@@ -31,7 +31,7 @@ export const CONNECT_TIMEOUT_MS = 1_500;
  * DATABASE_JOB_STATEMENT_TIMEOUT_MS, no limit by default). Set before the first getDb().
  */
 let role: "requests" | "jobs" = "requests";
-export function useJobTimeouts() {
+export function setJobTimeouts() {
   role = "jobs";
 }
 
