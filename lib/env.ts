@@ -11,7 +11,19 @@ const ServerEnv = z.object({
   /** PostgreSQL connection string; unset means `npm start` runs the embedded PostgreSQL. */
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   DATABASE_POOL_MAX: optional(z.coerce.number().int().min(1).max(1_000)),
+  /** How long a request waits for a pooled connection (or to start a transaction) before 503. */
+  DATABASE_POOL_WAIT_MS: optional(z.coerce.number().int().min(1)),
+  /** A request's statement running longer than this is cancelled (503); 0 turns it off. */
+  DATABASE_STATEMENT_TIMEOUT_MS: optional(z.coerce.number().int().min(0)),
+  /** The same for the job worker (imports, bulletins); 0 (the default) means no limit. */
+  DATABASE_JOB_STATEMENT_TIMEOUT_MS: optional(z.coerce.number().int().min(0)),
+  /** A transaction left idle this long (a stuck request holding locks) is ended by PostgreSQL. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: optional(z.coerce.number().int().min(0)),
+  /** A read replica for the dashboard and bulletins; unset means the primary serves them. */
+  DATABASE_REPLICA_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   EMBEDDED_PG_PORT: optional(port),
+  /** How often each worker checks the job schedules (pg-boss' cron monitor), 1-45 s. */
+  WORKER_CRON_CHECK_SECONDS: optional(z.coerce.number().int().min(1).max(45)),
   /** Where evidence files are stored (never under public/). */
   EVIDENCE_DIR: optional(z.string()),
   /** Where rendered bulletins (PDF, Excel) and their job status are kept (never under public/). */
@@ -33,7 +45,13 @@ const ServerEnv = z.object({
 export type ServerEnv = {
   DATABASE_URL: string | undefined;
   DATABASE_POOL_MAX: number;
+  DATABASE_POOL_WAIT_MS: number;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_JOB_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: number;
+  DATABASE_REPLICA_URL: string | undefined;
   EMBEDDED_PG_PORT: number;
+  WORKER_CRON_CHECK_SECONDS: number;
   EVIDENCE_DIR: string | undefined;
   BULLETIN_DIR: string | undefined;
   BULLETIN_SYNC_MAX_ROWS: number;
@@ -61,7 +79,13 @@ export function serverEnv(): ServerEnv {
   cached = {
     DATABASE_URL: env.DATABASE_URL,
     DATABASE_POOL_MAX: env.DATABASE_POOL_MAX ?? 10,
+    DATABASE_POOL_WAIT_MS: env.DATABASE_POOL_WAIT_MS ?? 10_000,
+    DATABASE_STATEMENT_TIMEOUT_MS: env.DATABASE_STATEMENT_TIMEOUT_MS ?? 10_000,
+    DATABASE_JOB_STATEMENT_TIMEOUT_MS: env.DATABASE_JOB_STATEMENT_TIMEOUT_MS ?? 0,
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+    DATABASE_REPLICA_URL: env.DATABASE_REPLICA_URL,
     EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT ?? 54329,
+    WORKER_CRON_CHECK_SECONDS: env.WORKER_CRON_CHECK_SECONDS ?? 30,
     EVIDENCE_DIR: env.EVIDENCE_DIR,
     BULLETIN_DIR: env.BULLETIN_DIR,
     BULLETIN_SYNC_MAX_ROWS: env.BULLETIN_SYNC_MAX_ROWS ?? 2_000,

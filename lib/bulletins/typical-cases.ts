@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BulletinCase } from "./format";
 
@@ -33,7 +33,7 @@ export async function listBulletinCases(
           : {},
     ],
   };
-  const rows = await getDb().typicalCase.findMany({
+  const rows = await getReadDb().typicalCase.findMany({
     where: {
       publishedAt: { not: null, lte: options.asOf },
       tasks: { some: { task: { programmeId: options.programmeId } } },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { getDb, type DbTx } from "@/lib/db/client";
+import { getReadDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
@@ -37,7 +37,7 @@ export async function getDashboard(
   query: DashboardQuery,
   options: { now?: Date; live?: boolean } = {},
 ): Promise<DashboardDto> {
-  const db = getDb();
+  const db = getReadDb();
   const { dto, risk } = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET TRANSACTION READ ONLY`;

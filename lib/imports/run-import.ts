@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import { can, managesSupervisor, type Actor } from "@/lib/auth/policy";
-import { getDb } from "@/lib/db/client";
+import { allowLongStatements, getDb } from "@/lib/db/client";
 import { detectWorkbook } from "@/lib/excel/detect-workbook";
 import { readWorkbook, WorkbookUnreadable } from "@/lib/excel/read-workbook";
 import { AppError } from "@/lib/errors";
@@ -144,6 +144,9 @@ export async function runImport(
   const importId = options.importId ?? randomUUID();
   await db.$transaction(
     async (tx) => {
+      // Applying a large file is waited for on purpose: the request's statement timeout must not
+      // cut it half way (the transaction's own 10 minutes still bound it).
+      await allowLongStatements(tx);
       const audit = new AuditBatch(actor, options.requestId);
       await plan.apply(tx, {
         actor,

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { databaseUrl } from "@/lib/env";
+import { startBoss } from "./start-boss";
 
 let sender: Promise<PgBoss> | undefined;
 
@@ -18,7 +19,7 @@ export async function sendJob(name: string, data: object): Promise<string | null
       schedule: false,
     });
     boss.on("error", (error) => console.error("[queue]", error));
-    await boss.start();
+    await startBoss(boss, databaseUrl());
     return boss;
   })();
   const boss = await sender.catch((error: unknown) => {

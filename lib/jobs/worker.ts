@@ -1,5 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { isDatabaseUnavailable } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
 import { BULLETIN_QUEUE, runBulletinJob } from "@/lib/bulletins/jobs";
 import { IMPORT_QUEUE, runImportJob } from "@/lib/imports/jobs";
 import { sweepOrphanEvidence } from "@/lib/ledger/sweep-orphan-evidence";
@@ -7,6 +9,7 @@ import { escalateOverdueNotices } from "@/lib/notices/respond";
 import { sendOutbox } from "@/lib/notifications/outbox";
 import { runRoundClock } from "@/lib/rounds/jobs";
 import { TIME_ZONE } from "@/lib/time";
+import { startBoss } from "./start-boss";
 
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss), in its own process (scripts/worker.ts),
@@ -24,14 +27,28 @@ export async function startWorker(
   connectionString: string,
   log: (line: string) => void = console.log,
 ) {
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4 });
+  // Any number of workers may run on one database: each checks the schedules, and pg-boss lets
+  // one check at a time send a schedule's job, at most once per minute (a singleton per slot).
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    max: 4,
+    cronMonitorIntervalSeconds: serverEnv().WORKER_CRON_CHECK_SECONDS,
+  });
   boss.on("error", (error) =>
     log(`[worker] ${error instanceof Error ? error.message : String(error)}`),
   );
-  await boss.start();
+  // Queues and schedules are created under the start-up lock too (two workers creating one
+  // queue at once collide the same way).
+  await startBoss(boss, connectionString, async () => {
+    for (const name of [...Object.keys(JOBS), ...Object.keys(ON_DEMAND)]) {
+      await boss.createQueue(name);
+    }
+    for (const [name, job] of Object.entries(JOBS)) {
+      await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
+    }
+  });
   for (const [name, job] of Object.entries(JOBS)) {
-    await boss.createQueue(name);
-    await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
     await boss.work(name, async () => {
       const result = (await job.run(new Date())) as Record<string, unknown> | undefined;
       // Quiet when there was nothing to do: the clock ticks every minute.
@@ -40,12 +57,45 @@ export async function startWorker(
     });
   }
   for (const [name, run] of Object.entries(ON_DEMAND)) {
-    await boss.createQueue(name);
     await boss.work(name, async ([job]) => {
       if (job) log(`[worker] ${name}: ${JSON.stringify(await run(job.data, new Date()))}`);
     });
   }
   return boss;
+}
+
+/**
+ * Starts the worker, waiting for the database when it is not there yet (a worker started with
+ * the database, or restarted during an outage, must not exit and leave the jobs undone): each
+ * failed attempt is logged and retried after a delay that doubles from `firstDelayMs` up to
+ * `maxDelayMs`. Other errors (a wrong schema, a bug) still fail at once. `stopped()` ends the
+ * waiting (a SIGTERM during an outage).
+ */
+export async function startWorkerWhenReady(
+  connectionString: string,
+  options: {
+    log?: (line: string) => void;
+    firstDelayMs?: number;
+    maxDelayMs?: number;
+    stopped?: () => boolean;
+  } = {},
+): Promise<PgBoss | undefined> {
+  const { log = console.log, firstDelayMs = 1_000, maxDelayMs = 30_000 } = options;
+  for (
+    let attempt = 1, delay = firstDelayMs;
+    ;
+    attempt++, delay = Math.min(delay * 2, maxDelayMs)
+  ) {
+    if (options.stopped?.()) return undefined;
+    try {
+      return await startWorker(connectionString, log);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      const reason = error instanceof Error ? error.message.split("\n").at(-1) : String(error);
+      log(`[worker] database unavailable (attempt ${attempt}: ${reason}); retrying in ${delay} ms`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 /** Work asked for by users (no schedule): the job's data says what to do. */
