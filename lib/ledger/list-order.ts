@@ -67,16 +67,20 @@ function colourSegments(today: Date, desc: boolean): Record<string, Segment> {
   const day = Prisma.sql`${isoDay(today)}::date`;
   const due = { key: Prisma.sql`li."dueDate"`, type: "date", desc };
   // Red is exactly "open and due before today"; the others need the rule, on open rows due later.
-  const rule = (colour: string): Segment => ({
+  // Blue is due within a programme's dueSoonDays and green after it: bounds on the index range,
+  // so that reading past the last blue row (or up to the first green one) stops early.
+  const soon = (f: "max" | "min") =>
+    Prisma.sql`${day} + (SELECT ${Prisma.raw(f)}(p."dueSoonDays") FROM "Programme" p)`;
+  const rule = (colour: string, bound: Prisma.Sql = Prisma.empty): Segment => ({
     ...due,
-    where: Prisma.sql`${OPEN} AND li."dueDate" >= ${day} AND ${currentColourSql(today)} = ${colour}`,
+    where: Prisma.sql`${OPEN} AND li."dueDate" >= ${day} ${bound} AND ${currentColourSql(today)} = ${colour}`,
     colours: [colour],
   });
   return {
     red: { ...due, where: Prisma.sql`${OPEN} AND li."dueDate" < ${day}`, colours: ["red"] },
     yellow: rule("yellow"),
-    blue: rule("blue"),
-    green: rule("green"),
+    blue: rule("blue", Prisma.sql`AND li."dueDate" <= ${soon("max")}`),
+    green: rule("green", Prisma.sql`AND li."dueDate" > ${soon("min")}`),
     done: {
       ...due,
       where: Prisma.sql`NOT li."notApplicable" AND li."status" = 'COMPLETED'`,
