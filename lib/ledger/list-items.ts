@@ -15,6 +15,10 @@ type Keyed = { id: string; key: string | null; segment: number };
 /**
  * One page by keyset: the segments of the order read one after the other from the cursor's, each
  * an ordered, limited statement (usually the first fills the page, so one statement a page).
+ * `small`: at most SMALL rows match, so each segment reads its rows through the
+ * filters' own indexes and sorts them (MATERIALIZED keeps the planner from walking the order's
+ * index instead, which reads far more than the page when the matching rows sort late, e.g. a
+ * group whose items all have a low percent done).
  */
 async function pageKeys(
   db: DbTx,
@@ -22,6 +26,7 @@ async function pageKeys(
   where: Prisma.Sql,
   cursor: KeysetCursor | undefined,
   today: Date,
+  small: boolean,
 ): Promise<Keyed[]> {
   const segments = orderSegments(filter.sort, filter.order, today);
   const colours = filterColours(filter.colour, filter.overdue);
@@ -31,29 +36,38 @@ async function pageKeys(
     const s = segments[i]!;
     if (colours && s.colours && !s.colours.some((c) => colours.includes(c))) continue;
     const after = cursor && cursor.segment === i ? afterSql(s, cursor.key, cursor.id) : null;
-    const rows = await db.$queryRaw<{ id: string; key: string | null }[]>`
-      SELECT li."id"::text AS "id", ${s.key ? Prisma.sql`${s.key}::text` : Prisma.sql`NULL`} AS "key"
+    const select = Prisma.sql`
+      SELECT li."id", ${s.key ?? Prisma.sql`NULL::text`} AS "key"
       FROM ${LIST_FROM} ${s.join ?? Prisma.empty}
-      WHERE ${where} AND ${s.where} ${after ? Prisma.sql`AND ${after}` : Prisma.empty}
-      ${orderBySql(s)}
+      WHERE ${where} AND ${s.where} ${after ? Prisma.sql`AND ${after}` : Prisma.empty}`;
+    const rows = await db.$queryRaw<{ id: string; key: string | null }[]>`
+      WITH li AS ${small ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`} (${select})
+      SELECT li."id"::text AS "id", li."key"::text AS "key" FROM li
+      ${orderBySql({ ...s, key: s.key && Prisma.sql`li."key"` })}
       LIMIT ${take - out.length}`;
     out.push(...rows.map((r) => ({ ...r, segment: i })));
   }
   return out;
 }
 
+/** Up to this many matching rows, a page reads them all and sorts (see `pageKeys`). */
+const SMALL = 10_000;
+
 /**
- * How many rows match, counting at most LIST_COUNT_CAP + 1: an exact total up to the cap, else
- * "more than the cap" (`totalCapped`), so a page never counts the whole country.
+ * How many rows match, counted up to SMALL + 1 (a cheap bound that also picks the page's plan):
+ * an exact total up to LIST_COUNT_CAP, else "more than the cap" (`totalCapped`), so a page never
+ * counts the whole country.
  */
 async function cappedCount(db: DbTx, where: Prisma.Sql) {
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${LIST_FROM} WHERE ${where}
-    LIMIT ${LIST_COUNT_CAP + 1}) x`;
+    LIMIT ${SMALL + 1}) x`;
   const n = row?.n ?? 0;
-  return n > LIST_COUNT_CAP
-    ? { total: LIST_COUNT_CAP, totalCapped: true }
-    : { total: n, totalCapped: false };
+  return {
+    total: Math.min(n, LIST_COUNT_CAP),
+    totalCapped: n > LIST_COUNT_CAP,
+    small: n <= SMALL,
+  };
 }
 
 /** The work ledger: scoped, filtered, sorted, paged; with `asOf`, a figure's population then. */
@@ -69,10 +83,8 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
     }),
   );
   const where = await listWhereSql(db, actor, filter, now);
-  const [keys, count] = await Promise.all([
-    pageKeys(db, filter, where, cursor, today),
-    cappedCount(db, where),
-  ]);
+  const { small, ...count } = await cappedCount(db, where);
+  const keys = await pageKeys(db, filter, where, cursor, today, small);
   const page = keys.slice(0, filter.limit);
   const found = await db.ledgerItem.findMany({
     where: { id: { in: page.map((k) => k.id) } },
