@@ -122,14 +122,10 @@ export const LedgerListQuery = z
           "green, completed, not applicable, then by due date",
       }),
     order: z.enum(["asc", "desc"]).default("asc"),
-    cursor: z
-      .string()
-      .max(500)
-      .optional()
-      .meta({
-        description:
-          "The `nextCursor` of the previous page (opaque; valid for the same sort and order)",
-      }),
+    cursor: z.string().max(500).optional().meta({
+      description:
+        "The `nextCursor` of the previous page (opaque; valid for the same sort and order)",
+    }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .meta({ id: "LedgerListQuery" });
