@@ -1,12 +1,24 @@
 import "server-only";
-import { checkKeysetCursor, encodeKeysetCursor, type KeysetCursor } from "@/lib/api/cursor";
+import {
+  checkKeysetCursor,
+  encodeKeysetCursor,
+  invalidCursor,
+  type KeysetCursor,
+} from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
 import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/time";
 import { listWhereSql } from "./list-filter";
-import { afterSql, filterColours, LIST_FROM, orderBySql, orderSegments } from "./list-order";
+import {
+  afterSql,
+  filterColours,
+  keyFits,
+  LIST_FROM,
+  orderBySql,
+  orderSegments,
+} from "./list-order";
 import { lastClosedRounds, rowSelect, toRow } from "./rows";
 import { LIST_COUNT_CAP, type LedgerListFilter, type LedgerPage } from "./schemas";
 
@@ -82,6 +94,11 @@ export async function listLedgerItems(actor: Actor, filter: LedgerListFilter): P
       select: { id: true },
     }),
   );
+  if (
+    cursor &&
+    !keyFits(orderSegments(filter.sort, filter.order, today)[cursor.segment], cursor.key)
+  )
+    throw invalidCursor();
   const where = await listWhereSql(db, actor, filter, now);
   const { small, ...count } = await cappedCount(db, where);
   const keys = await pageKeys(db, filter, where, cursor, today, small);

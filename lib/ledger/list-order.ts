@@ -2,7 +2,7 @@ import "server-only";
 import { colourCaseSql } from "@/lib/dashboard/risk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time";
-import type { LedgerListFilter, ListColour } from "./schemas";
+import { LEDGER_STATUSES, type LedgerListFilter, type ListColour } from "./schemas";
 
 /**
  * Each programme's colour-rule parameters and the period start of its last closed round. OFFSET 0
@@ -150,6 +150,28 @@ export function filterColours(colour: ListColour | undefined, overdue: boolean):
   if (overdue) return ["red"];
   if (!colour) return null;
   return colour === "atRisk" ? ["red", "yellow"] : [colour];
+}
+
+const dayOk = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+const KEY_OK: Record<string, (key: string) => boolean> = {
+  date: (k) => /^\d{4}-\d{2}-\d{2}$/.test(k) && dayOk(k),
+  timestamp: (k) =>
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(k) &&
+    dayOk(k.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(`${k.replace(" ", "T")}Z`)),
+  int: (k) => /^-?\d{1,9}$/.test(k),
+  [`"LedgerStatus"`]: (k) => (LEDGER_STATUSES as readonly string[]).includes(k),
+  text: (k) => !k.includes("\u0000"),
+};
+
+/** Whether a cursor's key can be cast back to the segment's type (else the cursor is invalid). */
+export function keyFits(segment: Segment | undefined, key: string | null): boolean {
+  if (!segment) return false;
+  if (!segment.key || key === null) return !segment.key && key === null;
+  return KEY_OK[segment.type]?.(key) ?? false;
 }
 
 /** Rows after (key, id) in the segment's order. */

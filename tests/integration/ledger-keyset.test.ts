@@ -217,6 +217,24 @@ describe("cursors", () => {
     const refusal = await badCursor(liaison, missing);
     expect(await badCursor(liaison, outside)).toBe(refusal);
     expect(await badCursor(liaison, "not-a-cursor")).toBe(refusal);
+    // Keys that are not of the order's type, segments it does not have: the same 400.
+    const mineId = (await listLedgerItems(liaison, query({ limit: "1" }))).items[0]!.id;
+    for (const [segment, key] of [
+      [0, "not a day"],
+      [0, "2026-02-30"],
+      [0, null],
+      [99, "2026-01-01"],
+    ] as const)
+      expect(
+        await badCursor(liaison, encodeKeysetCursor({ order, segment, key, id: mineId })),
+      ).toBe(refusal);
+    expect(
+      await badCursor(
+        liaison,
+        encodeKeysetCursor({ order: "percentDone:asc", segment: 0, key: "1.5", id: mineId }),
+        "percentDone",
+      ),
+    ).toBe(refusal);
     // A cursor of another order cannot continue this one.
     const mine = await listLedgerItems(liaison, query({ limit: "1" }));
     expect(await badCursor(liaison, mine.nextCursor!, "dueDate")).toBe(refusal);
