@@ -10,7 +10,12 @@ import { parseIsoDay } from "@/lib/time";
 import { ledgerHref } from "./links";
 
 /** Red and yellow main tasks, each linking to its item, and the way to all of them. */
-export function AtRiskList({ atRisk }: { atRisk: DashboardDto["atRisk"] }) {
+export function AtRiskList({
+  atRisk,
+}: {
+  /** `totalCapped`: the count stopped at its cap (lib/dashboard/at-risk.ts), shown as "1,000+". */
+  atRisk: DashboardDto["atRisk"] & { totalCapped?: boolean };
+}) {
   const t = useTranslations("dashboard.atRisk");
   const format = useFormatter();
   const locale = asLocale(useLocale());
@@ -62,7 +67,7 @@ export function AtRiskList({ atRisk }: { atRisk: DashboardDto["atRisk"] }) {
         className={`${inlineLink} text-sm`}
         data-testid="at-risk-all"
       >
-        {t("seeAll", { count: format.number(atRisk.total) })}
+        {t("seeAll", { count: `${format.number(atRisk.total)}${atRisk.totalCapped ? "+" : ""}` })}
       </Link>
     </div>
   );

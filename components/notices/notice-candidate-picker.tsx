@@ -76,7 +76,7 @@ export function NoticeCandidatePicker({
             <legend className="text-sm text-slate-700">
               {t("candidates", {
                 shown: candidates.data.items.length,
-                total: candidates.data.total,
+                total: `${format.number(candidates.data.total)}${candidates.data.totalCapped ? "+" : ""}`,
               })}
             </legend>
             <ul

@@ -2,7 +2,9 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { itemColour } from "@/lib/ledger/colour";
 import { rowSelect, toRow } from "@/lib/ledger/rows";
-import type { LedgerItemRow, LedgerStatus } from "@/lib/ledger/schemas";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { LIST_COUNT_CAP, type LedgerItemRow, type LedgerStatus } from "@/lib/ledger/schemas";
+import { isoDay } from "@/lib/time";
 import { ledgerListUrl } from "./drill-down";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsWithColourAsOfSql, statusAsOf } from "./risk";
@@ -18,32 +20,50 @@ type Row = {
   percentDone: number;
   lastEntryAt: Date | null;
   lastRoundStart: Date | null;
-  total: number;
 };
 
 export type AtRiskAsOf = Row;
 
 /**
  * Red and yellow main items of the node at the as-of instant (overdue, behind plan, silent in the
- * last closed round): the count and the first 50, red first, then by due date, in ONE statement.
+ * last closed round): the count, up to LIST_COUNT_CAP ("1,000+" beyond), and the first 50, red
+ * first, then by due date. Red is exactly "applicable, not completed, due before the day"
+ * (lib/dashboard/risk.ts), written out so the planner sees a range of due dates rather than a
+ * CASE it cannot estimate; so the red rows, then (only if needed) the yellow ones due from the
+ * day on, are ordered scans by due date that stop at the page or the cap, instead of the colour
+ * of every item of the node evaluated and sorted.
  */
 export async function atRisk(ctx: ViewContext) {
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    instantSqlOf(ctx.at),
-  );
-  const rows = await ctx.db.$queryRaw<Row[]>`
-    SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
-           p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart",
-           count(*) OVER ()::int AS "total"
-    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at), day: ctx.day })} p
-    WHERE ${where} AND p."colour" IS NOT NULL
-    ORDER BY (p."colour" = 'red') DESC, p."dueDate", p."itemId"
-    LIMIT ${AT_RISK_LIMIT}`;
+  const at = instantSqlOf(ctx.at);
+  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true }, at);
+  const source = itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day });
+  const day = Prisma.sql`${isoDay(ctx.day)}::date`;
+  const parts = [
+    Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`,
+    Prisma.sql`p."dueDate" >= ${day} AND p."colour" = 'yellow'`,
+  ];
+  // One statement after another: the dashboard reads its figures in one transaction.
+  const rows: Row[] = [];
+  let n = 0;
+  for (const part of parts) {
+    if (rows.length < AT_RISK_LIMIT)
+      rows.push(
+        ...(await ctx.db.$queryRaw<Row[]>`
+          SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
+                 p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart"
+          FROM ${source} p WHERE ${where} AND ${part}
+          ORDER BY p."dueDate", p."itemId" LIMIT ${AT_RISK_LIMIT - rows.length}`),
+      );
+    if (n <= LIST_COUNT_CAP) {
+      const [counted] = await ctx.db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${source} p WHERE ${where} AND ${part}
+        LIMIT ${LIST_COUNT_CAP + 1 - n}) x`;
+      n += counted?.n ?? 0;
+    }
+  }
   return {
-    total: rows[0]?.total ?? 0,
+    total: Math.min(n, LIST_COUNT_CAP),
+    totalCapped: n > LIST_COUNT_CAP,
     rows,
     drillDown: ledgerListUrl({
       programmeId: ctx.programmeId,

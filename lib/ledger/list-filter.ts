@@ -1,69 +1,108 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policy";
+import { enterpriseScopeSql, subtreeSql } from "@/lib/auth/scope";
 import { populationWhereSql } from "@/lib/dashboard/nodes";
 import { itemsAsOfSql } from "@/lib/dashboard/population";
 import { colourWhereSql, itemsWithColourAsOfSql } from "@/lib/dashboard/risk";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { chinaDay, endOfChinaDay, parseIsoDay } from "@/lib/time";
 import { reviewQueueWhere } from "@/lib/review/queue-where";
-import { currentColourIds, liaisonActionIds } from "./list-order";
+import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
+import { currentColourSql } from "./list-order";
+import { searchSql } from "./list-search";
 import type { LedgerListFilter } from "./schemas";
 
 /**
- * The list's node, category, main-flag, completion, colour and needs-my-action filters. With
- * `asOf` (implied by `completed`) they select from the dashboard's as-of population, the item as
- * it stood that day; otherwise they read the items' current columns (colour by the same SQL rule,
- * evaluated now: lib/ledger/list-order.ts).
+ * The list's filters as ONE SQL condition over `li` (and `pg`, lib/ledger/list-order.ts
+ * LIST_FROM), so that a page, its keyset and its capped count are each one statement and the
+ * planner can stop an ordered scan at the page's end. With `asOf` (implied by `completed`) the
+ * node, category, main-flag, completion and colour filters select from the dashboard's as-of
+ * population, the item as it stood that day; otherwise they read the items' current columns
+ * (colour by the same SQL rule, evaluated now).
  */
-export async function selectionWhere(
+export async function listWhereSql(
   db: DbTx,
   actor: Actor,
   filter: LedgerListFilter,
   now: Date,
-): Promise<Prisma.LedgerItemWhereInput[]> {
-  const and: Prisma.LedgerItemWhereInput[] = [];
-  if (filter.needsAction) and.push(await needsActionWhere(db, actor, chinaDay(now)));
-  if (filter.asOf || filter.completed !== undefined)
-    return [...and, { id: { in: await asOfItemIds(db, actor, filter, now) } }];
-  if (filter.colour)
-    and.push({ id: { in: await currentColourIds(db, actor, filter.colour, chinaDay(now)) } });
-  if (filter.categoryId) and.push({ categoryId: filter.categoryId });
-  if (filter.mainOnly) and.push({ isMain: true });
-  if (filter.enterpriseId)
-    and.push({ enterprise: { ancestors: { some: { ancestorId: filter.enterpriseId } } } });
-  if (filter.supervisorId) and.push({ enterprise: { supervisorId: filter.supervisorId } });
-  return and;
+): Promise<Prisma.Sql> {
+  const today = chinaDay(now);
+  const day = Prisma.sql`${isoDay(today)}::date`;
+  const and: Prisma.Sql[] = [enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`))];
+  if (filter.programmeId) and.push(Prisma.sql`li."programmeId" = ${filter.programmeId}::uuid`);
+  if (filter.status) and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
+  if (filter.overdue)
+    and.push(
+      Prisma.sql`li."dueDate" < ${day} AND li."status" <> 'COMPLETED' AND NOT li."notApplicable"`,
+    );
+  if (filter.q) and.push(await searchSql(db, actor, filter.q));
+  if (filter.needsAction) and.push(await needsActionSql(db, actor, today));
+  if (filter.asOf || filter.completed !== undefined) {
+    and.push(await asOfSql(db, actor, filter, now));
+  } else {
+    if (filter.colour) {
+      const c = Prisma.sql`(${currentColourSql(today)})`;
+      and.push(
+        filter.colour === "atRisk"
+          ? Prisma.sql`${c} IN ('red', 'yellow')`
+          : Prisma.sql`${c} = ${filter.colour}`,
+      );
+    }
+    if (filter.categoryId) and.push(Prisma.sql`li."categoryId" = ${filter.categoryId}::uuid`);
+    if (filter.mainOnly) and.push(Prisma.sql`li."isMain"`);
+    if (filter.enterpriseId)
+      and.push(subtreeSql(filter.enterpriseId, Prisma.raw(`li."enterpriseId"`)));
+    if (filter.supervisorId)
+      and.push(
+        Prisma.sql`li."enterpriseId" IN (SELECT "id" FROM "Enterprise" WHERE "supervisorId" = ${filter.supervisorId}::uuid)`,
+      );
+  }
+  return Prisma.sql`(${Prisma.join(and, " AND ")})`;
 }
 
 /**
- * "Needs my action": what the actor must write (a liaison: `liaisonActionIds`) or decide (anyone
- * with a review queue: items with an entry waiting in it, lib/review/queue-where.ts).
+ * "Needs my action": what the actor must write or decide (see ARCHITECTURE.md). A liaison's part,
+ * per row: open items (not started or in progress, applicable) that are red or yellow, or whose
+ * latest entry was returned, or, for main items, that have no entry for the period of an open
+ * round of their programme. A review queue's part: items with an entry waiting in it
+ * (lib/review/queue-where.ts; the queue is short, so its item ids are read first).
  */
-async function needsActionWhere(
-  db: DbTx,
-  actor: Actor,
-  today: Date,
-): Promise<Prisma.LedgerItemWhereInput> {
-  const or: Prisma.LedgerItemWhereInput[] = [];
-  if (can(actor, "ledger.write")) or.push({ id: { in: await liaisonActionIds(db, actor, today) } });
+async function needsActionSql(db: DbTx, actor: Actor, today: Date): Promise<Prisma.Sql> {
+  const or: Prisma.Sql[] = [];
+  if (can(actor, "ledger.write"))
+    or.push(Prisma.sql`(li."status" IN ('NOT_STARTED', 'IN_PROGRESS') AND NOT li."notApplicable" AND (
+      ${currentColourSql(today)} IN ('red', 'yellow')
+      OR (SELECT pe."reviewState" FROM "ProgressEntry" pe WHERE pe."ledgerItemId" = li."id"
+          ORDER BY pe."createdAt" DESC, pe."id" DESC LIMIT 1) = 'RETURNED'
+      OR (li."isMain" AND EXISTS (
+          SELECT 1 FROM "ReportingRound" r
+          WHERE r."programmeId" = li."programmeId" AND r."status" = 'OPEN'
+            AND NOT EXISTS (SELECT 1 FROM "ProgressEntry" pe
+                            WHERE pe."ledgerItemId" = li."id" AND pe."period" = r."period")))))`);
   const queue = reviewQueueWhere(actor);
-  if (queue) or.push({ entries: { some: queue } });
-  return or.length ? { OR: or } : { id: { in: [] } };
+  if (queue) {
+    const waiting = await db.progressEntry.findMany({
+      where: queue,
+      select: { ledgerItemId: true },
+      distinct: ["ledgerItemId"],
+    });
+    or.push(Prisma.sql`li."id" = ANY(${waiting.map((w) => w.ledgerItemId)}::uuid[])`);
+  }
+  return or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
 }
 
 /**
- * The ids of the as-of population that a drill-down lists: the same derived table and the same
- * conditions (lib/dashboard/nodes.ts populationWhereSql, lib/dashboard/risk.ts) as the dashboard
- * figure, so the list's total equals the figure. Without a programme: the active one started last.
- * TODO(national scale): page this in SQL instead of handing the id set to the list query.
+ * The as-of population that a drill-down lists, as a condition: the same derived table and the
+ * same conditions (lib/dashboard/nodes.ts populationWhereSql, lib/dashboard/risk.ts) as the
+ * dashboard figure, so the list's total equals the figure. Without a programme: the active one
+ * started last.
  */
-async function asOfItemIds(
+async function asOfSql(
   db: DbTx,
   actor: Actor,
   filter: LedgerListFilter,
   now: Date,
-): Promise<string[]> {
+): Promise<Prisma.Sql> {
   const programmeId =
     filter.programmeId ??
     (
@@ -73,7 +112,7 @@ async function asOfItemIds(
         select: { id: true },
       })
     )?.id;
-  if (!programmeId) return [];
+  if (!programmeId) return Prisma.sql`FALSE`;
   const day = filter.asOf ? parseIsoDay(filter.asOf) : chinaDay(now);
   const at = Prisma.sql`${endOfChinaDay(day).toISOString()}::timestamp`;
   const where = populationWhereSql(
@@ -91,8 +130,6 @@ async function asOfItemIds(
   const source = filter.colour
     ? itemsWithColourAsOfSql({ programmeId, at, day, full: true })
     : itemsAsOfSql({ programmeId, at });
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT p."itemId"::text AS "id" FROM ${source} p
-    WHERE ${where} ${filter.colour ? Prisma.sql`AND ${colourWhereSql("p", filter.colour)}` : Prisma.empty}`;
-  return rows.map((r) => r.id);
+  return Prisma.sql`li."id" IN (SELECT p."itemId" FROM ${source} p
+    WHERE ${where} ${filter.colour ? Prisma.sql`AND ${colourWhereSql("p", filter.colour)}` : Prisma.empty})`;
 }

@@ -1,21 +1,31 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/policy";
-import { enterpriseScopeSql } from "@/lib/auth/scope";
-import { colourCaseSql, colourWhereSql } from "@/lib/dashboard/risk";
-import type { DbTx } from "@/lib/db/client";
+import { colourCaseSql } from "@/lib/dashboard/risk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time";
-import type { LedgerListFilter, ListColour } from "./schemas";
+import { LEDGER_STATUSES, type LedgerListFilter, type ListColour } from "./schemas";
 
 /**
- * The items of the actor's scope with their colour *now*, as a derived table: the dashboard's
- * SQL colour rule (lib/dashboard/risk.ts colourCaseSql) over the items' current columns, the same
- * inputs lib/ledger/rows.ts gives the TS rule (status, percent, due date, last entry, the last
- * closed round of the programme), so a row's badge and the list's colour filter and order agree.
- * Columns: "itemId", "programmeId", "isMain", "status", "notApplicable", "dueDate", "colour".
+ * Each programme's colour-rule parameters and the period start of its last closed round. OFFSET 0
+ * keeps it a derived table of a few rows (joined once), instead of the planner pulling it up and
+ * running the round look-up once per item.
  */
-export function currentColourSql(actor: Actor, today: Date): Prisma.Sql {
-  const colour = colourCaseSql({
+const RULES = Prisma.sql`(
+  SELECT p."id", p."startDate", p."behindPlanPoints", p."dueSoonDays",
+    (SELECT max(r."periodStart") FROM "ReportingRound" r
+     WHERE r."programmeId" = p."id" AND r."status" = 'CLOSED') AS "lastRoundStart"
+  FROM "Programme" p OFFSET 0)`;
+
+/** The list's FROM: the items (`li`) with their programme's rule (`pg`). */
+export const LIST_FROM = Prisma.sql`"LedgerItem" li JOIN ${RULES} pg ON pg."id" = li."programmeId"`;
+
+/**
+ * An item's colour *now*, per row: the dashboard's SQL colour rule (lib/dashboard/risk.ts
+ * colourCaseSql) over the items' current columns, the same inputs lib/ledger/rows.ts gives the TS
+ * rule (status, percent, due date, last entry, the last closed round of the programme), so a
+ * row's badge and the list's colour filter and order agree.
+ */
+export function currentColourSql(today: Date): Prisma.Sql {
+  return colourCaseSql({
     day: Prisma.sql`${isoDay(today)}::date`,
     full: true,
     notApplicable: Prisma.sql`li."notApplicable"`,
@@ -24,105 +34,158 @@ export function currentColourSql(actor: Actor, today: Date): Prisma.Sql {
     percentDone: Prisma.sql`li."percentDone"`,
     dueDate: Prisma.sql`li."dueDate"`,
     lastEntryAt: Prisma.sql`li."lastEntryAt"`,
-    lastRoundStart: Prisma.sql`lr."periodStart"`,
+    lastRoundStart: Prisma.sql`pg."lastRoundStart"`,
     startDate: Prisma.sql`pg."startDate"`,
     behindPlanPoints: Prisma.sql`pg."behindPlanPoints"`,
     dueSoonDays: Prisma.sql`pg."dueSoonDays"`,
   });
-  return Prisma.sql`(
-    SELECT li."id" AS "itemId", li."programmeId", li."isMain", li."status", li."notApplicable",
-           li."dueDate", ${colour} AS "colour"
-    FROM "LedgerItem" li
-    JOIN "Programme" pg ON pg."id" = li."programmeId"
-    LEFT JOIN LATERAL (
-      SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
-      WHERE r."programmeId" = li."programmeId" AND r."status" = 'CLOSED'
-    ) lr ON TRUE
-    WHERE ${enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`))}
-  )`;
-}
-
-/** Ids of the scope's items with this colour now. */
-export async function currentColourIds(
-  db: DbTx,
-  actor: Actor,
-  colour: ListColour,
-  today: Date,
-): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."itemId"::text AS "id" FROM ${currentColourSql(actor, today)} c
-    WHERE ${colourWhereSql("c", colour)}`;
-  return rows.map((r) => r.id);
 }
 
 /**
- * A liaison's part of "needs my action" (see ARCHITECTURE.md): open items of the scope (not
- * started or in progress, applicable) that are red or yellow, or whose latest entry was returned,
- * or, for main items, that have no entry for the period of an open round of their programme.
+ * One part of an order: the rows of `where`, by `key` (then the id, always ascending). An order is
+ * a list of segments read one after the other, so that the colour and urgency orders, which rank
+ * rows by a colour computed per row, become ordered scans of the due-date index with the colour
+ * checked per row, stopping at the page's end, instead of a sort of every item in scope.
+ * `colours`: the colours a segment can hold (a colour filter skips the others).
  */
-export async function liaisonActionIds(db: DbTx, actor: Actor, today: Date): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."itemId"::text AS "id" FROM ${currentColourSql(actor, today)} c
-    WHERE c."status" IN ('NOT_STARTED', 'IN_PROGRESS') AND NOT c."notApplicable" AND (
-      c."colour" IN ('red', 'yellow')
-      OR (SELECT pe."reviewState" FROM "ProgressEntry" pe WHERE pe."ledgerItemId" = c."itemId"
-          ORDER BY pe."createdAt" DESC, pe."id" DESC LIMIT 1) = 'RETURNED'
-      OR (c."isMain" AND EXISTS (
-          SELECT 1 FROM "ReportingRound" r
-          WHERE r."programmeId" = c."programmeId" AND r."status" = 'OPEN'
-            AND NOT EXISTS (SELECT 1 FROM "ProgressEntry" pe
-                            WHERE pe."ledgerItemId" = c."itemId" AND pe."period" = r."period"))))`;
-  return rows.map((r) => r.id);
+export type Segment = {
+  where: Prisma.Sql;
+  key: Prisma.Sql | null;
+  /** The SQL type the cursor's text key is cast back to. */
+  type: string;
+  desc: boolean;
+  colours?: readonly string[];
+  /** A join the key needs. */
+  join?: Prisma.Sql;
+};
+
+const TRUE = Prisma.sql`TRUE`;
+const OPEN = Prisma.sql`NOT li."notApplicable" AND li."status" <> 'COMPLETED'`;
+
+/** The colour segments, red to not applicable, each by due date. */
+function colourSegments(today: Date, desc: boolean): Record<string, Segment> {
+  const day = Prisma.sql`${isoDay(today)}::date`;
+  const due = { key: Prisma.sql`li."dueDate"`, type: "date", desc };
+  // Red is exactly "open and due before today"; the others need the rule, on open rows due later.
+  // Blue is due within a programme's dueSoonDays and green after it: bounds on the index range,
+  // so that reading past the last blue row (or up to the first green one) stops early.
+  const soon = (f: "max" | "min") =>
+    Prisma.sql`${day} + (SELECT ${Prisma.raw(f)}(p."dueSoonDays") FROM "Programme" p)`;
+  const rule = (colour: string, bound: Prisma.Sql = Prisma.empty): Segment => ({
+    ...due,
+    where: Prisma.sql`${OPEN} AND li."dueDate" >= ${day} ${bound} AND ${currentColourSql(today)} = ${colour}`,
+    colours: [colour],
+  });
+  return {
+    red: { ...due, where: Prisma.sql`${OPEN} AND li."dueDate" < ${day}`, colours: ["red"] },
+    yellow: rule("yellow"),
+    blue: rule("blue", Prisma.sql`AND li."dueDate" <= ${soon("max")}`),
+    green: rule("green", Prisma.sql`AND li."dueDate" > ${soon("min")}`),
+    done: {
+      ...due,
+      where: Prisma.sql`NOT li."notApplicable" AND li."status" = 'COMPLETED'`,
+      colours: ["done"],
+    },
+    na: { ...due, where: Prisma.sql`li."notApplicable"`, colours: ["na"] },
+    closed: {
+      ...due,
+      desc: !desc,
+      where: Prisma.sql`(li."notApplicable" OR li."status" = 'COMPLETED')`,
+      colours: ["done", "na"],
+    },
+  };
 }
 
-const COLOUR_RANK = Prisma.sql`(CASE c."colour" WHEN 'red' THEN 0 WHEN 'yellow' THEN 1
-  WHEN 'blue' THEN 2 WHEN 'green' THEN 3 WHEN 'done' THEN 4 ELSE 5 END)`;
-
 /**
- * One page of `candidateIds` in the colour or urgency order, by keyset: every key ascending
- * (a descending order negates its keys), the id last, and the page after `cursor` is the rows
- * whose key tuple is greater than the cursor row's. Exact for any page size, because the keys of
- * the cursor row are recomputed in the same statement.
+ * The segments of a sort, in the order they are read. The orders are those the list always had:
  *   urgency: open items by colour (red, yellow, blue, green), soonest due first; then completed
- *            and not-applicable items, latest due first.
+ *            and not-applicable items, latest due first (desc: the whole order reversed).
  *   colour:  red, yellow, blue, green, completed, not applicable; then soonest due first.
+ *   lastEntryAt: items never updated last, in either direction.
  */
-export async function orderedPageIds(
-  db: DbTx,
-  actor: Actor,
-  options: {
-    candidateIds: readonly string[];
-    sort: Extract<LedgerListFilter["sort"], "urgency" | "colour">;
-    order: "asc" | "desc";
-    cursor?: string;
-    take: number;
-    today: Date;
-  },
-): Promise<string[]> {
-  if (!options.candidateIds.length) return [];
-  const sign = Prisma.raw(options.order === "desc" ? "-" : "");
-  const due = Prisma.sql`(c."dueDate" - DATE '2000-01-01')`;
-  const [k1, k2] =
-    options.sort === "colour"
-      ? [COLOUR_RANK, Prisma.sql`${sign}${due}`]
-      : [
-          Prisma.sql`LEAST(${COLOUR_RANK}, 4)`,
-          Prisma.sql`(CASE WHEN c."colour" IN ('done', 'na') THEN -${due} ELSE ${due} END)`,
-        ];
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH k AS (
-      SELECT c."itemId" AS "id", ${sign}${k1} AS "k1", ${options.sort === "urgency" ? sign : Prisma.empty}${k2} AS "k2"
-      FROM ${currentColourSql(actor, options.today)} c
-      WHERE c."itemId" = ANY(${[...options.candidateIds]}::uuid[])
-    )
-    SELECT k."id"::text AS "id" FROM k
-    ${
-      options.cursor
-        ? Prisma.sql`WHERE (k."k1", k."k2", k."id") >
-            (SELECT x."k1", x."k2", x."id" FROM k x WHERE x."id" = ${options.cursor}::uuid)`
-        : Prisma.empty
+export function orderSegments(
+  sort: LedgerListFilter["sort"],
+  order: "asc" | "desc",
+  today: Date,
+): Segment[] {
+  const desc = order === "desc";
+  const reversed = (s: Segment[]) => (desc ? s.reverse() : s);
+  const one = (key: string, type: string, join?: Prisma.Sql): Segment[] => [
+    { where: TRUE, key: Prisma.raw(key), type, desc, join },
+  ];
+  switch (sort) {
+    case "urgency": {
+      const c = colourSegments(today, desc);
+      return reversed([c.red!, c.yellow!, c.blue!, c.green!, c.closed!]);
     }
-    ORDER BY k."k1", k."k2", k."id"
-    LIMIT ${options.take}`;
-  return rows.map((r) => r.id);
+    case "colour": {
+      const c = colourSegments(today, desc);
+      return reversed([c.red!, c.yellow!, c.blue!, c.green!, c.done!, c.na!]);
+    }
+    case "dueDate":
+      return one(`li."dueDate"`, "date");
+    case "percentDone":
+      return one(`li."percentDone"`, "int");
+    case "status":
+      return one(`li."status"`, `"LedgerStatus"`);
+    case "task":
+      return one(`t."code"`, "text", Prisma.sql`JOIN "Task" t ON t."id" = li."taskId"`);
+    case "enterprise":
+      return one(`e."code"`, "text", Prisma.sql`JOIN "Enterprise" e ON e."id" = li."enterpriseId"`);
+    case "lastEntryAt":
+      return [
+        {
+          where: Prisma.sql`li."lastEntryAt" IS NOT NULL`,
+          key: Prisma.raw(`li."lastEntryAt"`),
+          type: "timestamp",
+          desc,
+        },
+        { where: Prisma.sql`li."lastEntryAt" IS NULL`, key: null, type: "text", desc: false },
+      ];
+  }
+}
+
+/** The colours a colour filter keeps, to skip segments that cannot hold them. */
+export function filterColours(colour: ListColour | undefined, overdue: boolean): string[] | null {
+  if (overdue) return ["red"];
+  if (!colour) return null;
+  return colour === "atRisk" ? ["red", "yellow"] : [colour];
+}
+
+const dayOk = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+const KEY_OK: Record<string, (key: string) => boolean> = {
+  date: (k) => /^\d{4}-\d{2}-\d{2}$/.test(k) && dayOk(k),
+  timestamp: (k) =>
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(k) &&
+    dayOk(k.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(`${k.replace(" ", "T")}Z`)),
+  int: (k) => /^-?\d{1,9}$/.test(k),
+  [`"LedgerStatus"`]: (k) => (LEDGER_STATUSES as readonly string[]).includes(k),
+  text: (k) => !k.includes("\u0000"),
+};
+
+/** Whether a cursor's key can be cast back to the segment's type (else the cursor is invalid). */
+export function keyFits(segment: Segment | undefined, key: string | null): boolean {
+  if (!segment) return false;
+  if (!segment.key || key === null) return !segment.key && key === null;
+  return KEY_OK[segment.type]?.(key) ?? false;
+}
+
+/** Rows after (key, id) in the segment's order. */
+export function afterSql(segment: Segment, key: string | null, id: string): Prisma.Sql {
+  const afterId = Prisma.sql`li."id" > ${id}::uuid`;
+  if (!segment.key || key === null) return afterId;
+  const k = Prisma.sql`${key}::${Prisma.raw(segment.type)}`;
+  return segment.desc
+    ? Prisma.sql`(${segment.key} < ${k} OR (${segment.key} = ${k} AND ${afterId}))`
+    : Prisma.sql`(${segment.key}, li."id") > (${k}, ${id}::uuid)`;
+}
+
+export function orderBySql(segment: Segment): Prisma.Sql {
+  return segment.key
+    ? Prisma.sql`ORDER BY ${segment.key} ${Prisma.raw(segment.desc ? "DESC" : "ASC")}, li."id"`
+    : Prisma.sql`ORDER BY li."id"`;
 }

@@ -122,17 +122,31 @@ export const LedgerListQuery = z
           "green, completed, not applicable, then by due date",
       }),
     order: z.enum(["asc", "desc"]).default("asc"),
-    cursor: z.uuid().optional().meta({ description: "The `nextCursor` of the previous page" }),
+    cursor: z.string().max(500).optional().meta({
+      description:
+        "The `nextCursor` of the previous page (opaque; valid for the same sort and order)",
+    }),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .meta({ id: "LedgerListQuery" });
 export type LedgerListFilter = z.output<typeof LedgerListQuery>;
 
+/** Lists count at most this many rows; beyond it they say "1,000+" (`totalCapped`). */
+export const LIST_COUNT_CAP = 1000;
+
 export const LedgerPage = z
   .object({
     items: z.array(LedgerItemRow),
-    nextCursor: z.uuid().nullable(),
-    total: z.number().int(),
+    nextCursor: z.string().nullable().meta({ description: "Opaque; null on the last page" }),
+    total: z
+      .number()
+      .int()
+      .meta({
+        description: `The number of matching items, counted up to ${LIST_COUNT_CAP}`,
+      }),
+    totalCapped: z.boolean().meta({
+      description: `More than ${LIST_COUNT_CAP} items match: \`total\` is the cap, shown as "${LIST_COUNT_CAP}+"`,
+    }),
   })
   .meta({ id: "LedgerPage" });
 export type LedgerPage = z.infer<typeof LedgerPage>;

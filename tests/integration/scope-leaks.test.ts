@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeKeysetCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
 import { createApiToken } from "@/lib/auth/tokens";
 import { getDashboardEndpoint } from "@/lib/dashboard/api";
@@ -221,14 +222,19 @@ describe("ids in cursors and filters outside the scope answer like unknown ones"
 
   it("ledger list: cursor in every sort, and every id filter", async () => {
     const telecomItem = (await openItemOf(db.prisma, "liaison-telecom")).id;
+    const keys: Record<string, string> = { task: "X", enterprise: "X" };
     for (const sort of ["urgency", "colour", "dueDate", "task", "enterprise", "lastEntryAt"]) {
-      const res = await same(
-        listLedgerItemsEndpoint.handler,
-        "liaison-crrc",
-        (id) => `/ledger?sort=${sort}&cursor=${id}`,
-        telecomItem,
-      );
-      expect(res.status).toBe(400);
+      // A keyset cursor (order, segment, key, id) well formed but for a row outside the scope.
+      const key = keys[sort] ?? (sort === "lastEntryAt" ? "2026-01-01 00:00:00" : "2026-01-01");
+      const cursor = (id: string) =>
+        encodeKeysetCursor({ order: `${sort}:asc`, segment: 0, key, id });
+      for (const path of [
+        (id: string) => `/ledger?sort=${sort}&cursor=${id}`,
+        (id: string) => `/ledger?sort=${sort}&cursor=${cursor(id)}`,
+      ]) {
+        const res = await same(listLedgerItemsEndpoint.handler, "liaison-crrc", path, telecomItem);
+        expect(res.status).toBe(400);
+      }
     }
     const telecom = await db.prisma.enterprise.findFirstOrThrow({
       where: { code: "TELECOM" },

@@ -52,7 +52,7 @@ describe("query keys", () => {
     const candidates = ledgerQueries.page({ overdue: true, sort: "dueDate", limit: 50 });
     const missing = ledgerQueries.page({ enterpriseId: "e", mainOnly: true, limit: 200 });
     const unrelated = noticeQueries.detail("n");
-    const page = { items: [], nextCursor: null, total: 0 };
+    const page = { items: [], nextCursor: null, total: 0, totalCapped: false };
     client.setQueryData(candidates.queryKey, page);
     client.setQueryData(missing.queryKey, page);
     client.setQueryData(unrelated.queryKey, {} as never);

@@ -72,8 +72,12 @@ export function LedgerView({
   });
 
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = query.data?.pages.at(-1)?.total ?? 0;
-  const caption = t("caption", { shown: format.number(rows.length), total: format.number(total) });
+  const last = query.data?.pages.at(-1);
+  const total = last?.total ?? 0;
+  // Counts stop at the cap (lib/ledger/list-items.ts): "1,000+" then, and no count of what is left.
+  const capped = last?.totalCapped ?? false;
+  const totalText = capped ? t("atLeast", { count: format.number(total) }) : format.number(total);
+  const caption = t("caption", { shown: format.number(rows.length), total: totalText });
   const busy = query.isFetching && !query.isFetchingNextPage;
   const onSort = useCallback(
     (sort: View["sort"]) =>
@@ -104,7 +108,7 @@ export function LedgerView({
       >
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           <h2 id="ledger-results-heading" className="text-base font-semibold text-slate-900">
-            {t("total", { total: format.number(total) })}
+            {t("total", { total: totalText })}
           </h2>
           <p role="status" className="text-sm text-slate-700" data-testid="ledger-count">
             {busy ? t("updating") : caption}
@@ -135,9 +139,11 @@ export function LedgerView({
                   >
                     {query.isFetchingNextPage
                       ? t("loadingMore")
-                      : t("loadMore", {
-                          remaining: format.number(Math.max(0, total - rows.length)),
-                        })}
+                      : capped
+                        ? t("loadMoreCapped")
+                        : t("loadMore", {
+                            remaining: format.number(Math.max(0, total - rows.length)),
+                          })}
                   </button>
                 )
               }

@@ -1,0 +1,242 @@
+/**
+ * The ledger list at scale: keyset pages (every row once, in the documented order, also while
+ * rows are inserted), capped totals, the two-step search (short Chinese queries included) and
+ * cursors that name rows outside the scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeKeysetCursor } from "@/lib/api/cursor";
+import type { Actor } from "@/lib/auth/policy";
+import { listLedgerItems } from "@/lib/ledger/queries";
+import { LIST_COUNT_CAP, LedgerListQuery, type LedgerItemRow } from "@/lib/ledger/schemas";
+import { seededTestDatabase, type TestDatabase } from "./setup/db";
+import { actorFor, failure } from "./fixtures";
+
+let db: TestDatabase;
+let liaison: Actor;
+let telecom: Actor;
+let manager: Actor;
+
+beforeAll(async () => {
+  db = await seededTestDatabase();
+  liaison = await actorFor(db.prisma, "liaison-crrc");
+  telecom = await actorFor(db.prisma, "liaison-telecom");
+  manager = await actorFor(db.prisma, "manager");
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+const query = (q: Record<string, string | undefined>) => LedgerListQuery.parse(q);
+
+async function walk(
+  actor: Actor,
+  q: Record<string, string>,
+  limit: number,
+  between?: (page: number) => Promise<void>,
+) {
+  const rows: LedgerItemRow[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const page = await listLedgerItems(actor, query({ ...q, limit: String(limit), cursor }));
+    rows.push(...page.items);
+    if (!page.nextCursor) return rows;
+    cursor = page.nextCursor;
+    await between?.(i);
+  }
+  throw new Error("paging did not end");
+}
+
+const RANK = { red: 0, yellow: 1, blue: 2, green: 3, done: 4, na: 5 } as const;
+const day = (iso: string) => Date.parse(iso) / 86_400_000;
+
+/** The documented order of each sort as a key tuple (ascending; the id always last, ascending). */
+function keyOf(sort: string, desc: boolean, r: LedgerItemRow): (number | string)[] {
+  const s = desc ? -1 : 1;
+  const rank = RANK[r.colour.colour];
+  switch (sort) {
+    case "urgency":
+      return [s * Math.min(rank, 4), s * (rank >= 4 ? -day(r.dueDate) : day(r.dueDate))];
+    case "colour":
+      return [s * rank, s * day(r.dueDate)];
+    case "dueDate":
+      return [s * day(r.dueDate)];
+    case "percentDone":
+      return [s * r.percentDone];
+    case "lastEntryAt":
+      return r.lastEntryAt ? [0, s * Date.parse(r.lastEntryAt)] : [1, 0];
+    default:
+      return [];
+  }
+}
+
+function compare(a: (number | string)[], b: (number | string)[]) {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+describe("keyset pages", () => {
+  it("walk every row exactly once, in the documented order of every sort", async () => {
+    const all = await walk(liaison, { sort: "dueDate" }, 200);
+    for (const sort of ["urgency", "colour", "dueDate", "percentDone", "lastEntryAt"]) {
+      for (const order of ["asc", "desc"]) {
+        const rows = await walk(liaison, { sort, order }, 9);
+        const ids = rows.map((r) => r.id);
+        expect(new Set(ids).size, `${sort} ${order}`).toBe(ids.length);
+        expect(ids.length).toBe(all.length);
+        const expected = [...rows]
+          .map((r) => ({ id: r.id, key: keyOf(sort, order === "desc", r) }))
+          .sort((a, b) => compare(a.key, b.key) || (a.id < b.id ? -1 : 1))
+          .map((r) => r.id);
+        expect(ids, `${sort} ${order}`).toEqual(expected);
+      }
+    }
+  }, 120_000);
+
+  it("neither repeats nor skips a row while rows are inserted between pages", async () => {
+    const before = await walk(liaison, { sort: "dueDate" }, 200);
+    const pairs = await db.prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`
+      SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
+      FROM "Enterprise" e CROSS JOIN "Task" t
+      WHERE e."id" IN (SELECT "descendantId" FROM "EnterpriseClosure"
+                       WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
+        AND NOT EXISTS (SELECT 1 FROM "LedgerItem" li
+                        WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
+      LIMIT 20`;
+    expect(pairs.length).toBeGreaterThan(5);
+    const template = await db.prisma.ledgerItem.findFirstOrThrow({
+      where: { id: before[0]!.id },
+      select: { programmeId: true, categoryId: true },
+    });
+    const dues = before.map((r) => r.dueDate);
+    let next = 0;
+    const rows = await walk(liaison, { sort: "dueDate" }, 7, async (page) => {
+      // One row early in the order (behind the cursor) and one late (ahead of it).
+      for (const due of [dues[0]!, dues.at(-1)!]) {
+        const pair = pairs[next++ % pairs.length]!;
+        if (next > pairs.length) return;
+        await db.prisma.ledgerItem.create({
+          data: {
+            ...template,
+            ...pair,
+            isMain: page % 2 === 0,
+            dueDate: new Date(`${due}T00:00:00Z`),
+          },
+        });
+      }
+    });
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const seen = new Set(ids);
+    for (const r of before) expect(seen.has(r.id)).toBe(true);
+  }, 60_000);
+});
+
+describe("capped totals", () => {
+  it("counts exactly up to the cap, then says it stopped there", async () => {
+    const small = await listLedgerItems(liaison, query({ limit: "5" }));
+    expect(small.totalCapped).toBe(false);
+    expect(small.total).toBe((await walk(liaison, {}, 200)).length);
+    // Enough items for the national view to pass the cap.
+    const have = (await walk(manager, {}, 200)).length;
+    const template = await db.prisma.ledgerItem.findFirstOrThrow({
+      select: { programmeId: true, categoryId: true, dueDate: true },
+    });
+    const free = await db.prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`
+      SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
+      FROM "Enterprise" e CROSS JOIN "Task" t
+      WHERE NOT EXISTS (SELECT 1 FROM "LedgerItem" li
+                        WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
+      LIMIT ${Math.max(0, LIST_COUNT_CAP + 1 - have)}`;
+    await db.prisma.ledgerItem.createMany({
+      data: free.map((pair) => ({ ...template, ...pair, isMain: false })),
+    });
+    expect(have + free.length).toBeGreaterThan(LIST_COUNT_CAP);
+    const page = await listLedgerItems(manager, query({ limit: "5" }));
+    expect(page).toMatchObject({ total: LIST_COUNT_CAP, totalCapped: true });
+    // Exactly the cap is still exact.
+    const main = await walk(manager, { mainOnly: "true" }, 200);
+    const mainPage = await listLedgerItems(manager, query({ mainOnly: "true", limit: "5" }));
+    expect(mainPage).toMatchObject({
+      total: Math.min(main.length, LIST_COUNT_CAP),
+      totalCapped: main.length > LIST_COUNT_CAP,
+    });
+  }, 60_000);
+});
+
+describe("search", () => {
+  /** What "contains, ignoring case" over the searched fields selects, from the rows themselves. */
+  const matches = (r: LedgerItemRow, q: string) =>
+    [
+      r.task.code,
+      r.task.titleZh,
+      r.task.titleEn,
+      r.enterprise.nameZh,
+      r.enterprise.nameEn,
+      r.responsiblePerson ?? "",
+    ].some((f) => f.toLowerCase().includes(q.toLowerCase()));
+
+  it("finds exactly the contains matches, for one- and two-character Chinese queries too", async () => {
+    const all = await walk(manager, {}, 200);
+    const person = all.find((r) => r.responsiblePerson && r.responsiblePerson.length >= 2);
+    const queries = ["中车", "车", "集团", "crrc", "CRRC", "Co.", "%", "_", "中国中车股份"];
+    if (person) queries.push(person.responsiblePerson!.slice(0, 2), person.responsiblePerson!);
+    for (const q of queries) {
+      const found = await walk(manager, { q }, 200);
+      const expected = all.filter((r) => matches(r, q)).map((r) => r.id);
+      expect(found.map((r) => r.id).sort(), q).toEqual(expected.sort());
+    }
+  }, 120_000);
+
+  it("searches within the scope only", async () => {
+    const page = await listLedgerItems(telecom, query({ q: "中车", limit: "200" }));
+    expect(page.total).toBe(0);
+  });
+});
+
+describe("cursors", () => {
+  const badCursor = async (actor: Actor, cursor: string, sort = "urgency") => {
+    const error = await failure(listLedgerItems(actor, query({ sort, cursor })));
+    return `${error.code} ${error.message}`;
+  };
+
+  it("answer a row outside the scope exactly like a missing one", async () => {
+    const theirs = await listLedgerItems(telecom, query({ limit: "1" }));
+    const order = "urgency:asc";
+    const outside = encodeKeysetCursor({
+      order,
+      segment: 0,
+      key: "2020-01-01",
+      id: theirs.items[0]!.id,
+    });
+    const missing = encodeKeysetCursor({
+      order,
+      segment: 0,
+      key: "2020-01-01",
+      id: "00000000-0000-7000-8000-000000000000",
+    });
+    const refusal = await badCursor(liaison, missing);
+    expect(await badCursor(liaison, outside)).toBe(refusal);
+    expect(await badCursor(liaison, "not-a-cursor")).toBe(refusal);
+    // Keys that are not of the order's type, segments it does not have: the same 400.
+    const mineId = (await listLedgerItems(liaison, query({ limit: "1" }))).items[0]!.id;
+    for (const [segment, key] of [
+      [0, "not a day"],
+      [0, "2026-02-30"],
+      [0, null],
+      [99, "2026-01-01"],
+    ] as const)
+      expect(
+        await badCursor(liaison, encodeKeysetCursor({ order, segment, key, id: mineId })),
+      ).toBe(refusal);
+    expect(
+      await badCursor(
+        liaison,
+        encodeKeysetCursor({ order: "percentDone:asc", segment: 0, key: "1.5", id: mineId }),
+        "percentDone",
+      ),
+    ).toBe(refusal);
+    // A cursor of another order cannot continue this one.
+    const mine = await listLedgerItems(liaison, query({ limit: "1" }));
+    expect(await badCursor(liaison, mine.nextCursor!, "dueDate")).toBe(refusal);
+  });
+});
