@@ -78,7 +78,7 @@ function monthDifferences(db: DbTx, programmeId: string) {
              sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
              sum("weightedPercent") AS "weightedPercent"
       FROM "RollupDay" WHERE "programmeId" = ${programmeId}::uuid
-      GROUP BY ${Prisma.raw(KEY)}, 2
+      GROUP BY ${Prisma.raw(KEY)}, 4
     ), m AS (SELECT * FROM "RollupMonth" WHERE "programmeId" = ${programmeId}::uuid)
     SELECT ${programmeId} AS "programmeId", 'month' AS "kind", "month"::text AS "at",
            "supervisorId"::text AS "supervisorId", "categoryId"::text AS "categoryId", "isMain",
