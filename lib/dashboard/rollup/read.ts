@@ -8,7 +8,8 @@ import { validAtSql } from "../population";
 
 /**
  * The roll-up read side: per key, the figures as of the end of China day d."day" = Σ RollupMonth
- * of the months before d."day"'s month + Σ RollupDay of its month up to d."day". A LATERAL over
+ * of the months before d."day"'s month + Σ RollupDay of its month up to d."day" (a month's last
+ * day: its months up to its own, no days; the trend's points are month ends). A LATERAL over
  * a derived table d("day", "i"). Columns: "supervisorId", "categoryId", "isMain", "total",
  * "completed", "pendingClaims", "weight", "weightedPercent".
  */
@@ -17,11 +18,11 @@ export function rollupAsOfSql(programmeId: string): Prisma.Sql {
     "pendingClaims", "weight", "weightedPercent"`);
   return Prisma.sql`(
     SELECT ${cols} FROM "RollupMonth" m
-    WHERE m."programmeId" = ${programmeId}::uuid AND m."month" < date_trunc('month', d."day")::date
+    WHERE m."programmeId" = ${programmeId}::uuid AND m."month" < date_trunc('month', d."day" + 1)::date
     UNION ALL
     SELECT ${cols} FROM "RollupDay" x
     WHERE x."programmeId" = ${programmeId}::uuid
-      AND x."day" >= date_trunc('month', d."day")::date AND x."day" <= d."day")`;
+      AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day")`;
 }
 
 /** The China days of instants (each the last instant of its day) as d("day", "i"), i = 1..n. */
