@@ -4,6 +4,8 @@ import { drillDown } from "./drill-down";
 import type { Target } from "./forecast";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
+import { nodeSupervisors } from "./rollup/read";
+import { rollupCategories } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 import { instantSqlOf, type Counts, type ViewContext } from "./view";
 
@@ -51,6 +53,8 @@ async function frozenRows(ctx: ViewContext, frozen: ReadonlyMap<string, Counts>)
 }
 
 async function liveRows(ctx: ViewContext): Promise<Row[]> {
+  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, [ctx.at]);
+  if (supervisors) return rollupCategories<Row>(ctx, supervisors);
   const where = populationWhereSql(
     ctx.actor,
     "p",

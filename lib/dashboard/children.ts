@@ -6,6 +6,8 @@ import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from ".
 import { childJoinSql, nodeFilter, populationWhereSql, type ChildRef } from "./nodes";
 import { itemsAsOfSql } from "./population";
 import { itemsWithColourAsOfSql } from "./risk";
+import { rollupSupervisors } from "./rollup/read";
+import { rollupChildCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, instantSqlOf, instantsSql, weightedSql, type ViewContext } from "./view";
 
@@ -40,7 +42,19 @@ export async function childCounts(
   if (!children.length || (!instants.length && !colours)) return [];
   const filter = { ...nodeFilter(ctx.node), mainOnly: true };
   const at = instantSqlOf(ctx.at);
-  const counts = Prisma.sql`
+  // Supervisor children of the whole scope: from the roll-up when it stands for them.
+  const bySupervisor =
+    ctx.node.type === "scope" && instants.length && children.every((c) => c.type === "supervisor")
+      ? await rollupSupervisors(
+          ctx.db,
+          ctx.actor,
+          children.map((c) => c.id),
+          instants,
+        )
+      : null;
+  const counts = Array.isArray(bySupervisor)
+    ? rollupChildCounts(ctx, instants, bySupervisor)
+    : Prisma.sql`
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",

@@ -4,6 +4,8 @@ import { drillDown } from "./drill-down";
 import { standingOf, tasksNeeded, type Forecast } from "./forecast";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
+import { nodeSupervisors } from "./rollup/read";
+import { rollupHeadline } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, instantsSql, weightedSql, type Counts, type ViewContext } from "./view";
 
@@ -22,19 +24,25 @@ const EMPTY: HeadlineCounts = {
 /**
  * The node's main, applicable items at several instants in ONE statement: total and completed
  * (approved by then), claims awaiting approval, weighted progress. Each instant's numbers come from
- * the same rows, so a total and its completed count are consistent.
+ * the same rows, so a total and its completed count are consistent. From the roll-up when it
+ * stands for the viewer's figures (rollup/read.ts), else from the raw history.
  */
 export async function headlineCounts(
   ctx: ViewContext,
   instants: readonly Date[],
 ): Promise<HeadlineCounts[]> {
+  if (!instants.length) return [];
+  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
   const where = populationWhereSql(
     ctx.actor,
     "p",
     { ...nodeFilter(ctx.node), mainOnly: true },
     D_AT,
   );
-  const rows = await ctx.db.$queryRaw<(HeadlineCounts & { i: number })[]>`
+  type Row = HeadlineCounts & { i: number };
+  const rows = supervisors
+    ? await rollupHeadline<Row>(ctx, instants, supervisors)
+    : await ctx.db.$queryRaw<Row[]>`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed",

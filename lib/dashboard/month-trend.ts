@@ -9,6 +9,8 @@ import {
 } from "./forecast";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
+import { nodeSupervisors } from "./rollup/read";
+import { rollupCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, instantsSql, type Counts, type ViewContext } from "./view";
 
@@ -38,7 +40,11 @@ export async function monthTrend(
     { ...nodeFilter(ctx.node), mainOnly: true },
     D_AT,
   );
-  const rows = await ctx.db.$queryRaw<(Counts & { i: number })[]>`
+  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
+  type Row = Counts & { i: number };
+  const rows = supervisors
+    ? await rollupCounts<Row>(ctx, instants, supervisors)
+    : await ctx.db.$queryRaw<Row[]>`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"

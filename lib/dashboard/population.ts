@@ -38,8 +38,18 @@ export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
  * Columns: "itemId", "taskId", "categoryId", "enterpriseId", "supervisorId", "isMain",
  * "notApplicable", "completed", "claimPending", "percentDone", "weight", "dueDate", "status".
  */
-export function itemsAsOfSql(options: { programmeId: string; at: Prisma.Sql }): Prisma.Sql {
-  const { programmeId, at } = options;
+export function itemsAsOfSql(options: {
+  /** A programme id, or a SQL expression of one (the roll-up's per-item evaluation). */
+  programmeId: string | Prisma.Sql;
+  at: Prisma.Sql;
+  /** Only this item (an expression): the roll-up evaluates items one by one. */
+  itemId?: Prisma.Sql;
+}): Prisma.Sql {
+  const { at } = options;
+  const programmeId =
+    typeof options.programmeId === "string"
+      ? Prisma.sql`${options.programmeId}::uuid`
+      : options.programmeId;
   const status = Prisma.sql`COALESCE((
       SELECT ev."toStatus" FROM "LedgerStatusEvent" ev
       WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
@@ -68,7 +78,8 @@ export function itemsAsOfSql(options: { programmeId: string; at: Prisma.Sql }): 
     JOIN "EnterpriseSupervisorSpan" ss
       ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
     JOIN "Task" t ON t."id" = li."taskId"
-    WHERE li."programmeId" = ${programmeId}::uuid AND li."createdAt" <= ${at}
+    WHERE li."programmeId" = ${programmeId} AND li."createdAt" <= ${at}
+      ${options.itemId ? Prisma.sql`AND li."id" = ${options.itemId}` : Prisma.empty}
   )`;
 }
 

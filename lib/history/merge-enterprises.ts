@@ -1,7 +1,9 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
@@ -149,8 +151,12 @@ export async function mergeEnterprises(
 
   // The others move, each leaving a closed span of where it stood (from its previous move, else
   // from its creation). One statement each way.
+  // Their figures follow the survivor's supervisor from `at` on (roll-up kept in step).
   const at = ts(input.at);
-  await tx.$executeRaw`
+  const movingIds = Prisma.sql`SELECT "id" FROM "LedgerItem"
+    WHERE "enterpriseId" = ${absorbed.id}::uuid AND NOT ("id" = ANY(${duplicateIds}::uuid[]))`;
+  await withRollup(tx, movingIds, input.at, async () => {
+    await tx.$executeRaw`
     INSERT INTO "LedgerItemFormerEnterprise" ("ledgerItemId", "enterpriseId", "mergeId", "validFrom", "validTo")
     SELECT x."id", x."enterpriseId", ${merge.id}::uuid, x."since", ${at}
     FROM (
@@ -161,10 +167,11 @@ export async function mergeEnterprises(
       WHERE li."enterpriseId" = ${absorbed.id}::uuid AND NOT (li."id" = ANY(${duplicateIds}::uuid[]))
     ) x
     WHERE x."since" < ${at}`;
-  await tx.$executeRaw`
+    await tx.$executeRaw`
     UPDATE "LedgerItem" SET "enterpriseId" = ${survivor.id}::uuid, "version" = "version" + 1,
            "updatedAt" = ${at}
     WHERE "enterpriseId" = ${absorbed.id}::uuid AND NOT ("id" = ANY(${duplicateIds}::uuid[]))`;
+  });
 
   // Active children with their subtrees; merged (inactive) ones stay with the absorbed as history.
   for (const child of children)

@@ -1,7 +1,9 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
@@ -127,12 +129,17 @@ export async function moveEnterprise(
       })
     ).map((e) => e.id);
     await assertNotBefore(tx, "EnterpriseSupervisorSpan", "enterpriseId", changing, input.at);
-    await tx.$executeRaw`
-      UPDATE "EnterpriseSupervisorSpan" SET "validTo" = ${at}
-      WHERE "validTo" IS NULL AND "enterpriseId" = ANY(${changing}::uuid[])`;
-    await tx.$executeRaw`
-      INSERT INTO "EnterpriseSupervisorSpan" ("enterpriseId", "supervisorId", "validFrom")
-      SELECT "id", ${input.supervisorId}::uuid, ${at} FROM unnest(${changing}::uuid[]) AS "id"`;
+    // The items there (or there before a merge) count under the new supervisor from `at` on.
+    const items = Prisma.sql`SELECT "id" FROM "LedgerItem" WHERE "enterpriseId" = ANY(${changing}::uuid[])
+      UNION SELECT "ledgerItemId" FROM "LedgerItemFormerEnterprise" WHERE "enterpriseId" = ANY(${changing}::uuid[])`;
+    await withRollup(tx, items, input.at, async () => {
+      await tx.$executeRaw`
+        UPDATE "EnterpriseSupervisorSpan" SET "validTo" = ${at}
+        WHERE "validTo" IS NULL AND "enterpriseId" = ANY(${changing}::uuid[])`;
+      await tx.$executeRaw`
+        INSERT INTO "EnterpriseSupervisorSpan" ("enterpriseId", "supervisorId", "validFrom")
+        SELECT "id", ${input.supervisorId}::uuid, ${at} FROM unnest(${changing}::uuid[]) AS "id"`;
+    });
     await tx.enterprise.updateMany({
       where: { id: { in: changing } },
       data: { supervisorId: input.supervisorId, version: { increment: 1 } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudits } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
@@ -6,16 +7,22 @@ import type { DbTx } from "@/lib/db/client";
 /**
  * Opens the first attribute span of new ledger items, valid from each item's `createdAt`. Every
  * writer that creates ledger items calls it in the same transaction (the seed, and the bulk
- * assignment of the catalogue work). One statement whatever the number of items.
+ * assignment of the catalogue work). One statement whatever the number of items. The items join
+ * the dashboard roll-up with them (an item without a span is in no figure).
  */
 export async function writeInitialItemSpans(tx: DbTx, itemIds: readonly string[]) {
   if (!itemIds.length) return;
-  await tx.$executeRaw`
+  await withRollup(
+    tx,
+    itemIds,
+    "created",
+    () => tx.$executeRaw`
     INSERT INTO "LedgerItemSpan" ("ledgerItemId", "isMain", "categoryId", "notApplicable", "notApplicableReason", "validFrom")
     SELECT li."id", li."isMain", li."categoryId", li."notApplicable", li."notApplicableReason", li."createdAt"
     FROM "LedgerItem" li
     WHERE li."id" = ANY(${[...itemIds]}::uuid[])
-      AND NOT EXISTS (SELECT 1 FROM "LedgerItemSpan" s WHERE s."ledgerItemId" = li."id")`;
+      AND NOT EXISTS (SELECT 1 FROM "LedgerItemSpan" s WHERE s."ledgerItemId" = li."id")`,
+  );
 }
 
 /** New ledger items: their initial spans and one audit record each (in the caller's transaction). */

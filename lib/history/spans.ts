@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import type { DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -35,16 +36,19 @@ export async function assertNotBefore(
 
 /**
  * Closes the open attribute spans of the given items at `at` and opens new ones from the items'
- * current columns (so call it after updating LedgerItem). One statement each way.
+ * current columns (so call it after updating LedgerItem). One statement each way. The dashboard
+ * roll-up follows from `at` on (the population reads the spans, not the current columns).
  */
 export async function rollItemSpans(tx: DbTx, itemIds: readonly string[], at: Date) {
   if (!itemIds.length) return;
   const ids = [...itemIds];
-  await tx.$executeRaw`
+  await withRollup(tx, ids, at, async () => {
+    await tx.$executeRaw`
     UPDATE "LedgerItemSpan" SET "validTo" = ${ts(at)}
     WHERE "ledgerItemId" = ANY(${ids}::uuid[]) AND "validTo" IS NULL`;
-  await tx.$executeRaw`
+    await tx.$executeRaw`
     INSERT INTO "LedgerItemSpan" ("ledgerItemId", "isMain", "categoryId", "notApplicable", "notApplicableReason", "validFrom")
     SELECT "id", "isMain", "categoryId", "notApplicable", "notApplicableReason", ${ts(at)}
     FROM "LedgerItem" WHERE "id" = ANY(${ids}::uuid[])`;
+  });
 }

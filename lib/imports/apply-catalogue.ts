@@ -1,4 +1,6 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbTx } from "@/lib/db/client";
 import type { CellValue } from "@/lib/excel/cell-value";
 import { reclassifyTask } from "@/lib/history/reclassify-task";
@@ -80,10 +82,17 @@ export async function applyCatalogue(tx: DbTx, ctx: ApplyContext, plan: Catalogu
 
   if (plan.tasks.creates.length)
     await tx.task.createMany({ data: plan.tasks.creates.map(withDays) as never });
-  await bulkUpdate(tx, "Task", typesOf(plan.fields.tasks), plan.tasks.updates, {
-    versioned: true,
-    at,
-  });
+  // A task's weight counts in every past figure of its items: their roll-up is redone whole.
+  const reweighted = plan.tasks.updates
+    .filter((u) => "weight" in u.after && String(u.after.weight) !== String(u.before.weight))
+    .map((u) => u.id);
+  const items = Prisma.sql`SELECT "id" FROM "LedgerItem" WHERE "taskId" = ANY(${reweighted}::uuid[])`;
+  await withRollup(tx, reweighted.length ? items : [], "created", () =>
+    bulkUpdate(tx, "Task", typesOf(plan.fields.tasks), plan.tasks.updates, {
+      versioned: true,
+      at,
+    }),
+  );
   for (const r of plan.tasks.reclassify)
     await reclassifyTask(tx, {
       taskId: r.id,

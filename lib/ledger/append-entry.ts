@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
@@ -77,76 +78,80 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
     const late = round ? round.status === "CLOSED" || now >= round.windowClosesAt : false;
 
     // The authoritative optimistic lock: only one writer can move the item from this version.
-    const updated = await tx.ledgerItem.updateMany({
-      where: { id: item.id, version: input.version },
-      data: {
-        status: input.status,
-        percentDone: input.percentDone,
-        lastEntryAt: now,
-        ...(input.kind === "COMPLETION_CLAIM" ? { claimedAt: now } : {}),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) throw await conflict(tx, input.itemId, input.version);
-
-    const entry = await tx.progressEntry.create({
-      data: {
-        ledgerItemId: item.id,
-        kind: input.kind,
-        periodType: period.type,
-        period: period.key,
-        periodStart: period.start,
-        periodEnd: period.end,
-        narrative: input.narrative,
-        justification,
-        percentDone: input.percentDone,
-        status: input.status,
-        correctsId: input.correctsId ?? null,
-        roundId: round?.id ?? null,
-        late,
-        authorId: actor.id,
-        createdAt: now,
-        indicatorValues: {
-          create: input.indicatorValues.map((v) => ({
-            indicatorId: v.indicatorId,
-            value: String(Number(v.value)),
-          })),
+    // The item's dashboard figures change from now (roll-up kept in step in this transaction).
+    const entry = await withRollup(tx, [item.id], now, async () => {
+      const updated = await tx.ledgerItem.updateMany({
+        where: { id: item.id, version: input.version },
+        data: {
+          status: input.status,
+          percentDone: input.percentDone,
+          lastEntryAt: now,
+          ...(input.kind === "COMPLETION_CLAIM" ? { claimedAt: now } : {}),
+          version: { increment: 1 },
         },
-      },
-      select: { id: true },
-    });
-    if (input.evidenceIds.length) {
-      await tx.evidence.updateMany({
-        where: { id: { in: input.evidenceIds } },
-        data: { entryId: entry.id },
       });
-    }
-    if (input.links.length) {
-      await tx.evidence.createMany({
-        data: input.links.map((l) => ({
-          ledgerItemId: item.id,
-          entryId: entry.id,
-          kind: "LINK" as const,
-          url: l.url,
-          title: l.title ?? null,
-          uploadedById: actor.id,
-          createdAt: now,
-        })),
-      });
-    }
-    if (item.status !== input.status) {
-      await tx.ledgerStatusEvent.create({
+      if (updated.count !== 1) throw await conflict(tx, input.itemId, input.version);
+
+      const entry = await tx.progressEntry.create({
         data: {
           ledgerItemId: item.id,
-          fromStatus: item.status,
-          toStatus: input.status,
+          kind: input.kind,
+          periodType: period.type,
+          period: period.key,
+          periodStart: period.start,
+          periodEnd: period.end,
+          narrative: input.narrative,
+          justification,
           percentDone: input.percentDone,
-          at: now,
-          actorId: actor.id,
-          entryId: entry.id,
+          status: input.status,
+          correctsId: input.correctsId ?? null,
+          roundId: round?.id ?? null,
+          late,
+          authorId: actor.id,
+          createdAt: now,
+          indicatorValues: {
+            create: input.indicatorValues.map((v) => ({
+              indicatorId: v.indicatorId,
+              value: String(Number(v.value)),
+            })),
+          },
         },
+        select: { id: true },
       });
-    }
+      if (input.evidenceIds.length) {
+        await tx.evidence.updateMany({
+          where: { id: { in: input.evidenceIds } },
+          data: { entryId: entry.id },
+        });
+      }
+      if (input.links.length) {
+        await tx.evidence.createMany({
+          data: input.links.map((l) => ({
+            ledgerItemId: item.id,
+            entryId: entry.id,
+            kind: "LINK" as const,
+            url: l.url,
+            title: l.title ?? null,
+            uploadedById: actor.id,
+            createdAt: now,
+          })),
+        });
+      }
+      if (item.status !== input.status) {
+        await tx.ledgerStatusEvent.create({
+          data: {
+            ledgerItemId: item.id,
+            fromStatus: item.status,
+            toStatus: input.status,
+            percentDone: input.percentDone,
+            at: now,
+            actorId: actor.id,
+            entryId: entry.id,
+          },
+        });
+      }
+      return entry;
+    });
     await recordAudit(tx, {
       actor,
       action:

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Actor } from "@/lib/auth/policy";
 import { ledgerItemScopeWhere } from "@/lib/auth/scope";
@@ -113,44 +114,47 @@ export async function reviewEntry(
 
     let itemAfter: { status: string; percentDone: number } | null = null;
     if (entry.kind === "COMPLETION_CLAIM" && decision !== "CONFIRM") {
-      const approve = decision === "APPROVE";
-      // A returned claim goes back to the last percent the liaison reported before claiming.
-      const previous = approve
-        ? null
-        : await tx.progressEntry.findFirst({
-            where: {
-              ledgerItemId: item.id,
-              kind: { not: "COMPLETION_CLAIM" },
-              createdAt: { lt: now },
-            },
-            orderBy: { createdAt: "desc" },
-            select: { percentDone: true },
-          });
-      const status = approve ? ("COMPLETED" as const) : ("IN_PROGRESS" as const);
-      const percentDone = approve ? 100 : Math.min(previous?.percentDone ?? 90, 99);
-      const updated = await tx.ledgerItem.updateMany({
-        where: { id: item.id, status: "COMPLETION_CLAIMED" },
-        data: {
-          status,
-          percentDone,
-          completedAt: approve ? now : null,
-          claimedAt: approve ? undefined : null,
-          version: { increment: 1 },
-        },
+      // Approval completes the item and a return restores its percent: figures change from now.
+      itemAfter = await withRollup(tx, [item.id], now, async () => {
+        const approve = decision === "APPROVE";
+        // A returned claim goes back to the last percent the liaison reported before claiming.
+        const previous = approve
+          ? null
+          : await tx.progressEntry.findFirst({
+              where: {
+                ledgerItemId: item.id,
+                kind: { not: "COMPLETION_CLAIM" },
+                createdAt: { lt: now },
+              },
+              orderBy: { createdAt: "desc" },
+              select: { percentDone: true },
+            });
+        const status = approve ? ("COMPLETED" as const) : ("IN_PROGRESS" as const);
+        const percentDone = approve ? 100 : Math.min(previous?.percentDone ?? 90, 99);
+        const updated = await tx.ledgerItem.updateMany({
+          where: { id: item.id, status: "COMPLETION_CLAIMED" },
+          data: {
+            status,
+            percentDone,
+            completedAt: approve ? now : null,
+            claimedAt: approve ? undefined : null,
+            version: { increment: 1 },
+          },
+        });
+        if (updated.count !== 1) throw new AppError("conflict", "Item changed meanwhile");
+        await tx.ledgerStatusEvent.create({
+          data: {
+            ledgerItemId: item.id,
+            fromStatus: "COMPLETION_CLAIMED",
+            toStatus: status,
+            percentDone,
+            at: now,
+            actorId: actor.id,
+            entryId: entry.id,
+          },
+        });
+        return { status, percentDone };
       });
-      if (updated.count !== 1) throw new AppError("conflict", "Item changed meanwhile");
-      await tx.ledgerStatusEvent.create({
-        data: {
-          ledgerItemId: item.id,
-          fromStatus: "COMPLETION_CLAIMED",
-          toStatus: status,
-          percentDone,
-          at: now,
-          actorId: actor.id,
-          entryId: entry.id,
-        },
-      });
-      itemAfter = { status, percentDone };
     }
 
     const kind: NotificationKind =

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Actor } from "@/lib/auth/policy";
 import { enterpriseScopeWhere } from "@/lib/auth/scope";
@@ -78,29 +79,37 @@ export async function fileRound(
       );
     }
 
-    for (const item of missing) {
-      await tx.progressEntry.create({
-        data: {
-          ledgerItemId: item.id,
-          kind: "NO_CHANGE",
-          periodType: round.periodType,
-          period: round.period,
-          periodStart: round.periodStart,
-          periodEnd: round.periodEnd,
-          roundId: round.id,
-          narrative: "",
-          percentDone: item.percentDone,
-          status: item.status,
-          late,
-          authorId: actor.id,
-          createdAt: now,
-        },
-      });
-      await tx.ledgerItem.update({
-        where: { id: item.id },
-        data: { lastEntryAt: now, version: { increment: 1 } },
-      });
-    }
+    // A "no change" entry restates the percent: the figures normally stay, the roll-up says so.
+    await withRollup(
+      tx,
+      missing.map((m) => m.id),
+      now,
+      async () => {
+        for (const item of missing) {
+          await tx.progressEntry.create({
+            data: {
+              ledgerItemId: item.id,
+              kind: "NO_CHANGE",
+              periodType: round.periodType,
+              period: round.period,
+              periodStart: round.periodStart,
+              periodEnd: round.periodEnd,
+              roundId: round.id,
+              narrative: "",
+              percentDone: item.percentDone,
+              status: item.status,
+              late,
+              authorId: actor.id,
+              createdAt: now,
+            },
+          });
+          await tx.ledgerItem.update({
+            where: { id: item.id },
+            data: { lastEntryAt: now, version: { increment: 1 } },
+          });
+        }
+      },
+    );
     const filing = await tx.roundFiling.upsert({
       where: { roundId_enterpriseId: { roundId: round.id, enterpriseId } },
       create: { roundId: round.id, enterpriseId, filedById: actor.id, filedAt: now, late },

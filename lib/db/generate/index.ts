@@ -9,6 +9,7 @@ import "server-only";
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { DEMO_PASSWORD } from "@/lib/db/seed/people-cases";
 import { Rng } from "@/lib/db/seed/random";
@@ -171,6 +172,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       .filter((r) => r.status === "CLOSED")
       .slice(-options.preset.snapshotRounds);
     await step(`freeze ${frozen.length} round snapshot(s)`, () => freeze(options.url, frozen));
+    await step("dashboard roll-up", () => rollup(options.url));
     const counts = await step("count rows", () => countRows(client, REPORTED_TABLES));
     return { counts, steps, seconds: (performance.now() - t0) / 1000, triggersSkipped };
   } catch (error) {
@@ -210,6 +212,17 @@ async function prepareDatabase(client: pg.Client, reset: boolean) {
 }
 
 /** Closes nothing: writes the frozen period-end figures of rounds already CLOSED in the data. */
+/** The dashboard roll-up (RollupDay, RollupMonth) from the generated history, in one transaction. */
+async function rollup(url: string) {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await prisma.$transaction((tx) => rebuildRollups(tx), { timeout: 60 * 60_000 });
+    return await prisma.rollupDay.count();
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function freeze(
   url: string,
   rounds: { id: string; programmeId: string; periodEnd: Date; closedAt: Date | null }[],

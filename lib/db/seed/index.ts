@@ -28,6 +28,7 @@ import {
   VALUE_COLUMNS,
   bulkInsert,
 } from "./bulk";
+import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { writeInitialEnterpriseSpans } from "@/lib/history/record-enterprises-created";
 import { writeInitialItemSpans } from "@/lib/history/record-items-created";
@@ -236,6 +237,8 @@ export async function seedDemo(
       await bulkInsert(tx, "LedgerStatusEvent", EVENT_COLUMNS, [...history.events, ...live.events]);
       await bulkInsert(tx, "Evidence", EVIDENCE_COLUMNS, history.evidence);
       await bulkInsert(tx, "RoundFiling", FILING_COLUMNS, history.filings);
+      // The history above went in behind the writers' backs: the dashboard roll-up from it whole.
+      await rebuildRollups(tx);
       // Closed rounds carry their frozen period-end figures, as if closed by the round clock.
       for (const round of [...rounds, ...live.rounds].filter((r) => r.status === "CLOSED"))
         await freezeRoundSnapshot(

@@ -1,0 +1,121 @@
+import "server-only";
+import type { DbTx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, chinaDay, isoDay } from "@/lib/time";
+import { itemsAsOfSql } from "../population";
+import { rollupAsOfSql } from "./read";
+
+/** One key where the roll-up disagrees with its recomputation. */
+export type RollupDifference = {
+  programmeId: string;
+  /** "month": a RollupMonth row is not the sum of its days; "day": figures as of a day differ. */
+  kind: "month" | "day";
+  at: string;
+  supervisorId: string;
+  categoryId: string;
+  isMain: boolean;
+  rollup: string;
+  raw: string;
+};
+
+const KEY = `"supervisorId", "categoryId", "isMain"`;
+
+/** Figures as text, zeros for a missing side, so rows compare as one value. */
+const figures = (alias: string) =>
+  Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0),
+    COALESCE(${alias}."pendingClaims", 0), COALESCE(${alias}."weight", 0)::numeric(30, 2),
+    COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2))`);
+
+/**
+ * Recomputes the roll-up from the raw history and lists every disagreement: each RollupMonth row
+ * against the sum of its RollupDay rows, and, at each of `days` (default: every month end from
+ * the programme's start and today), every key's roll-up figures against THE population
+ * (`itemsAsOfSql`) grouped the same way. Empty when the roll-up is exact.
+ */
+export async function verifyRollups(
+  db: DbTx,
+  options: {
+    programmeId?: string;
+    days?: readonly Date[];
+    /** Days checked besides the default ones. */
+    extraDays?: readonly Date[];
+    now?: Date;
+  } = {},
+): Promise<RollupDifference[]> {
+  const programmes = await db.programme.findMany({
+    where: options.programmeId ? { id: options.programmeId } : {},
+    select: { id: true, startDate: true },
+  });
+  const out: RollupDifference[] = [];
+  for (const p of programmes) {
+    out.push(...(await monthDifferences(db, p.id)));
+    const days = [
+      ...(options.days ?? monthEnds(p.startDate, chinaDay(options.now))),
+      ...(options.extraDays ?? []),
+    ];
+    out.push(...(await dayDifferences(db, p.id, days)));
+  }
+  return out;
+}
+
+function monthEnds(start: Date, today: Date): Date[] {
+  const days: Date[] = [];
+  for (
+    let m = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    m <= today;
+  ) {
+    days.push(addDays(m, -1));
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
+  }
+  return [...days, today];
+}
+
+function monthDifferences(db: DbTx, programmeId: string) {
+  return db.$queryRaw<RollupDifference[]>`
+    WITH d AS (
+      SELECT ${Prisma.raw(KEY)}, date_trunc('month', "day")::date AS "month",
+             sum("total") AS "total", sum("completed") AS "completed",
+             sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
+             sum("weightedPercent") AS "weightedPercent"
+      FROM "RollupDay" WHERE "programmeId" = ${programmeId}::uuid
+      GROUP BY ${Prisma.raw(KEY)}, 4
+    ), m AS (SELECT * FROM "RollupMonth" WHERE "programmeId" = ${programmeId}::uuid)
+    SELECT ${programmeId} AS "programmeId", 'month' AS "kind", "month"::text AS "at",
+           "supervisorId"::text AS "supervisorId", "categoryId"::text AS "categoryId", "isMain",
+           ${figures("m")} AS "rollup", ${figures("d")} AS "raw"
+    FROM m FULL JOIN d USING ("supervisorId", "categoryId", "isMain", "month")
+    WHERE ${figures("m")} <> ${figures("d")}`;
+}
+
+function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
+  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  return db.$queryRaw<RollupDifference[]>`
+    WITH r AS (
+      SELECT d."day", ${Prisma.raw(KEY.replace(/"(\w+)"/g, 'x."$1"'))},
+             sum(x."total") AS "total", sum(x."completed") AS "completed",
+             sum(x."pendingClaims") AS "pendingClaims", sum(x."weight") AS "weight",
+             sum(x."weightedPercent") AS "weightedPercent"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL ${rollupAsOfSql(programmeId)} x
+      GROUP BY 1, 2, 3, 4
+    ), p AS (
+      SELECT d."day", p."supervisorId", p."categoryId", p."isMain", count(*) AS "total",
+             count(*) FILTER (WHERE p."completed") AS "completed",
+             count(*) FILTER (WHERE p."claimPending") AS "pendingClaims",
+             sum(p."weight") AS "weight",
+             sum(p."weight" * CASE WHEN p."completed" THEN 100 ELSE p."percentDone" END) AS "weightedPercent"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      WHERE NOT p."notApplicable"
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT ${programmeId} AS "programmeId", 'day' AS "kind", "day"::text AS "at",
+           "supervisorId"::text AS "supervisorId", "categoryId"::text AS "categoryId", "isMain",
+           ${figures("r")} AS "rollup", ${figures("p")} AS "raw"
+    FROM r FULL JOIN p USING ("day", "supervisorId", "categoryId", "isMain")
+    WHERE ${figures("r")} <> ${figures("p")}`;
+}
+
+export const describeDifference = (d: RollupDifference) =>
+  `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
+  `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted%)`;

@@ -1,0 +1,99 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ViewContext } from "../view";
+import { rollupDaysSql, rollupSupervisorSql, rollupWeightedSql } from "./read";
+
+/**
+ * The dashboard views read from the roll-up, one grouped statement each, with the same columns as
+ * their raw forms (headline.ts, month-trend.ts, categories.ts, children.ts). Main items only;
+ * not-applicable items never entered the roll-up. The caller has checked with
+ * `rollupSupervisors` that the rows of `supervisors` are the viewer's figures.
+ */
+type Supervisors = "all" | string[];
+
+const SUMS = Prisma.raw(`sum("total") AS "total", sum("completed") AS "completed",
+  sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
+  sum("weightedPercent") AS "weightedPercent"`);
+
+/**
+ * `WITH ... SELECT` head and FROM clause of a view: the months are summed per month and `group`
+ * (a column of the roll-up, or none) once, so each instant adds up a few rows per month, then its
+ * own month's days. Rows are r("g", "total", ...).
+ */
+function parts(
+  ctx: ViewContext,
+  instants: readonly Date[],
+  supervisors: Supervisors,
+  group: "supervisorId" | "categoryId" | null,
+) {
+  const g = Prisma.raw(group ? `"${group}"` : `NULL::uuid`);
+  const where = Prisma.sql`"programmeId" = ${ctx.programmeId}::uuid AND "isMain"
+    AND ${rollupSupervisorSql(`"RollupMonth"`, supervisors)}`;
+  const head = Prisma.sql`WITH mo AS MATERIALIZED (
+      SELECT "month", ${g} AS "g", ${SUMS} FROM "RollupMonth" WHERE ${where} GROUP BY 1, 2)`;
+  const from = Prisma.sql`FROM ${rollupDaysSql(instants)} CROSS JOIN LATERAL (
+      SELECT "g", "total", "completed", "pendingClaims", "weight", "weightedPercent" FROM mo
+      WHERE mo."month" < date_trunc('month', d."day" + 1)::date
+      UNION ALL
+      SELECT ${g}, "total", "completed", "pendingClaims", "weight", "weightedPercent"
+      FROM "RollupDay" x
+      WHERE x."programmeId" = ${ctx.programmeId}::uuid AND x."isMain"
+        AND ${rollupSupervisorSql("x", supervisors)}
+        AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day") r`;
+  return { head, from };
+}
+
+const counts = Prisma.raw(`COALESCE(sum(r."total"), 0)::int AS "total",
+  COALESCE(sum(r."completed"), 0)::int AS "completed"`);
+
+/** Headline counts per instant (i = 1..n). */
+export function rollupHeadline<T>(
+  ctx: ViewContext,
+  instants: readonly Date[],
+  supervisors: Supervisors,
+) {
+  const { head, from } = parts(ctx, instants, supervisors, null);
+  return ctx.db.$queryRaw<T[]>`${head}
+    SELECT d."i"::int AS "i", ${counts},
+           COALESCE(sum(r."pendingClaims"), 0)::int AS "pendingClaims",
+           ${rollupWeightedSql("r")} AS "weightedProgressPercent"
+    ${from}
+    GROUP BY d."i"`;
+}
+
+/** Total and completed per instant (i = 1..n). */
+export function rollupCounts<T>(
+  ctx: ViewContext,
+  instants: readonly Date[],
+  supervisors: Supervisors,
+) {
+  const { head, from } = parts(ctx, instants, supervisors, null);
+  return ctx.db.$queryRaw<T[]>`${head}
+    SELECT d."i"::int AS "i", ${counts} ${from} GROUP BY d."i"`;
+}
+
+/** The programme's categories with their counts at the as-of instant, in catalogue order. */
+export function rollupCategories<T>(ctx: ViewContext, supervisors: Supervisors) {
+  const { head, from } = parts(ctx, [ctx.at], supervisors, "categoryId");
+  return ctx.db.$queryRaw<T[]>`${head}
+    SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
+           COALESCE(g."total", 0)::int AS "total", COALESCE(g."completed", 0)::int AS "completed"
+    FROM "Category" c
+    LEFT JOIN (SELECT r."g", ${counts} ${from} GROUP BY r."g") g ON g."g" = c."id"
+    WHERE c."programmeId" = ${ctx.programmeId}::uuid
+    ORDER BY c."sortOrder", c."code"`;
+}
+
+/** Per supervisor child: counts and weighted progress at each instant (childCounts' columns). */
+export function rollupChildCounts(
+  ctx: ViewContext,
+  instants: readonly Date[],
+  supervisors: string[],
+): Prisma.Sql {
+  const { head, from } = parts(ctx, instants, supervisors, "supervisorId");
+  return Prisma.sql`(${head}
+    SELECT d."i"::int AS "i", r."g"::text AS "childId", ${counts},
+           ${rollupWeightedSql("r")} AS "weighted", 0 AS "red", 0 AS "yellow"
+    ${from}
+    GROUP BY d."i", r."g")`;
+}

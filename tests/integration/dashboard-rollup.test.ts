@@ -1,0 +1,142 @@
+/**
+ * The dashboard roll-up stays exact through the app's writers: progress, a claim returned and
+ * one approved, history changes (not applicable, reclassified, a subsidiary moved to another
+ * supervisor from a past day), a merge and a new assignment. Then `verifyRollups` finds no
+ * difference on any of the last 40 days, and it does find a deliberately corrupted row.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { assignTasks } from "@/lib/assignments/assign-tasks";
+import { verifyRollups } from "@/lib/dashboard/rollup/verify";
+import { mergeEnterprises } from "@/lib/history/merge-enterprises";
+import { claimCompletion } from "@/lib/ledger/claim-completion";
+import { uploadEvidence } from "@/lib/ledger/evidence";
+import { recordProgress } from "@/lib/ledger/record-progress";
+import { reviewEntry } from "@/lib/review/review-entry";
+import { addDays, chinaDay } from "@/lib/time";
+import { actorFor, currentPeriod, openItemOf, pdfFile } from "./fixtures";
+import { changeHistory } from "./history-brute";
+import { seededTestDatabase, type TestDatabase } from "./setup/db";
+
+let db: TestDatabase;
+let admin: Actor;
+const lastDays = () => Array.from({ length: 41 }, (_, i) => addDays(chinaDay(), -i));
+
+beforeAll(async () => {
+  process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
+  db = await seededTestDatabase();
+  admin = { ...(await actorFor(db.prisma, "admin")), scopeAll: true };
+}, 120_000);
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function claim(actor: Actor, itemId: string, version: number) {
+  const evidence = await uploadEvidence(actor, { itemId, file: pdfFile() });
+  return claimCompletion(actor, {
+    itemId,
+    locale: "zh-CN",
+    input: {
+      version,
+      period: currentPeriod(),
+      statement: "任务已全部完成，附验收报告。",
+      evidenceIds: [evidence.id],
+      justification: "指标尚未全部达标，但改革举措均已落实，详见验收报告。",
+    },
+  });
+}
+
+describe("the dashboard roll-up", () => {
+  it("equals the raw figures after writes through every writer", async () => {
+    expect(await verifyRollups(db.prisma, { extraDays: lastDays() })).toEqual([]);
+    const liaison = await actorFor(db.prisma, "liaison-crrc");
+    const reviewer = await actorFor(db.prisma, "reviewer-central");
+
+    const progressed = await openItemOf(db.prisma, "liaison-crrc", { skip: 2 });
+    await recordProgress(liaison, {
+      itemId: progressed.id,
+      locale: "zh-CN",
+      input: {
+        version: progressed.version,
+        period: currentPeriod(),
+        narrative: "完成联合研发团队组建。",
+        percentDone: Math.min(99, progressed.percentDone + 7),
+        indicatorWarningsConfirmed: true,
+        indicatorValues: [],
+        links: [],
+      },
+    });
+    const item = await openItemOf(db.prisma, "liaison-crrc", { skip: 0 });
+    const first = await claim(liaison, item.id, item.version);
+    const returned = await reviewEntry(reviewer, {
+      entryId: first.entry.id,
+      locale: "zh-CN",
+      input: { decision: "RETURN", comment: "缺少验收报告。" },
+    });
+    const second = await claim(liaison, item.id, returned.item.version);
+    await reviewEntry(reviewer, {
+      entryId: second.entry.id,
+      locale: "zh-CN",
+      input: { decision: "APPROVE" },
+    });
+    expect(await verifyRollups(db.prisma, { extraDays: lastDays() })).toEqual([]);
+
+    // Not applicable, reclassified, a subsidiary moved to another supervisor: all backdated.
+    await changeHistory(db.prisma, admin);
+    // Two leaf enterprises of one supervisor merge, from two days ago.
+    const leaves = await db.prisma.enterprise.findMany({
+      where: { active: true, depth: { gt: 0 }, children: { none: {} }, ledgerItems: { some: {} } },
+      orderBy: [{ supervisorId: "asc" }, { code: "asc" }],
+      select: { id: true, supervisorId: true },
+    });
+    const pair = leaves.find((e, i) => leaves[i + 1]?.supervisorId === e.supervisorId)!;
+    const absorbed = leaves[leaves.indexOf(pair) + 1]!;
+    await db.prisma.$transaction((tx) =>
+      mergeEnterprises(tx, {
+        survivorId: pair.id,
+        absorbedId: absorbed.id,
+        at: new Date(Date.now() - 2 * 86_400_000),
+        actor: admin,
+      }),
+    );
+    // A task assigned to every enterprise of a supervisor: new items.
+    const task = await db.prisma.task.findFirstOrThrow({
+      where: { isMain: true },
+      orderBy: { code: "desc" },
+    });
+    const created = await assignTasks(admin, {
+      input: { taskIds: [task.id], selection: { supervisorIds: [pair.supervisorId] } },
+      locale: "zh-CN",
+    });
+    expect(created.created).toBeGreaterThan(0);
+
+    expect(await db.prisma.ledgerItemFormerEnterprise.count()).toBeGreaterThan(0);
+    expect(await verifyRollups(db.prisma, { extraDays: lastDays() })).toEqual([]);
+  }, 300_000);
+
+  it("reports a corrupted row", async () => {
+    const row = await db.prisma.rollupDay.findFirstOrThrow({ orderBy: { day: "desc" } });
+    const where = {
+      programmeId_day_supervisorId_categoryId_isMain: {
+        programmeId: row.programmeId,
+        day: row.day,
+        supervisorId: row.supervisorId,
+        categoryId: row.categoryId,
+        isMain: row.isMain,
+      },
+    };
+    await db.prisma.rollupDay.update({ where, data: { completed: { increment: 1 } } });
+    const differences = await verifyRollups(db.prisma, { days: [row.day] });
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "month", supervisorId: row.supervisorId }),
+        expect.objectContaining({ kind: "day", supervisorId: row.supervisorId }),
+      ]),
+    );
+    await db.prisma.rollupDay.update({ where, data: { completed: { decrement: 1 } } });
+    expect(await verifyRollups(db.prisma, { days: [row.day] })).toEqual([]);
+  }, 120_000);
+});
