@@ -13,8 +13,8 @@ import { ledgerHref } from "./links";
 export function AtRiskList({
   atRisk,
 }: {
-  /** `totalCapped`: the count stopped at its cap (lib/dashboard/at-risk.ts), shown as "1,000+". */
-  atRisk: DashboardDto["atRisk"] & { totalCapped?: boolean };
+  /** A capped count (lib/dashboard/at-risk.ts) shows as "1,000+". */
+  atRisk: DashboardDto["atRisk"];
 }) {
   const t = useTranslations("dashboard.atRisk");
   const format = useFormatter();

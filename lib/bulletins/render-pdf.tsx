@@ -243,7 +243,10 @@ function BulletinDocument({ bulletin, watermark }: { bulletin: Bulletin; waterma
 
         <Section title={t("bulletin.lagging")}>
           <Text style={s.muted}>
-            {t("bulletin.laggingCount", { total: d.atRisk.total, shown: d.atRisk.items.length })}
+            {t("bulletin.laggingCount", {
+              total: `${d.atRisk.total}${d.atRisk.totalCapped ? "+" : ""}`,
+              shown: d.atRisk.items.length,
+            })}
           </Text>
           {d.atRisk.items.length ? (
             <Table

@@ -46,7 +46,10 @@ export async function getDashboard(
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
   );
   const items = await atRiskItems(db, risk.rows, parseIsoDay(dto.asOf));
-  return { ...dto, atRisk: { total: risk.total, items, drillDown: risk.drillDown } };
+  return {
+    ...dto,
+    atRisk: { total: risk.total, totalCapped: risk.totalCapped, items, drillDown: risk.drillDown },
+  };
 }
 
 async function findProgramme(db: DbTx, programmeId?: string) {

@@ -152,6 +152,8 @@ export const DashboardDto = z
     forecast: Forecast,
     atRisk: z.object({
       total: z.number().int(),
+      /** The count stopped at its cap: at least `total`. */
+      totalCapped: z.boolean(),
       items: z.array(LedgerItemRow),
       drillDown: z.string(),
     }),
