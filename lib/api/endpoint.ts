@@ -12,6 +12,8 @@ import { getDb, isDatabaseUnavailable } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
+import { inputErrorFromDatabase } from "./db-errors";
+import { findUnstorableText } from "./storable-text";
 import { fieldErrors } from "@/lib/i18n/zod";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -98,17 +100,14 @@ export function endpoint<
       if (!actor) throw new AppError("unauthenticated");
       if (!can(actor, def.permission)) throw new AppError("forbidden");
 
+      const rawParams = await context.params;
+      const rawQuery = Object.fromEntries(request.nextUrl.searchParams);
       // A malformed id can name no record: answer as for any record that does not exist.
-      const params = def.params
-        ? parseOr(def.params, await context.params, "not_found", locale)
-        : undefined;
+      if (findUnstorableText(rawParams) !== null) throw new AppError("not_found");
+      if (def.query) assertStorable(rawQuery, "bad_request");
+      const params = def.params ? parseOr(def.params, rawParams, "not_found", locale) : undefined;
       const query = def.query
-        ? parseOr(
-            def.query,
-            Object.fromEntries(request.nextUrl.searchParams),
-            def.invalidQuery ?? "bad_request",
-            locale,
-          )
+        ? parseOr(def.query, rawQuery, def.invalidQuery ?? "bad_request", locale)
         : undefined;
       assertContentType(request, def);
       let body: unknown;
@@ -119,6 +118,7 @@ export function endpoint<
         } catch {
           throw new AppError("bad_request", "Request body is not valid JSON");
         }
+        assertStorable(raw, "validation_failed");
         body = parseOr(def.body, raw, "validation_failed", locale);
       }
       const result = await run({
@@ -222,6 +222,12 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
   return session?.user?.id ? loadActor(session.user.id, "session") : null;
 }
 
+/** Text PostgreSQL cannot store (NUL, a lone surrogate) is refused by field, before any schema. */
+function assertStorable(input: unknown, code: "bad_request" | "validation_failed") {
+  const field = findUnstorableText(input);
+  if (field !== null) throw new AppError(code, "unstorable text", { [field]: "unstorableText" });
+}
+
 function parseOr<S extends z.ZodType>(
   schema: S,
   input: unknown,
@@ -285,7 +291,8 @@ function translateFields(fields: Record<string, string>, t: ReturnType<typeof tr
 }
 
 /**
- * Known failures keep their meaning; database constraint errors map to 404/409; an unreachable
+ * Known failures keep their meaning; database constraint errors map to 404/409 (and refusals of
+ * the input to 409/422, lib/api/db-errors.ts); an unreachable
  * database is 503 "unavailable" (retry later); the rest is 500.
  */
 function toAppError(error: unknown): AppError {
@@ -295,5 +302,7 @@ function toAppError(error: unknown): AppError {
   const code = (error as { code?: unknown })?.code;
   if (code === "P2025") return new AppError("not_found");
   if (code === "P2002" || code === "P2034") return new AppError("conflict");
+  const input = inputErrorFromDatabase(error);
+  if (input) return new AppError(input);
   return new AppError("internal");
 }

@@ -29,10 +29,10 @@ const ERROR_STATUSES: Record<number, string> = {
   401: "Not signed in and no valid API token",
   403: "Not permitted for the caller's role; or a write with the session cookie whose Origin is not this site (`details.reason` = crossOrigin)",
   404: "Not found or outside the caller's scope",
-  409: "Stale version: someone changed the record meanwhile",
+  409: "Stale version: someone changed the record meanwhile (or removed a record the request refers to)",
   413: "The upload is larger than the limit (checked while it streams in); nothing was stored",
   415: "The body is not `application/json`",
-  422: "Invalid input, with field-level messages",
+  422: "Invalid input, with field-level messages (including text PostgreSQL cannot store: NUL, a lone surrogate)",
   503: "The database cannot be reached (code `unavailable`); nothing was changed. Retry after `Retry-After` seconds",
 };
 

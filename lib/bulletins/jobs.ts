@@ -101,6 +101,9 @@ async function ownJob(actor: Actor, id: string): Promise<BulletinJobRecord> {
 /** A node named by id must be one the actor may see (the same 404 as for an unknown id). */
 export async function assertNodeInScope(actor: Actor, query: BulletinQuery): Promise<void> {
   const db = getDb();
+  // Checked before queueing: a job for a programme that does not exist could only fail later.
+  if (query.programmeId && !(await db.programme.count({ where: { id: query.programmeId } })))
+    throw new AppError("not_found");
   if (query.enterpriseId) {
     const found = await db.enterprise.count({
       where: { id: query.enterpriseId, ...enterpriseScopeWhere(actor) },

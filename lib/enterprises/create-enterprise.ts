@@ -42,6 +42,13 @@ export async function createEnterprise(
     const supervisor = await tx.supervisor.count({ where: { id: supervisorId } });
     if (!supervisor) refuse("supervisorId", t("registry.form.unknownSupervisor"));
     if (!ownsSupervisor(actor, supervisorId)) throw new AppError("forbidden");
+    // The party-building supervisor is a reference too: a missing one is the user's mistake,
+    // not a foreign-key failure.
+    if (
+      input.partySupervisorId &&
+      !(await tx.supervisor.count({ where: { id: input.partySupervisorId } }))
+    )
+      refuse("partySupervisorId", t("registry.form.unknownSupervisor"));
     await assertUnique(
       tx,
       { code: input.code, creditCode: input.creditCode },

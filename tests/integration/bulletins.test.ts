@@ -163,6 +163,15 @@ describe("background bulletins", () => {
     });
     expect(other.status).toBe(404);
   }, 60_000);
+
+  it("refuses a job for a programme that does not exist before queueing it", async () => {
+    const started = await call(startBulletinJobEndpoint.handler, {
+      as: "manager",
+      path: "/bulletins/jobs",
+      body: { format: "pdf", programmeId: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(started.status).toBe(404);
+  });
 });
 
 it("is in the OpenAPI document", () => {

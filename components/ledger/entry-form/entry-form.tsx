@@ -113,11 +113,13 @@ export function EntryForm({
   });
 
   // Someone else moved the item on while this form is untouched: start from the new state, so an
-  // empty draft never triggers a conflict nor sends back a stale percentage.
+  // empty draft never triggers a conflict nor sends back a stale percentage. A kept draft is the
+  // user's work: it stays, and sending it meets the conflict panel if the item moved meanwhile.
   useEffect(() => {
     if (
       item.version === seenVersion ||
       formState.isDirty ||
+      draft.held() ||
       conflict ||
       correcting ||
       evidence.uploads.length

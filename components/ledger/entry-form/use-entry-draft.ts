@@ -158,5 +158,11 @@ export function useEntryDraft({
     form.reset(form.formState.defaultValues as EntryFormValues);
   }, [key, form]);
 
-  return { restored, clear, discard };
+  /**
+   * Whether this browser keeps a draft of the form (read now, not at the last render): a draft
+   * restored in this same commit has not re-rendered the form yet, so its dirty flag is stale.
+   */
+  const held = useCallback(() => (key ? read(key) !== null : false), [key]);
+
+  return { restored, held, clear, discard };
 }
