@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { scopeRoots, seriousViolations, setLocale, signIn, type DemoUser } from "./helpers";
 
+// A full axe scan takes seconds on a busy two-core runner: a minute per test.
+test.describe.configure({ timeout: 60_000 });
+
 // No serious or critical accessibility violation on the first screens, in both languages.
 async function expectNoSeriousViolations(page: Page, what: string) {
   expect(await seriousViolations(page), `${what}: serious accessibility violations`).toEqual([]);

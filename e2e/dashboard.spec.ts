@@ -40,6 +40,8 @@ test.describe("dashboard", () => {
   });
 
   test("as of a date, drill-down to the ledger and a child's dashboard", async ({ page }) => {
+    // Seven page loads in one flow: more than the default 30 s on a busy two-core runner.
+    test.setTimeout(90_000);
     await page.goto("/");
     await page.getByTestId("open-dashboard").click();
     await expect(page.getByTestId("dashboard-page")).toBeVisible();

@@ -6,8 +6,18 @@
  * Objects that a call consumes (saved views, tokens, categories, tasks) are made fresh per call.
  */
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { createApiToken } from "@/lib/auth/tokens";
+import { uploadEvidence } from "@/lib/ledger/evidence";
+import { issueNotice } from "@/lib/notices/issue-notice";
+import { actorFor, pdfFile } from "../integration/fixtures";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+// The evidence files the fixtures upload go to a throwaway folder (set before the app reads its
+// settings, which it caches).
+process.env.EVIDENCE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "authz-evidence-"));
 
 export const ROLES = [
   "admin",
@@ -23,10 +33,28 @@ export type Role = (typeof ROLES)[number];
 export const TARGETS = ["crrc", "telecom", "hunan"] as const;
 export type Target = (typeof TARGETS)[number];
 
-const TREE: Record<Target, { code: string; liaison: string; supervisor: string }> = {
-  crrc: { code: "CRRC", liaison: "liaison-crrc", supervisor: "SASAC-SC" },
-  telecom: { code: "TELECOM", liaison: "liaison-telecom", supervisor: "SASAC-SC" },
-  hunan: { code: "HN-VALIN", liaison: "liaison-hn-valin", supervisor: "SASAC-HN" },
+const TREE: Record<
+  Target,
+  { code: string; liaison: string; reviewer: string; supervisor: string }
+> = {
+  crrc: {
+    code: "CRRC",
+    liaison: "liaison-crrc",
+    reviewer: "reviewer-central",
+    supervisor: "SASAC-SC",
+  },
+  telecom: {
+    code: "TELECOM",
+    liaison: "liaison-telecom",
+    reviewer: "reviewer-central",
+    supervisor: "SASAC-SC",
+  },
+  hunan: {
+    code: "HN-VALIN",
+    liaison: "liaison-hn-valin",
+    reviewer: "reviewer-hunan",
+    supervisor: "SASAC-HN",
+  },
 };
 
 /** A uuid that names nothing: operations on objects the seed does not have answer 404 for all. */
@@ -94,19 +122,34 @@ async function treeObjects(prisma: PrismaClient, target: Target): Promise<TreeOb
         orderBy: { createdAt: "asc" },
       }),
     ),
-    noticeId: idOr(
-      await prisma.supervisionNotice.findFirst({
-        where: { items: { some: { ledgerItem: inTree } } },
-      }),
-    ),
+    noticeId:
+      (
+        await prisma.supervisionNotice.findFirst({
+          where: { items: { some: { ledgerItem: inTree } } },
+        })
+      )?.id ?? (await noticeOf(prisma, tree.reviewer, item?.id)),
     roundId: idOr(
       await prisma.reportingRound.findFirst({
         where: { programmeId: programme?.id ?? MISSING },
         orderBy: { period: "desc" },
       }),
     ),
-    evidenceId: idOr(await prisma.evidence.findFirst({ where: { ledgerItem: inTree } })),
+    evidenceId: await evidenceOf(prisma, tree.liaison, item?.id),
   };
+}
+
+/**
+ * An evidence file in the tree (the seed has none): uploaded by the tree's liaison through the
+ * app, so every role's download of it is checked against a real file.
+ */
+async function evidenceOf(prisma: PrismaClient, liaison: string, itemId: string | undefined) {
+  if (!itemId) return MISSING;
+  const existing = await prisma.evidence.findFirst({
+    where: { ledgerItemId: itemId, kind: "FILE" },
+  });
+  if (existing) return existing.id;
+  const actor = await actorFor(prisma, liaison);
+  return (await uploadEvidence(actor, { itemId, file: pdfFile("authz.pdf") })).id;
 }
 
 export async function loadFixtures(prisma: PrismaClient): Promise<Fixtures> {
@@ -120,6 +163,22 @@ export async function loadFixtures(prisma: PrismaClient): Promise<Fixtures> {
   const trees = {} as Record<Target, TreeObjects>;
   for (const target of TARGETS) trees[target] = await treeObjects(prisma, target);
   return { prisma, tokens, userIds, trees };
+}
+
+/** A supervision notice on the tree's item (the seed has them in Hunan only), issued by its reviewer. */
+async function noticeOf(prisma: PrismaClient, reviewer: string, itemId: string | undefined) {
+  if (!itemId) return MISSING;
+  const actor = await actorFor(prisma, reviewer);
+  const issued = await issueNotice(actor, {
+    input: {
+      itemIds: [itemId],
+      level: "BLUE",
+      requiredAction: "Report progress",
+      responseDueOn: "2031-01-31",
+    },
+    locale: "zh-CN",
+  });
+  return issued.notices[0]!.id;
 }
 
 /** A unique code for objects made by a call. */
