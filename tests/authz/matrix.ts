@@ -56,6 +56,17 @@ export type Row = {
   note?: string;
 };
 
+/** A read of an object in a tree: 200 wherever the caller's scope covers the tree, else 404. */
+const READ_IN_SCOPE: Row["expect"] = {
+  admin: 200,
+  "admin-hunan": [404, 404, 200],
+  "reviewer-central": [200, 200, 404],
+  "reviewer-hunan": [404, 404, 200],
+  "liaison-crrc": [200, 404, 404],
+  "liaison-telecom": [404, 200, 404],
+  manager: 200,
+};
+
 /** Route handlers outside endpoint(): public, no data. */
 export const PUBLIC_OPERATIONS: Record<string, string> = {
   "GET /openapi.json": "the API contract; public, no data",
@@ -91,15 +102,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /enterprises/{id}": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "GET /ledger-items": {
     targets: true,
@@ -117,28 +120,12 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /ledger-items/{id}": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "GET /ledger-items/{id}/entries": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "POST /ledger-items/{id}/entries": {
     targets: true,
@@ -183,29 +170,13 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /evidence/{id}": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
     note: "a PDF the tree's liaison uploaded (tests/authz/fixtures.ts): the item's scope decides",
   },
   "GET /ledger-items/{id}/comments": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "POST /ledger-items/{id}/comments": {
     targets: true,
@@ -223,15 +194,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /ledger-items/{id}/mentionable": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "GET /saved-views": {
     targets: false,
@@ -436,29 +399,13 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /notices/{id}": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
 
   "GET /notices/{id}/pdf": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
 
   "POST /notices": {
@@ -506,28 +453,12 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /dashboard": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "GET /bulletins": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "POST /bulletins/jobs": {
     targets: true,
@@ -808,15 +739,7 @@ export const AUTHZ_MATRIX: Record<string, Row> = {
   "GET /exports/ledger": {
     targets: true,
     call: "valid",
-    expect: {
-      admin: 200,
-      "admin-hunan": [404, 404, 200],
-      "reviewer-central": [200, 200, 404],
-      "reviewer-hunan": [404, 404, 200],
-      "liaison-crrc": [200, 404, 404],
-      "liaison-telecom": [404, 200, 404],
-      manager: 200,
-    },
+    expect: READ_IN_SCOPE,
   },
   "POST /imports": {
     targets: false,
