@@ -36,6 +36,9 @@ export default defineConfig({
           // the first seededTestDatabase() call of a run seeds the demo template (a few seconds).
           testTimeout: 30_000,
           hookTimeout: 120_000,
+          // Most of a file's time is waiting on PostgreSQL: two files at once on two cores
+          // (the default leaves one core to the main process).
+          maxWorkers: 2,
         },
       },
     ],

@@ -78,7 +78,12 @@ it.skipIf(!built)(
       }
     };
     const load = Promise.all([client(true), ...Array.from({ length: 6 }, () => client(false))]);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Under load for real before the signal: 2 s, and at least 20 answers (a busy runner answers
+    // the first requests slowly).
+    const loadedBy = Date.now() + 2_000;
+    for (let i = 0; i < 300 && (Date.now() < loadedBy || outcomes.length < 20); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const before = outcomes.length;
     const termAt = Date.now();
     server.kill("SIGTERM");
