@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { validAtSql } from "../population";
 import { streamSql, type StreamFrom, type StreamRow } from "./stream";
 
 /**
@@ -88,13 +89,106 @@ export async function applyStream(
 }
 
 /**
- * Recomputes the roll-up of one programme (or all) from the raw history, set-based: every item's
- * stream from its creation. For the data generator, the seed and operators (`npm run rollup:verify`).
+ * Recomputes the roll-up of one programme (or all) from the raw history: the same stream as
+ * every item's `streamSql` from its creation, but sort-based instead of two `itemsAsOfSql`
+ * evaluations per item and change day (hours at national scale). Each item's change days are
+ * listed once; status and percent are carried forward by one window pass over them; the item's
+ * row at the end of each change day (same joins and conditions as `itemsAsOfSql`) is added on
+ * that day and subtracted on its next change day, so sums up to any day D equal the contribution
+ * at the end of D. For the data generator, the seed and operators (`npm run rollup:verify`).
  */
 export async function rebuildRollups(db: DbTx, programmeId?: string): Promise<void> {
   const where = programmeId ? Prisma.sql`"programmeId" = ${programmeId}::uuid` : Prisma.sql`TRUE`;
+  // Sorts of millions of rows: in memory where it fits (local to the caller's transaction).
+  await db.$executeRaw`SELECT set_config('work_mem', '256MB', true)`;
   await db.$executeRaw`DELETE FROM "RollupDay" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupMonth" WHERE ${where}`;
-  const ids = Prisma.sql`ARRAY(SELECT "id" FROM "LedgerItem" WHERE ${where})`;
-  await applyStream(db, streamSql(ids, "created"));
+  await applyStream(db, rebuildStreamSql(where));
+}
+
+/** The China day of a timestamp column. */
+const dayOfSql = (t: string) => Prisma.raw(`(${t} + interval '8 hours')::date`);
+
+/** Both ends of a span table's rows, as days, joined to the items by `on`. */
+const spanEnds = (from: string, on: string, itemId: string) =>
+  Prisma.raw(`SELECT ${itemId}, (v."t" + interval '8 hours')::date FROM ${from}
+    CROSS JOIN LATERAL (VALUES (x."validFrom"), (x."validTo")) v("t")
+    WHERE ${on} AND v."t" IS NOT NULL`);
+
+function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
+  // An instant is at or before the end of China day D iff its China day is <= D (timestamp(3)).
+  const end = Prisma.raw(`(f."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  const items = Prisma.raw(`SELECT "id" FROM li`);
+  return Prisma.sql`
+    WITH li AS MATERIALIZED (
+      SELECT "id", "programmeId", "enterpriseId", "taskId", "createdAt", "completedAt"
+      FROM "LedgerItem" WHERE ${where}
+    ), ev AS MATERIALIZED (
+      -- each item's last status event of each day: its status and percent at the day's end
+      SELECT DISTINCT ON (1, 2) ev."ledgerItemId" AS "itemId", ${dayOfSql(`ev."at"`)} AS "day",
+             ev."at" AS "t", ev."toStatus" = 'COMPLETION_CLAIMED' AS "claim", ev."percentDone" AS "p"
+      FROM "LedgerStatusEvent" ev WHERE ev."ledgerItemId" IN (${items})
+      ORDER BY 1, 2, ev."at" DESC, ev."id" DESC
+    ), pe AS MATERIALIZED (
+      SELECT DISTINCT ON (1, 2) pe."ledgerItemId" AS "itemId", ${dayOfSql(`pe."createdAt"`)} AS "day",
+             pe."createdAt" AS "t", pe."percentDone" AS "p"
+      FROM "ProgressEntry" pe WHERE pe."ledgerItemId" IN (${items})
+      ORDER BY 1, 2, pe."createdAt" DESC, pe."id" DESC
+    ), days AS (
+      -- every day on which something an item's row depends on changes (as in streamSql)
+      SELECT "id" AS "itemId", ${dayOfSql(`"createdAt"`)} AS "day" FROM li
+      UNION SELECT "id", ${dayOfSql(`"completedAt"`)} FROM li WHERE "completedAt" IS NOT NULL
+      UNION SELECT "itemId", "day" FROM ev
+      UNION SELECT "itemId", "day" FROM pe
+      UNION ${spanEnds(`"LedgerItemSpan" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
+      UNION ${spanEnds(`"LedgerItemFormerEnterprise" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
+      UNION ${spanEnds(`"EnterpriseSupervisorSpan" x JOIN li ON li."enterpriseId" = x."enterpriseId"`, "TRUE", `li."id"`)}
+      UNION ${spanEnds(
+        `"EnterpriseSupervisorSpan" x JOIN "LedgerItemFormerEnterprise" fe ON fe."enterpriseId" = x."enterpriseId"
+         JOIN li ON li."id" = fe."ledgerItemId"`,
+        "TRUE",
+        `li."id"`,
+      )}
+    ), f AS (
+      -- carried forward: the latest (day, value) pair so far, packed into one number
+      SELECT d."itemId", d."day", lead(d."day") OVER w AS "next",
+             (max(CASE WHEN ev."day" IS NOT NULL THEN (d."day" - DATE '2000-01-01') * 2 + ev."claim"::int END)
+               OVER w) % 2 = 1 AS "claim",
+             (max(CASE WHEN ev."day" IS NOT NULL OR pe."day" IS NOT NULL
+                 THEN (d."day" - DATE '2000-01-01')::bigint * 1000
+                   + CASE WHEN pe."day" IS NULL OR (ev."day" IS NOT NULL AND ev."t" >= pe."t")
+                          THEN ev."p" ELSE pe."p" END END) OVER w) % 1000 AS "p"
+      FROM days d
+      LEFT JOIN ev ON ev."itemId" = d."itemId" AND ev."day" = d."day"
+      LEFT JOIN pe ON pe."itemId" = d."itemId" AND pe."day" = d."day"
+      WINDOW w AS (PARTITION BY d."itemId" ORDER BY d."day")
+    ), st AS (
+      -- the item's population row at the end of each change day (itemsAsOfSql's joins)
+      SELECT li."programmeId", ss."supervisorId", s."categoryId", s."isMain", f."day", f."next",
+             (li."completedAt" IS NOT NULL AND li."completedAt" <= ${end}) AS "completed",
+             COALESCE(f."claim", false) AS "claim", COALESCE(f."p", 0) AS "p", t."weight"
+      FROM f JOIN li ON li."id" = f."itemId"
+      LEFT JOIN "LedgerItemFormerEnterprise" fe
+        ON fe."ledgerItemId" = li."id" AND fe."validFrom" <= ${end} AND fe."validTo" > ${end}
+      JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", end)}
+      JOIN "EnterpriseSupervisorSpan" ss
+        ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", end)}
+      JOIN "Task" t ON t."id" = li."taskId"
+      WHERE li."createdAt" <= ${end} AND NOT s."notApplicable"
+    ), c AS (
+      -- added on its day, taken off on the item's next change day
+      SELECT st."programmeId", st."supervisorId", st."categoryId", st."isMain", x."day", x."sign",
+             st."completed", st."claim", st."p", st."weight"
+      FROM st CROSS JOIN LATERAL (VALUES (st."day", 1), (st."next", -1)) x("day", "sign")
+      WHERE x."day" IS NOT NULL
+    )
+    SELECT c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
+           c."categoryId"::text AS "categoryId", c."isMain", c."day"::text AS "day",
+           sum(c."sign")::int AS "total",
+           sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
+           sum(CASE WHEN c."claim" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
+           sum(c."sign" * c."weight")::text AS "weight",
+           sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."p" END)::text
+             AS "weightedPercent"
+    FROM c GROUP BY 1, 2, 3, 4, 5`;
 }
