@@ -2,7 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { validAtSql } from "../population";
-import { streamSql, type StreamFrom, type StreamRow } from "./stream";
+import { streamColumns, streamSql, type StreamFrom, type StreamRow } from "./stream";
 
 /**
  * Keeps the dashboard roll-up (RollupDay, RollupMonth) exact in the writer's transaction: the
@@ -182,13 +182,6 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
       FROM st CROSS JOIN LATERAL (VALUES (st."day", 1), (st."next", -1)) x("day", "sign")
       WHERE x."day" IS NOT NULL
     )
-    SELECT c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
-           c."categoryId"::text AS "categoryId", c."isMain", c."day"::text AS "day",
-           sum(c."sign")::int AS "total",
-           sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
-           sum(CASE WHEN c."claim" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
-           sum(c."sign" * c."weight")::text AS "weight",
-           sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."p" END)::text
-             AS "weightedPercent"
+    SELECT ${streamColumns("claim", "p")}
     FROM c GROUP BY 1, 2, 3, 4, 5`;
 }

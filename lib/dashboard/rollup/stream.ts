@@ -96,18 +96,26 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
       UNION ALL
       ${contribution(-1, endOfDay(Prisma.sql`(${day} - 1)`))}
     )
-    SELECT c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
-           c."categoryId"::text AS "categoryId", c."isMain", c."day"::text AS "day",
-           sum(c."sign")::int AS "total",
-           sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
-           sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
-           sum(c."sign" * c."weight")::text AS "weight",
-           sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END)::text
-             AS "weightedPercent"
+    SELECT ${streamColumns("claimPending", "percentDone")}
     FROM c
     GROUP BY c."programmeId", c."supervisorId", c."categoryId", c."isMain", c."day"
     HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0
         OR sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END) <> 0
         OR sum(c."sign" * c."weight") <> 0
         OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0`;
+}
+
+/**
+ * The StreamRow columns summed over signed contributions `c` (columns "sign", "completed",
+ * "weight", a claim flag and a percent): one definition for the writers' stream and the rebuild.
+ */
+export function streamColumns(claim: string, percent: string): Prisma.Sql {
+  return Prisma.raw(`c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
+           c."categoryId"::text AS "categoryId", c."isMain", c."day"::text AS "day",
+           sum(c."sign")::int AS "total",
+           sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
+           sum(CASE WHEN c."${claim}" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
+           sum(c."sign" * c."weight")::text AS "weight",
+           sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."${percent}" END)::text
+             AS "weightedPercent"`);
 }
