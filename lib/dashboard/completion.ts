@@ -2,8 +2,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDay, endOfChinaDay } from "@/lib/time";
 import { populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
+import { rollupSupervisors } from "./rollup/read";
+import { rollupCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 
 export type ProgrammeRef = { id: string; code: string; nameZh: string; nameEn: string };
@@ -52,6 +55,9 @@ export async function listProgrammeTargets(programmeId: string) {
   return rows.map((t) => ({ ...t, ratePercent: Number(t.ratePercent) }));
 }
 
+/** Whether an instant is the last one of its China day (the roll-up's granularity). */
+const isEndOfChinaDay = (at: Date) => endOfChinaDay(chinaDay(at)).getTime() === at.getTime();
+
 /** An instant as a SQL timestamp: Prisma stores DateTime columns as UTC `timestamp(3)`. */
 export function instantSql(at: Date): Prisma.Sql {
   return Prisma.sql`${at.toISOString()}::timestamp`;
@@ -91,8 +97,22 @@ export async function mainTaskCounts(
   },
 ): Promise<MainTaskCounts[]> {
   if (!options.asOf.length) return [];
+  type Row = { i: number; total: number; completed: number };
+  const db = getDb();
+  // Whole days of a scope or a supervisor: the roll-up's sums, when they are the viewer's figures.
+  const supervisors =
+    !options.enterpriseId && options.asOf.every(isEndOfChinaDay)
+      ? await rollupSupervisors(
+          db,
+          actor,
+          options.supervisorId ? [options.supervisorId] : "scope",
+          options.asOf,
+        )
+      : null;
   const at = Prisma.raw(`d."at"`);
-  const rows = await getDb().$queryRaw<{ i: number; total: number; completed: number }[]>`
+  const rows = supervisors
+    ? await rollupCounts<Row>({ db, programmeId: options.programmeId }, options.asOf, supervisors)
+    : await db.$queryRaw<Row[]>`
     SELECT d."i"::int AS "i",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed"
@@ -118,7 +138,8 @@ export async function mainTaskCompletion(
 ): Promise<CompletionFigure | null> {
   const programme = await findProgramme(options.programmeId);
   if (!programme) return null;
-  const asOf = options.asOf ?? new Date();
+  // Today counts its whole day, as the dashboard's default does: both show one figure.
+  const asOf = options.asOf ?? endOfChinaDay(chinaDay());
   const [[counts], targets] = await Promise.all([
     mainTaskCounts(actor, {
       programmeId: programme.id,

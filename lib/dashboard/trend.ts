@@ -26,7 +26,7 @@ const QUARTER_ENDS = [
 ] as const;
 
 /**
- * The headline figure at past target dates and quarter ends of the programme, and now, so that
+ * The headline figure at past target dates and quarter ends of the programme, and today, so that
  * the trend is visible. All points come from the history (`completedAt`, `createdAt`) in one
  * statement.
  */
@@ -59,11 +59,8 @@ export async function completionTrend(
     .sort((a, b) => a - b)
     .map((time) => new Date(time));
 
-  // Past days count up to their last instant in China; today counts up to now.
-  const points = [
-    ...past.map((date) => ({ date, asOf: endOfChinaDay(date) })),
-    { date: today, asOf: now },
-  ];
+  // Every day counts up to its last instant in China, today too (as the dashboard does).
+  const points = [...past, today].map((date) => ({ date, asOf: endOfChinaDay(date) }));
   const counts = await mainTaskCounts(actor, {
     programmeId: programme.id,
     asOf: points.map((p) => p.asOf),

@@ -7,10 +7,12 @@ import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeSql, enterpriseScopeWhere, ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { completionByCategory, completionBySupervisor } from "@/lib/dashboard/breakdowns";
 import { defaultProgramme, mainTaskCompletion } from "@/lib/dashboard/completion";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { listGroupSummaries } from "@/lib/dashboard/groups";
 import { completionTrend } from "@/lib/dashboard/trend";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ledgerStatusSummary } from "@/lib/ledger/overview";
+import { chinaDay, endOfChinaDay } from "@/lib/time";
 import { actorFor } from "./fixtures";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 
@@ -43,9 +45,11 @@ afterAll(async () => {
 });
 
 const names = () => Object.keys(actors);
+// Whole days (read from the roll-up where it stands for the viewer), today's end, and now (raw).
 const asOfs = [
   new Date("2024-06-30T15:59:59.999Z"),
   new Date("2025-12-31T15:59:59.999Z"),
+  endOfChinaDay(chinaDay()),
   new Date(),
 ];
 
@@ -108,6 +112,19 @@ describe("the headline metric in one statement", () => {
           ...(await referenceCounts(actors[name]!, asOf)),
         });
       }
+    }
+  });
+
+  it("on the home pages counts today's whole day: the dashboard's headline for today", async () => {
+    for (const name of ["manager", "reviewer-central", "reviewer-hunan", "liaison-crrc", "mixed"]) {
+      const figure = (await mainTaskCompletion(actors[name]!, { programmeId }))!;
+      expect(figure.asOf).toEqual(endOfChinaDay(chinaDay()));
+      const dashboard = await getDashboard(actors[name]!, { programmeId });
+      expect({ name, total: figure.total, completed: figure.completed }).toEqual({
+        name,
+        total: dashboard.headline.total,
+        completed: dashboard.headline.completed,
+      });
     }
   });
 

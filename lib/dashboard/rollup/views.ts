@@ -21,7 +21,7 @@ const SUMS = Prisma.raw(`sum("total") AS "total", sum("completed") AS "completed
  * own month's days. Rows are r("g", "total", ...).
  */
 function parts(
-  ctx: ViewContext,
+  ctx: Pick<ViewContext, "programmeId">,
   instants: readonly Date[],
   supervisors: Supervisors,
   group: "supervisorId" | "categoryId" | null,
@@ -63,7 +63,7 @@ export function rollupHeadline<T>(
 
 /** Total and completed per instant (i = 1..n). */
 export function rollupCounts<T>(
-  ctx: ViewContext,
+  ctx: Pick<ViewContext, "db" | "programmeId">,
   instants: readonly Date[],
   supervisors: Supervisors,
 ) {
