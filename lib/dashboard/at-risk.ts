@@ -36,7 +36,12 @@ export type AtRiskAsOf = Row;
 export async function atRisk(ctx: ViewContext) {
   const at = instantSqlOf(ctx.at);
   const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true }, at);
-  const source = itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day });
+  const source = itemsWithColourAsOfSql({
+    programmeId: ctx.programmeId,
+    at,
+    day: ctx.day,
+    node: nodeFilter(ctx.node),
+  });
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;
   const parts = [
     Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`,

@@ -66,7 +66,7 @@ async function liveRows(ctx: ViewContext): Promise<Row[]> {
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
     FROM "Category" c
-    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at) })} p
+    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at), node: nodeFilter(ctx.node) })} p
       ON p."categoryId" = c."id" AND ${where}
     WHERE c."programmeId" = ${ctx.programmeId}::uuid
     GROUP BY c."id"

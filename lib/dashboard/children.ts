@@ -60,7 +60,7 @@ export async function childCounts(
            count(*) FILTER (WHERE p."completed")::int AS "completed",
            ${weightedSql("p")} AS "weighted", 0 AS "red", 0 AS "yellow"
     FROM ${instantsSql(instants)}
-    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT })} p
+    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", D_AT)}
     WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT)}
     GROUP BY d."i", ch."childId"`;
@@ -68,7 +68,7 @@ export async function childCounts(
     SELECT 0, ch."childId"::text, 0, 0, NULL,
            count(*) FILTER (WHERE p."colour" = 'red')::int,
            count(*) FILTER (WHERE p."colour" = 'yellow')::int
-    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day })} p
+    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", at)}
     WHERE ${populationWhereSql(ctx.actor, "p", filter, at)} AND p."colour" IS NOT NULL
     GROUP BY ch."childId"`;

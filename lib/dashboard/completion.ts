@@ -117,7 +117,7 @@ export async function mainTaskCounts(
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed"
     FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
-    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at })} p
+    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at, node: { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId } })} p
     WHERE ${populationWhereSql(actor, "p", { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId, mainOnly: true }, at)}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));

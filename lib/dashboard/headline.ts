@@ -49,7 +49,7 @@ export async function headlineCounts(
            count(p."itemId") FILTER (WHERE p."claimPending")::int AS "pendingClaims",
            ${weightedSql("p")} AS "weightedProgressPercent"
     FROM ${instantsSql(instants)}
-    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT })} p ON ${where}
+    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
   return instants.map((_, i) => byIndex.get(i + 1) ?? EMPTY);

@@ -30,7 +30,7 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
            sum(coalesce(lit."target", idf."target"))::float8 AS "target",
            sum(v."value")::float8 AS "actual",
            count(*)::int AS "items"
-    FROM ${itemsAsOfSql({ programmeId: ctx.programmeId, at })} p
+    FROM ${itemsAsOfSql({ programmeId: ctx.programmeId, at, node: nodeFilter(ctx.node) })} p
     JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
     JOIN LATERAL (
       SELECT iv."value" FROM "IndicatorValue" iv

@@ -49,7 +49,7 @@ export async function monthTrend(
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
     FROM ${instantsSql(instants)}
-    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT })} p ON ${where}
+    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
   const counts = instants.map((_, i) => byIndex.get(i + 1) ?? { total: 0, completed: 0 });

@@ -44,6 +44,14 @@ export function itemsAsOfSql(options: {
   at: Prisma.Sql;
   /** Only this item (an expression): the roll-up evaluates items one by one. */
   itemId?: Prisma.Sql;
+  /**
+   * Only the items of a node as it stood at `at` (the same condition populationWhereSql puts on
+   * the rows; callers keep that one too). Inside, it prunes items before their status and
+   * percent are looked up: PostgreSQL does not push a condition holding a sub-select (the
+   * subtree) down into this derived table, so outside it every item of the programme was
+   * evaluated first (a large group's dashboard: 7 s on 97,000 items).
+   */
+  node?: { enterpriseId?: string; supervisorId?: string };
 }): Prisma.Sql {
   const { at } = options;
   const programmeId =
@@ -78,8 +86,17 @@ export function itemsAsOfSql(options: {
     JOIN "EnterpriseSupervisorSpan" ss
       ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
     JOIN "Task" t ON t."id" = li."taskId"
+    ${
+      options.node?.enterpriseId
+        ? // A join, not IN (...): the planner starts from the subtree's spans (one valid per pair).
+          Prisma.sql`JOIN "EnterpriseClosureSpan" ns
+            ON ns."descendantId" = COALESCE(fe."enterpriseId", li."enterpriseId")
+            AND ns."ancestorId" = ${options.node.enterpriseId}::uuid AND ${validAtSql("ns", at)}`
+        : Prisma.empty
+    }
     WHERE li."programmeId" = ${programmeId} AND li."createdAt" <= ${at}
       ${options.itemId ? Prisma.sql`AND li."id" = ${options.itemId}` : Prisma.empty}
+      ${options.node?.supervisorId ? Prisma.sql`AND ss."supervisorId" = ${options.node.supervisorId}::uuid` : Prisma.empty}
   )`;
 }
 

@@ -26,6 +26,8 @@ export function itemsWithColourAsOfSql(options: {
   day: Date;
   /** Name every colour ('blue', 'green', 'done', 'na') instead of NULL for "not at risk". */
   full?: boolean;
+  /** Only a node's items (itemsAsOfSql's `node`). */
+  node?: { enterpriseId?: string; supervisorId?: string };
 }): Prisma.Sql {
   const { programmeId, at } = options;
   const day = Prisma.sql`${isoDay(options.day)}::date`;
@@ -46,7 +48,7 @@ export function itemsWithColourAsOfSql(options: {
   return Prisma.sql`(
     SELECT p.*, le."at" AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
       ${colour} AS "colour"
-    FROM ${itemsAsOfSql({ programmeId, at })} p
+    FROM ${itemsAsOfSql({ programmeId, at, node: options.node })} p
     CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
     LEFT JOIN LATERAL (
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
