@@ -80,12 +80,7 @@ export function itemsAsOfSql(options: {
              ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0) AS "percentDone",
            t."weight", li."dueDate", ${status} AS "status"
     FROM "LedgerItem" li
-    LEFT JOIN "LedgerItemFormerEnterprise" fe
-      ON fe."ledgerItemId" = li."id" AND fe."validFrom" <= ${at} AND fe."validTo" > ${at}
-    JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", at)}
-    JOIN "EnterpriseSupervisorSpan" ss
-      ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
-    JOIN "Task" t ON t."id" = li."taskId"
+    ${itemPlacementJoinsSql(at)}
     ${
       options.node?.enterpriseId
         ? // A join, not IN (...): the planner starts from the subtree's spans (one valid per pair).
@@ -98,6 +93,20 @@ export function itemsAsOfSql(options: {
       ${options.itemId ? Prisma.sql`AND li."id" = ${options.itemId}` : Prisma.empty}
       ${options.node?.supervisorId ? Prisma.sql`AND ss."supervisorId" = ${options.node.supervisorId}::uuid` : Prisma.empty}
   )`;
+}
+
+/**
+ * Where item `li` stood at `at`: its enterprise then (fe, after a merge), its span (s: category,
+ * main, applicability), its enterprise's supervisor then (ss) and its task (t). The one
+ * definition the population and the roll-up rebuild share.
+ */
+export function itemPlacementJoinsSql(at: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "LedgerItemFormerEnterprise" fe
+      ON fe."ledgerItemId" = li."id" AND fe."validFrom" <= ${at} AND fe."validTo" > ${at}
+    JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", at)}
+    JOIN "EnterpriseSupervisorSpan" ss
+      ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
+    JOIN "Task" t ON t."id" = li."taskId"`;
 }
 
 /**

@@ -41,13 +41,37 @@ export type Row = {
   note?: string;
 };
 
-/** A read of an object in a tree: 200 wherever the caller's scope covers the tree, else 404. */
-export const READ_IN_SCOPE: Row["expect"] = {
-  admin: 200,
-  "admin-hunan": [404, 404, 200],
-  "reviewer-central": [200, 200, 404],
-  "reviewer-hunan": [404, 404, 200],
-  "liaison-crrc": [200, 404, 404],
-  "liaison-telecom": [404, 200, 404],
-  manager: 200,
-};
+/** `ok` wherever the caller's scope covers the target tree, else 404 (e.g. a read: 200). */
+export const inScope = (ok: number): Row["expect"] => ({
+  admin: ok,
+  "admin-hunan": [404, 404, ok],
+  "reviewer-central": [ok, ok, 404],
+  "reviewer-hunan": [404, 404, ok],
+  "liaison-crrc": [ok, 404, 404],
+  "liaison-telecom": [404, ok, 404],
+  manager: ok,
+});
+
+/** Only each tree's own liaison may (`ok`); other liaisons get 404, every other role 403. */
+export const ownLiaison = (ok: number): Row["expect"] => ({
+  ...everyone(403),
+  "liaison-crrc": [ok, 404, 404],
+  "liaison-telecom": [404, ok, 404],
+});
+
+/** Every role answers the same. */
+export const everyone = (status: number): Row["expect"] => ({
+  admin: status,
+  "admin-hunan": status,
+  "reviewer-central": status,
+  "reviewer-hunan": status,
+  "liaison-crrc": status,
+  "liaison-telecom": status,
+  manager: status,
+});
+
+/** Only the administrators may (national, Hunan's: per target); everyone else is refused (403). */
+export const adminsOnly = (
+  national: Row["expect"]["admin"],
+  hunan: Row["expect"]["admin-hunan"],
+): Row["expect"] => ({ ...everyone(403), admin: national, "admin-hunan": hunan });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { validAtSql } from "../population";
+import { itemPlacementJoinsSql } from "../population";
 import { streamColumns, streamSql, type StreamFrom, type StreamRow } from "./stream";
 
 /**
@@ -168,12 +168,7 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
              (li."completedAt" IS NOT NULL AND li."completedAt" <= ${end}) AS "completed",
              COALESCE(f."claim", false) AS "claim", COALESCE(f."p", 0) AS "p", t."weight"
       FROM f JOIN li ON li."id" = f."itemId"
-      LEFT JOIN "LedgerItemFormerEnterprise" fe
-        ON fe."ledgerItemId" = li."id" AND fe."validFrom" <= ${end} AND fe."validTo" > ${end}
-      JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", end)}
-      JOIN "EnterpriseSupervisorSpan" ss
-        ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", end)}
-      JOIN "Task" t ON t."id" = li."taskId"
+      ${itemPlacementJoinsSql(end)}
       WHERE li."createdAt" <= ${end} AND NOT s."notApplicable"
     ), c AS (
       -- added on its day, taken off on the item's next change day
