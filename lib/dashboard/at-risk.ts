@@ -35,7 +35,15 @@ export type AtRiskAsOf = Row;
  */
 export async function atRisk(ctx: ViewContext) {
   const at = instantSqlOf(ctx.at);
-  const where = populationWhereSql(ctx.actor, "p", { ...nodeFilter(ctx.node), mainOnly: true }, at);
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    at,
+    {
+      nodeInSource: true,
+    },
+  );
   const source = itemsWithColourAsOfSql({
     programmeId: ctx.programmeId,
     at,

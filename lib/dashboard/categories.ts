@@ -60,6 +60,7 @@ async function liveRows(ctx: ViewContext): Promise<Row[]> {
     "p",
     { ...nodeFilter(ctx.node), mainOnly: true },
     instantSqlOf(ctx.at),
+    { nodeInSource: true },
   );
   return ctx.db.$queryRaw<Row[]>`
     SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",

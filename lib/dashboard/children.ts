@@ -62,7 +62,7 @@ export async function childCounts(
     FROM ${instantsSql(instants)}
     CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", D_AT)}
-    WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT)}
+    WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT, { nodeInSource: true })}
     GROUP BY d."i", ch."childId"`;
   const colour = Prisma.sql`
     SELECT 0, ch."childId"::text, 0, 0, NULL,
@@ -70,7 +70,7 @@ export async function childCounts(
            count(*) FILTER (WHERE p."colour" = 'yellow')::int
     FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", at)}
-    WHERE ${populationWhereSql(ctx.actor, "p", filter, at)} AND p."colour" IS NOT NULL
+    WHERE ${populationWhereSql(ctx.actor, "p", filter, at, { nodeInSource: true })} AND p."colour" IS NOT NULL
     GROUP BY ch."childId"`;
   const parts = [...(instants.length ? [counts] : []), ...(colours ? [colour] : [])];
   return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;

@@ -118,7 +118,7 @@ export async function mainTaskCounts(
            count(*) FILTER (WHERE p."completed")::int AS "completed"
     FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
     CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at, node: { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId } })} p
-    WHERE ${populationWhereSql(actor, "p", { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId, mainOnly: true }, at)}
+    WHERE ${populationWhereSql(actor, "p", { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId, mainOnly: true }, at, { nodeInSource: true })}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return options.asOf.map((_, i) => {

@@ -38,6 +38,7 @@ export async function headlineCounts(
     "p",
     { ...nodeFilter(ctx.node), mainOnly: true },
     D_AT,
+    { nodeInSource: true },
   );
   type Row = HeadlineCounts & { i: number };
   const rows = supervisors

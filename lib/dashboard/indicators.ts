@@ -22,7 +22,9 @@ type Row = {
  */
 export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
   const at = instantSqlOf(ctx.at);
-  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node), at);
+  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node), at, {
+    nodeInSource: true,
+  });
   return ctx.db.$queryRaw<Row[]>`
     SELECT idf."code", idf."unit"::text AS "unit",
            min(idf."nameZh") AS "nameZh", min(idf."nameEn") AS "nameEn",

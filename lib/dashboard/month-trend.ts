@@ -39,6 +39,7 @@ export async function monthTrend(
     "p",
     { ...nodeFilter(ctx.node), mainOnly: true },
     D_AT,
+    { nodeInSource: true },
   );
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
   type Row = Counts & { i: number };

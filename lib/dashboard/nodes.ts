@@ -53,15 +53,23 @@ export function populationWhereSql(
   alias: string,
   filter: PopulationFilter,
   at: Prisma.Sql,
+  options: {
+    /**
+     * The derived table was built with itemsAsOfSql's `node` (the same filter), so it holds the
+     * node's rows only and the node condition is not repeated here: as a sub-select correlated
+     * with a LATERAL instant it ran once per row (a group's 33-point trend: 8 s, not 0.3 s).
+     */
+    nodeInSource?: boolean;
+  } = {},
 ): Prisma.Sql {
   const and: Prisma.Sql[] = [
     populationScopeSql(actor, alias),
     Prisma.sql`NOT ${col(alias, "notApplicable")}`,
   ];
   if (filter.mainOnly) and.push(col(alias, "isMain"));
-  if (filter.supervisorId)
+  if (filter.supervisorId && !options.nodeInSource)
     and.push(Prisma.sql`${col(alias, "supervisorId")} = ${filter.supervisorId}::uuid`);
-  if (filter.enterpriseId)
+  if (filter.enterpriseId && !options.nodeInSource)
     and.push(subtreeAsOfSql(filter.enterpriseId, at, col(alias, "enterpriseId")));
   if (filter.categoryId)
     and.push(Prisma.sql`${col(alias, "categoryId")} = ${filter.categoryId}::uuid`);
