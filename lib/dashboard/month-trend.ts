@@ -1,5 +1,5 @@
 import "server-only";
-import { endOfChinaDay, isoDay } from "@/lib/time";
+import { addDays, endOfChinaDay, isoDay } from "@/lib/time";
 import {
   FORECAST_WINDOW_MONTHS,
   forecastFor,
@@ -9,8 +9,8 @@ import {
 } from "./forecast";
 import { nodeFilter, populationWhereSql } from "./nodes";
 import { itemsAsOfSql } from "./population";
-import { nodeSupervisors } from "./rollup/read";
-import { rollupCounts } from "./rollup/views";
+import { nodeSupervisors, rollupNodeStands } from "./rollup/read";
+import { rollupCounts, rollupNodeCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, instantsSql, type Counts, type ViewContext } from "./view";
 
@@ -24,8 +24,9 @@ export type MonthPoint = {
 };
 
 /**
- * The monthly trend against the target line, and the forecast at the recent pace, from ONE
- * statement over all the points (plus the forecast window's start) joined to the population.
+ * The monthly trend against the target line, and the forecast at the recent pace, from the counts
+ * at every point (plus the forecast window's start): read from the roll-ups where they stand for
+ * the viewer's figures, else one statement over the points joined to the population.
  */
 export async function monthTrend(
   ctx: ViewContext,
@@ -33,27 +34,7 @@ export async function monthTrend(
 ): Promise<{ trend: MonthPoint[]; forecast: Forecast }> {
   const days = trendDays(programmeStart, ctx.day);
   const windowStart = monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS);
-  const instants = [...days.map(endOfChinaDay), endOfChinaDay(windowStart)];
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    D_AT,
-    { nodeInSource: true },
-  );
-  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
-  type Row = Counts & { i: number };
-  const rows = supervisors
-    ? await rollupCounts<Row>(ctx, instants, supervisors)
-    : await ctx.db.$queryRaw<Row[]>`
-    SELECT d."i"::int AS "i",
-           count(p."itemId")::int AS "total",
-           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
-    FROM ${instantsSql(instants)}
-    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
-    GROUP BY d."i"`;
-  const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
-  const counts = instants.map((_, i) => byIndex.get(i + 1) ?? { total: 0, completed: 0 });
+  const counts = await countsAt(ctx, [...days, windowStart]);
   const trend = days.map((day, i) => ({
     asOf: isoDay(day),
     month: isoDay(day).slice(0, 7),
@@ -64,4 +45,52 @@ export async function monthTrend(
   const now = days.length ? counts[days.length - 1]! : { total: 0, completed: 0 };
   const forecast = forecastFor({ now, then: counts.at(-1)! }, ctx.day, ctx.targets);
   return { trend, forecast };
+}
+
+const isMonthEnd = (day: Date) => addDays(day, 1).getUTCDate() === 1;
+
+/**
+ * Main, applicable items and those completed at the end of each China day: from the supervisor
+ * roll-up for the scope or a supervisor, from a group's monthly roll-up for its month ends, from
+ * the raw history for the rest, when the roll-up stands for the viewer's figures.
+ */
+async function countsAt(ctx: ViewContext, days: readonly Date[]): Promise<Counts[]> {
+  type Row = Counts & { i: number };
+  const instants = days.map(endOfChinaDay);
+  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
+  if (supervisors) return aligned(days, await rollupCounts<Row>(ctx, instants, supervisors));
+  const monthly =
+    ctx.node.type === "enterprise" &&
+    (await rollupNodeStands(ctx.db, ctx.actor, ctx.node.id!, instants));
+  const fromNode = monthly ? days.filter(isMonthEnd) : [];
+  const raw = days.filter((d) => !fromNode.includes(d));
+  const byDay = new Map<Date, Counts>();
+  const put = (some: readonly Date[], rows: Row[]) =>
+    aligned(some, rows).forEach((c, i) => byDay.set(some[i]!, c));
+  if (fromNode.length) put(fromNode, await rollupNodeCounts<Row>(ctx, ctx.node.id!, fromNode));
+  if (raw.length) put(raw, await rawCounts(ctx, raw.map(endOfChinaDay)));
+  return days.map((d) => byDay.get(d)!);
+}
+
+/** Rows with i = 1..n as counts in the order asked (none: zeros). */
+function aligned(days: readonly unknown[], rows: (Counts & { i: number })[]): Counts[] {
+  const byIndex = new Map(rows.map(({ i, total, completed }) => [i, { total, completed }]));
+  return days.map((_, i) => byIndex.get(i + 1) ?? { total: 0, completed: 0 });
+}
+
+function rawCounts(ctx: ViewContext, instants: readonly Date[]) {
+  const where = populationWhereSql(
+    ctx.actor,
+    "p",
+    { ...nodeFilter(ctx.node), mainOnly: true },
+    D_AT,
+    { nodeInSource: true },
+  );
+  return ctx.db.$queryRaw<(Counts & { i: number })[]>`
+    SELECT d."i"::int AS "i",
+           count(p."itemId")::int AS "total",
+           count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
+    FROM ${instantsSql(instants)}
+    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
+    GROUP BY d."i"`;
 }

@@ -71,48 +71,15 @@ export async function moveEnterprise(
     await assertAfterClosedRounds(tx, { enterpriseIds: subtree }, input.at, input.locale);
   const at = ts(input.at);
 
+  // The items there (or there before a merge): their groups' roll-up follows the tree from `at`.
+  const subtreeItems = Prisma.sql`SELECT "id" FROM "LedgerItem" WHERE "enterpriseId" = ANY(${subtree}::uuid[])
+    UNION SELECT "ledgerItemId" FROM "LedgerItemFormerEnterprise" WHERE "enterpriseId" = ANY(${subtree}::uuid[])`;
   if (moves) {
     await assertNotBefore(tx, "EnterpriseClosureSpan", "descendantId", subtree, input.at);
     const parentId = input.parentId ?? null;
-    // One statement: pairs (outside ancestor, subtree node) that no longer hold go, the new
-    // parent's ancestors join every subtree node (depth through the new parent). The two sets
-    // are disjoint, so the sub-statements cannot see each other's rows.
-    await tx.$executeRaw`
-      WITH sub AS (
-        SELECT "descendantId" AS "id", "depth" FROM "EnterpriseClosure" WHERE "ancestorId" = ${root.id}::uuid
-      ), anc AS (
-        SELECT "ancestorId" AS "id", "depth" FROM "EnterpriseClosure" WHERE "descendantId" = ${parentId}::uuid
-      ), gone AS (
-        DELETE FROM "EnterpriseClosure" c USING sub
-        WHERE c."descendantId" = sub."id"
-          AND c."ancestorId" NOT IN (SELECT "id" FROM sub)
-          AND c."ancestorId" NOT IN (SELECT "id" FROM anc)
-      )
-      INSERT INTO "EnterpriseClosure" ("ancestorId", "descendantId", "depth")
-      SELECT anc."id", sub."id", anc."depth" + 1 + sub."depth" FROM anc CROSS JOIN sub
-      ON CONFLICT ("ancestorId", "descendantId") DO UPDATE SET "depth" = EXCLUDED."depth"`;
-    // History: every outside pair of the subtree closes at `at`; the current ones reopen.
-    await tx.$executeRaw`
-      UPDATE "EnterpriseClosureSpan" SET "validTo" = ${at}
-      WHERE "validTo" IS NULL AND "descendantId" = ANY(${subtree}::uuid[])
-        AND NOT ("ancestorId" = ANY(${subtree}::uuid[]))`;
-    await tx.$executeRaw`
-      INSERT INTO "EnterpriseClosureSpan" ("ancestorId", "descendantId", "depth", "validFrom")
-      SELECT "ancestorId", "descendantId", "depth", ${at} FROM "EnterpriseClosure"
-      WHERE "descendantId" = ANY(${subtree}::uuid[]) AND NOT ("ancestorId" = ANY(${subtree}::uuid[]))`;
-    await tx.enterprise.update({ where: { id: root.id }, data: { parentId } });
-    // depth and rootId of every subtree node follow from the new closure rows.
-    await tx.$executeRaw`
-      UPDATE "Enterprise" e
-      SET "depth" = x."depth", "rootId" = NULLIF(x."top", e."id"), "version" = e."version" + 1,
-          "updatedAt" = ${at}
-      FROM (
-        SELECT "descendantId" AS "id", max("depth") AS "depth",
-               (array_agg("ancestorId" ORDER BY "depth" DESC))[1] AS "top"
-        FROM "EnterpriseClosure" WHERE "descendantId" = ANY(${subtree}::uuid[])
-        GROUP BY "descendantId"
-      ) x
-      WHERE e."id" = x."id"`;
+    await withRollup(tx, subtreeItems, input.at, () =>
+      reparent(tx, root.id, subtree, parentId, at),
+    );
   }
 
   let supervised = 0;
@@ -163,4 +130,53 @@ export async function moveEnterprise(
     requestId: input.requestId,
   });
   return { subtree: subtree.length, moved: moves, supervised };
+}
+
+/** The closure rows and spans of `subtree` (rooted at `rootId`) moved under `parentId` at `at`. */
+async function reparent(
+  tx: DbTx,
+  rootId: string,
+  subtree: readonly string[],
+  parentId: string | null,
+  at: Prisma.Sql,
+): Promise<void> {
+  // One statement: pairs (outside ancestor, subtree node) that no longer hold go, the new
+  // parent's ancestors join every subtree node (depth through the new parent). The two sets
+  // are disjoint, so the sub-statements cannot see each other's rows.
+  await tx.$executeRaw`
+    WITH sub AS (
+      SELECT "descendantId" AS "id", "depth" FROM "EnterpriseClosure" WHERE "ancestorId" = ${rootId}::uuid
+    ), anc AS (
+      SELECT "ancestorId" AS "id", "depth" FROM "EnterpriseClosure" WHERE "descendantId" = ${parentId}::uuid
+    ), gone AS (
+      DELETE FROM "EnterpriseClosure" c USING sub
+      WHERE c."descendantId" = sub."id"
+        AND c."ancestorId" NOT IN (SELECT "id" FROM sub)
+        AND c."ancestorId" NOT IN (SELECT "id" FROM anc)
+    )
+    INSERT INTO "EnterpriseClosure" ("ancestorId", "descendantId", "depth")
+    SELECT anc."id", sub."id", anc."depth" + 1 + sub."depth" FROM anc CROSS JOIN sub
+    ON CONFLICT ("ancestorId", "descendantId") DO UPDATE SET "depth" = EXCLUDED."depth"`;
+  // History: every outside pair of the subtree closes at `at`; the current ones reopen.
+  await tx.$executeRaw`
+    UPDATE "EnterpriseClosureSpan" SET "validTo" = ${at}
+    WHERE "validTo" IS NULL AND "descendantId" = ANY(${[...subtree]}::uuid[])
+      AND NOT ("ancestorId" = ANY(${[...subtree]}::uuid[]))`;
+  await tx.$executeRaw`
+    INSERT INTO "EnterpriseClosureSpan" ("ancestorId", "descendantId", "depth", "validFrom")
+    SELECT "ancestorId", "descendantId", "depth", ${at} FROM "EnterpriseClosure"
+    WHERE "descendantId" = ANY(${[...subtree]}::uuid[]) AND NOT ("ancestorId" = ANY(${[...subtree]}::uuid[]))`;
+  await tx.enterprise.update({ where: { id: rootId }, data: { parentId } });
+  // depth and rootId of every subtree node follow from the new closure rows.
+  await tx.$executeRaw`
+    UPDATE "Enterprise" e
+    SET "depth" = x."depth", "rootId" = NULLIF(x."top", e."id"), "version" = e."version" + 1,
+        "updatedAt" = ${at}
+    FROM (
+      SELECT "descendantId" AS "id", max("depth") AS "depth",
+             (array_agg("ancestorId" ORDER BY "depth" DESC))[1] AS "top"
+      FROM "EnterpriseClosure" WHERE "descendantId" = ANY(${[...subtree]}::uuid[])
+      GROUP BY "descendantId"
+    ) x
+    WHERE e."id" = x."id"`;
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { completionRate } from "@/lib/dashboard/targets";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { addDays, chinaDay, endOfChinaDay, isoDay } from "@/lib/time";
+import { addDays, chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
 import { actorFor } from "./fixtures";
 import { changeHistory, itemAt, loadHistory, type Item, type TreeHistory } from "./history-brute";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -200,6 +200,19 @@ describe("dashboard roll-ups equal a brute-force recomputation from history", ()
             ? expect.objectContaining({ total: expected.total, completed: expected.completed })
             : null,
         );
+        // Every point (month ends: a group's from its monthly roll-up) is the population then.
+        const points = answer.trend.map((p) => ({
+          asOf: p.asOf,
+          total: p.total,
+          done: p.completed,
+        }));
+        expect({ ...label, points }).toEqual({
+          ...label,
+          points: answer.trend.map((p) => {
+            const f = figures(population(endOfChinaDay(parseIsoDay(p.asOf))));
+            return { asOf: p.asOf, total: f.total, done: f.completed };
+          }),
+        });
         for (const c of answer.byCategory) {
           const f = figures(population(at, (r) => r.categoryId === c.categoryId));
           expect({ ...label, c: c.code, total: c.total, completed: c.completed }).toEqual({

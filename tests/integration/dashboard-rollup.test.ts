@@ -128,10 +128,16 @@ describe("the dashboard roll-up", () => {
          FROM "${table}" WHERE "total" <> 0 OR "completed" <> 0 OR "pendingClaims" <> 0
            OR "weight" <> 0 OR "weightedPercent" <> 0 ORDER BY 1`,
       );
-    const before = [await rows("RollupDay"), await rows("RollupMonth")];
+    const nodeRows = () =>
+      db.prisma.$queryRawUnsafe<{ r: string }[]>(
+        `SELECT concat_ws(' ', "programmeId", "enterpriseId", "month", "total", "completed") AS "r"
+         FROM "RollupNodeMonth" WHERE "total" <> 0 OR "completed" <> 0 ORDER BY 1`,
+      );
+    const before = [await rows("RollupDay"), await rows("RollupMonth"), await nodeRows()];
     expect(before[0]!.length).toBeGreaterThan(0);
+    expect(before[2]!.length).toBeGreaterThan(0);
     await db.prisma.$transaction((tx) => rebuildRollups(tx), { timeout: 120_000 });
-    expect([await rows("RollupDay"), await rows("RollupMonth")]).toEqual(before);
+    expect([await rows("RollupDay"), await rows("RollupMonth"), await nodeRows()]).toEqual(before);
   }, 120_000);
 
   it("reports a corrupted row", async () => {
@@ -155,5 +161,21 @@ describe("the dashboard roll-up", () => {
     );
     await db.prisma.rollupDay.update({ where, data: { completed: { decrement: 1 } } });
     expect(await verifyRollups(db.prisma, { days: [row.day] })).toEqual([]);
+
+    // A group's monthly row, checked at today's figures.
+    const node = await db.prisma.rollupNodeMonth.findFirstOrThrow({ orderBy: { month: "desc" } });
+    const key = {
+      programmeId_enterpriseId_month: {
+        programmeId: node.programmeId,
+        enterpriseId: node.enterpriseId,
+        month: node.month,
+      },
+    };
+    await db.prisma.rollupNodeMonth.update({ where: key, data: { total: { increment: 1 } } });
+    expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([
+      expect.objectContaining({ kind: "node", enterpriseId: node.enterpriseId }),
+    ]);
+    await db.prisma.rollupNodeMonth.update({ where: key, data: { total: { decrement: 1 } } });
+    expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([]);
   }, 120_000);
 });

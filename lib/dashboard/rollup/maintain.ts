@@ -1,8 +1,14 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { itemPlacementJoinsSql } from "../population";
-import { streamColumns, streamSql, type StreamFrom, type StreamRow } from "./stream";
+import { itemPlacementJoinsSql, validAtSql } from "../population";
+import {
+  nodeStreamColumns,
+  streamColumns,
+  streamSql,
+  type StreamFrom,
+  type StreamRow,
+} from "./stream";
 
 /**
  * Keeps the dashboard roll-up (RollupDay, RollupMonth) exact in the writer's transaction: the
@@ -39,8 +45,9 @@ const KEY = Prisma.raw(`"programmeId", "supervisorId", "categoryId", "isMain"`);
 
 /**
  * Adds the rows of `stream` (a statement with StreamRow columns) and subtracts `minus` (rows read
- * earlier), grouped per key and day, into RollupDay and per key and month into RollupMonth. Rows
- * go in key order, so concurrent writers lock shared rows in the same order.
+ * earlier), grouped per key and day, into RollupDay and per key and month into RollupMonth; node
+ * rows (`nodeId` set) per enterprise and month into RollupNodeMonth. Rows go in key order, so
+ * concurrent writers lock shared rows in the same order.
  */
 export async function applyStream(
   tx: DbTx,
@@ -62,28 +69,40 @@ export async function applyStream(
       SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
              "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", -"total" AS "total",
              -"completed" AS "completed", -"pendingClaims" AS "pendingClaims",
-             -("weight"::numeric) AS "weight", -("weightedPercent"::numeric) AS "weightedPercent"
+             -("weight"::numeric) AS "weight", -("weightedPercent"::numeric) AS "weightedPercent",
+             "nodeId"::uuid AS "nodeId"
       FROM jsonb_to_recordset(${JSON.stringify(minus)}::jsonb) AS r("programmeId" text,
         "supervisorId" text, "categoryId" text, "isMain" boolean, "day" text, "total" int,
-        "completed" int, "pendingClaims" int, "weight" text, "weightedPercent" text)
+        "completed" int, "pendingClaims" int, "weight" text, "weightedPercent" text, "nodeId" text)
     ), g AS (
-      SELECT ${KEY}, "day", ${sums} FROM (
+      SELECT ${KEY}, "nodeId", "day", ${sums} FROM (
         SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
                "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", "total",
                "completed", "pendingClaims", "weight"::numeric AS "weight",
-               "weightedPercent"::numeric AS "weightedPercent" FROM st
+               "weightedPercent"::numeric AS "weightedPercent", "nodeId"::uuid AS "nodeId" FROM st
         UNION ALL SELECT * FROM m) x
-      GROUP BY ${KEY}, "day"
+      GROUP BY ${KEY}, "nodeId", "day"
       HAVING sum("total") <> 0 OR sum("completed") <> 0 OR sum("pendingClaims") <> 0
           OR sum("weight") <> 0 OR sum("weightedPercent") <> 0
     ), d AS (
       INSERT INTO "RollupDay" (${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent")
       SELECT ${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent" FROM g
+      WHERE "nodeId" IS NULL
       ORDER BY ${KEY}, "day"
       ${add("RollupDay")}
+    ), n AS (
+      INSERT INTO "RollupNodeMonth" ("programmeId", "enterpriseId", "month", "total", "completed")
+      SELECT "programmeId", "nodeId", date_trunc('month', "day")::date, sum("total")::int,
+             sum("completed")::int
+      FROM g WHERE "nodeId" IS NOT NULL
+      GROUP BY 1, 2, 3 HAVING sum("total") <> 0 OR sum("completed") <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT ("programmeId", "enterpriseId", "month")
+      DO UPDATE SET "total" = "RollupNodeMonth"."total" + EXCLUDED."total",
+        "completed" = "RollupNodeMonth"."completed" + EXCLUDED."completed"
     )
     INSERT INTO "RollupMonth" (${KEY}, "month", "total", "completed", "pendingClaims", "weight", "weightedPercent")
     SELECT ${KEY}, date_trunc('month', "day")::date AS "month", ${sums} FROM g
+    WHERE "nodeId" IS NULL
     GROUP BY ${KEY}, 5 ORDER BY ${KEY}, 5
     ${add("RollupMonth")}`;
 }
@@ -103,7 +122,9 @@ export async function rebuildRollups(db: DbTx, programmeId?: string): Promise<vo
   await db.$executeRaw`SELECT set_config('work_mem', '256MB', true)`;
   await db.$executeRaw`DELETE FROM "RollupDay" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupMonth" WHERE ${where}`;
+  await db.$executeRaw`DELETE FROM "RollupNodeMonth" WHERE ${where}`;
   await applyStream(db, rebuildStreamSql(where));
+  await applyStream(db, rebuildNodeStreamSql(where));
 }
 
 /** The China day of a timestamp column. */
@@ -115,15 +136,64 @@ const spanEnds = (from: string, on: string, itemId: string) =>
     CROSS JOIN LATERAL (VALUES (x."validFrom"), (x."validTo")) v("t")
     WHERE ${on} AND v."t" IS NOT NULL`);
 
+/** Every day on which an item's placement (span, merge, supervisor, closure) changes, as (id, day). */
+function placementDaysSql(): Prisma.Sql {
+  const viaFormer = (table: string, column: string) =>
+    spanEnds(
+      `${table} x JOIN "LedgerItemFormerEnterprise" fe ON fe."enterpriseId" = x."${column}"
+         JOIN li ON li."id" = fe."ledgerItemId"`,
+      "TRUE",
+      `li."id"`,
+    );
+  return Prisma.sql`${spanEnds(`"LedgerItemSpan" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
+      UNION ${spanEnds(`"LedgerItemFormerEnterprise" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
+      UNION ${spanEnds(`"EnterpriseSupervisorSpan" x JOIN li ON li."enterpriseId" = x."enterpriseId"`, "TRUE", `li."id"`)}
+      UNION ${viaFormer(`"EnterpriseSupervisorSpan"`, "enterpriseId")}
+      UNION ${spanEnds(`"EnterpriseClosureSpan" x JOIN li ON li."enterpriseId" = x."descendantId"`, "TRUE", `li."id"`)}
+      UNION ${viaFormer(`"EnterpriseClosureSpan"`, "descendantId")}`;
+}
+
+const ITEMS_SQL = (where: Prisma.Sql) => Prisma.sql`li AS MATERIALIZED (
+      SELECT "id", "programmeId", "enterpriseId", "taskId", "createdAt", "completedAt"
+      FROM "LedgerItem" WHERE ${where}
+    )`;
+
+/**
+ * RollupNodeMonth's rows rebuilt: only membership and completion matter (no status or percent),
+ * so the change days are creation, completion and the placement days; each main item's row at
+ * the end of a change day is added under every enterprise whose subtree held it then, and taken
+ * off on its next change day.
+ */
+function rebuildNodeStreamSql(where: Prisma.Sql): Prisma.Sql {
+  const end = Prisma.raw(`(f."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  return Prisma.sql`
+    WITH ${ITEMS_SQL(where)}, days AS (
+      SELECT "id" AS "itemId", ${dayOfSql(`"createdAt"`)} AS "day" FROM li
+      UNION SELECT "id", ${dayOfSql(`"completedAt"`)} FROM li WHERE "completedAt" IS NOT NULL
+      UNION ${placementDaysSql()}
+    ), f AS (
+      SELECT d."itemId", d."day", lead(d."day") OVER (PARTITION BY d."itemId" ORDER BY d."day") AS "next"
+      FROM days d
+    ), c AS (
+      SELECT li."programmeId", ns."ancestorId", x."day", x."sign",
+             (li."completedAt" IS NOT NULL AND li."completedAt" <= ${end}) AS "completed"
+      FROM f JOIN li ON li."id" = f."itemId"
+      ${itemPlacementJoinsSql(end)}
+      JOIN "EnterpriseClosureSpan" ns
+        ON ns."descendantId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ns", end)}
+      CROSS JOIN LATERAL (VALUES (f."day", 1), (f."next", -1)) x("day", "sign")
+      WHERE li."createdAt" <= ${end} AND s."isMain" AND NOT s."notApplicable" AND x."day" IS NOT NULL
+    )
+    SELECT ${nodeStreamColumns(`c."ancestorId"`)}
+    FROM c GROUP BY c."programmeId", c."ancestorId", c."day"`;
+}
+
 function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
   // An instant is at or before the end of China day D iff its China day is <= D (timestamp(3)).
   const end = Prisma.raw(`(f."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   const items = Prisma.raw(`SELECT "id" FROM li`);
   return Prisma.sql`
-    WITH li AS MATERIALIZED (
-      SELECT "id", "programmeId", "enterpriseId", "taskId", "createdAt", "completedAt"
-      FROM "LedgerItem" WHERE ${where}
-    ), ev AS MATERIALIZED (
+    WITH ${ITEMS_SQL(where)}, ev AS MATERIALIZED (
       -- each item's last status event of each day: its status and percent at the day's end
       SELECT DISTINCT ON (1, 2) ev."ledgerItemId" AS "itemId", ${dayOfSql(`ev."at"`)} AS "day",
              ev."at" AS "t", ev."toStatus" = 'COMPLETION_CLAIMED' AS "claim", ev."percentDone" AS "p"
@@ -140,15 +210,7 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
       UNION SELECT "id", ${dayOfSql(`"completedAt"`)} FROM li WHERE "completedAt" IS NOT NULL
       UNION SELECT "itemId", "day" FROM ev
       UNION SELECT "itemId", "day" FROM pe
-      UNION ${spanEnds(`"LedgerItemSpan" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
-      UNION ${spanEnds(`"LedgerItemFormerEnterprise" x JOIN li ON li."id" = x."ledgerItemId"`, "TRUE", `li."id"`)}
-      UNION ${spanEnds(`"EnterpriseSupervisorSpan" x JOIN li ON li."enterpriseId" = x."enterpriseId"`, "TRUE", `li."id"`)}
-      UNION ${spanEnds(
-        `"EnterpriseSupervisorSpan" x JOIN "LedgerItemFormerEnterprise" fe ON fe."enterpriseId" = x."enterpriseId"
-         JOIN li ON li."id" = fe."ledgerItemId"`,
-        "TRUE",
-        `li."id"`,
-      )}
+      UNION ${placementDaysSql()}
     ), f AS (
       -- carried forward: the latest (day, value) pair so far, packed into one number
       SELECT d."itemId", d."day", lead(d."day") OVER w AS "next",
@@ -177,6 +239,6 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
       FROM st CROSS JOIN LATERAL (VALUES (st."day", 1), (st."next", -1)) x("day", "sign")
       WHERE x."day" IS NOT NULL
     )
-    SELECT ${streamColumns("claim", "p")}
+    SELECT ${streamColumns("claim", "p")}, NULL::text AS "nodeId"
     FROM c GROUP BY 1, 2, 3, 4, 5`;
 }

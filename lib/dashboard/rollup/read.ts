@@ -64,6 +64,27 @@ export async function rollupSupervisors(
   return row!.mismatch ? null : supervisors;
 }
 
+/**
+ * Whether an enterprise subtree's RollupNodeMonth rows are the viewer's figures at the instants:
+ * the population counts an item in the subtree as it stood then but only if its enterprise is in
+ * the viewer's scope now, so every enterprise of the subtree at an instant must be in the scope.
+ */
+export async function rollupNodeStands(
+  db: DbTx,
+  actor: Actor,
+  enterpriseId: string,
+  instants: readonly Date[],
+): Promise<boolean> {
+  if (actor.scopeAll) return true;
+  const [row] = await db.$queryRaw<{ outside: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "EnterpriseClosureSpan" cs
+      CROSS JOIN unnest(${instants.map((at) => at.toISOString())}::timestamp[]) t("at")
+      WHERE cs."ancestorId" = ${enterpriseId}::uuid AND ${validAtSql("cs", Prisma.raw(`t."at"`))}
+        AND NOT ${enterpriseScopeSql(actor, Prisma.raw(`cs."descendantId"`))}) AS "outside"`;
+  return !row!.outside;
+}
+
 /** The supervisors whose rows make up a node's figures (an enterprise node never: null). */
 export function nodeSupervisors(
   db: DbTx,

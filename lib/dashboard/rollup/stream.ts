@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay } from "@/lib/time";
-import { itemsAsOfSql } from "../population";
+import { itemsAsOfSql, validAtSql } from "../population";
 
 /**
  * An item's roll-up stream from day D0: for D0 and every later China day on which its history
@@ -22,8 +22,9 @@ export type StreamFrom = Date | "created";
 /** One grouped delta row; the decimals travel as text so they stay exact. */
 export type StreamRow = {
   programmeId: string;
-  supervisorId: string;
-  categoryId: string;
+  /** Null on a node row. */
+  supervisorId: string | null;
+  categoryId: string | null;
   isMain: boolean;
   day: string;
   total: number;
@@ -31,6 +32,8 @@ export type StreamRow = {
   pendingClaims: number;
   weight: string;
   weightedPercent: string;
+  /** The enterprise whose subtree the row counts (a RollupNodeMonth row), else null. */
+  nodeId: string | null;
 };
 
 /** The China day of a UTC timestamp (Prisma stores DateTime as UTC `timestamp(3)`). */
@@ -61,7 +64,8 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
   const day = Prisma.raw(`u."day"`);
   const contribution = (sign: number, at: Prisma.Sql) => Prisma.sql`
     SELECT u."programmeId", u."day", ${sign}::int AS "sign", p."supervisorId", p."categoryId",
-           p."isMain", p."completed", p."claimPending", p."percentDone", p."weight"
+           p."isMain", p."completed", p."claimPending", p."percentDone", p."weight",
+           p."enterpriseId", ${at} AS "at"
     FROM u CROSS JOIN LATERAL ${itemsAsOfSql({
       programmeId: Prisma.raw(`u."programmeId"`),
       at,
@@ -90,19 +94,32 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
           "enterpriseId",
           Prisma.sql`ANY(ARRAY(SELECT fe."enterpriseId" FROM "LedgerItemFormerEnterprise" fe WHERE fe."ledgerItemId" = ${id}))`,
         )}
+        UNION ALL ${spanDays("EnterpriseClosureSpan", "descendantId", Prisma.raw(`s."enterpriseId"`))}
+        UNION ALL ${spanDays(
+          "EnterpriseClosureSpan",
+          "descendantId",
+          Prisma.sql`ANY(ARRAY(SELECT fe."enterpriseId" FROM "LedgerItemFormerEnterprise" fe WHERE fe."ledgerItemId" = ${id}))`,
+        )}
       ) x WHERE x."day" >= s."d0"
     ), c AS (
       ${contribution(1, endOfDay(day))}
       UNION ALL
       ${contribution(-1, endOfDay(Prisma.sql`(${day} - 1)`))}
     )
-    SELECT ${streamColumns("claimPending", "percentDone")}
+    SELECT ${streamColumns("claimPending", "percentDone")}, NULL::text AS "nodeId"
     FROM c
     GROUP BY c."programmeId", c."supervisorId", c."categoryId", c."isMain", c."day"
     HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0
         OR sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END) <> 0
         OR sum(c."sign" * c."weight") <> 0
-        OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0`;
+        OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0
+    UNION ALL
+    SELECT ${nodeStreamColumns(`ns."ancestorId"`)}
+    FROM c JOIN "EnterpriseClosureSpan" ns
+      ON ns."descendantId" = c."enterpriseId" AND ${validAtSql("ns", Prisma.raw(`c."at"`))}
+    WHERE c."isMain"
+    GROUP BY c."programmeId", ns."ancestorId", c."day"
+    HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0`;
 }
 
 /**
@@ -119,3 +136,15 @@ export function streamColumns(claim: string, percent: string): Prisma.Sql {
            sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."${percent}" END)::text
              AS "weightedPercent"`);
 }
+
+/**
+ * A node row of the stream from signed contributions `c` (grouped by programme, the ancestor
+ * column `node` and day): the StreamRow columns with only total and completed.
+ */
+export const nodeStreamColumns = (node: string) =>
+  Prisma.raw(`c."programmeId"::text AS "programmeId",
+           NULL::text AS "supervisorId", NULL::text AS "categoryId", true AS "isMain",
+           c."day"::text AS "day", sum(c."sign")::int AS "total",
+           sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
+           0 AS "pendingClaims", '0' AS "weight", '0' AS "weightedPercent",
+           ${node}::text AS "nodeId"`);

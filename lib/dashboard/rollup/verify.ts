@@ -2,18 +2,23 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, chinaDay, isoDay } from "@/lib/time";
-import { itemsAsOfSql } from "../population";
+import { itemsAsOfSql, validAtSql } from "../population";
 import { rollupAsOfSql } from "./read";
 
 /** One key where the roll-up disagrees with its recomputation. */
 export type RollupDifference = {
   programmeId: string;
-  /** "month": a RollupMonth row is not the sum of its days; "day": figures as of a day differ. */
-  kind: "month" | "day";
+  /**
+   * "month": a RollupMonth row is not the sum of its days; "day": figures as of a day differ;
+   * "node": an enterprise subtree's RollupNodeMonth figures at a month's end differ.
+   */
+  kind: "month" | "day" | "node";
   at: string;
-  supervisorId: string;
-  categoryId: string;
+  /** The key (null on a node difference, which names `enterpriseId`). */
+  supervisorId: string | null;
+  categoryId: string | null;
   isMain: boolean;
+  enterpriseId?: string;
   rollup: string;
   raw: string;
 };
@@ -54,6 +59,10 @@ export async function verifyRollups(
       ...(options.extraDays ?? []),
     ];
     out.push(...(await dayDifferences(db, p.id, days)));
+    // Node rows are monthly: checked at month ends, and today (no change is dated later).
+    const today = isoDay(chinaDay(options.now));
+    const ends = days.filter((d) => addDays(d, 1).getUTCDate() === 1 || isoDay(d) === today);
+    out.push(...(await nodeDifferences(db, p.id, ends)));
   }
   return out;
 }
@@ -116,6 +125,37 @@ function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
     WHERE ${figures("r")} <> ${figures("p")}`;
 }
 
+function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
+  if (!days.length) return Promise.resolve([]);
+  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  const pair = (alias: string) =>
+    Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0))`);
+  return db.$queryRaw<RollupDifference[]>`
+    WITH r AS (
+      SELECT d."day", x."enterpriseId", sum(x."total") AS "total", sum(x."completed") AS "completed"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      JOIN "RollupNodeMonth" x ON x."programmeId" = ${programmeId}::uuid
+        AND x."month" <= date_trunc('month', d."day")::date
+      GROUP BY 1, 2
+    ), p AS (
+      SELECT d."day", ns."ancestorId" AS "enterpriseId", count(*) AS "total",
+             count(*) FILTER (WHERE p."completed") AS "completed"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      JOIN "EnterpriseClosureSpan" ns
+        ON ns."descendantId" = p."enterpriseId" AND ${validAtSql("ns", at)}
+      WHERE p."isMain" AND NOT p."notApplicable"
+      GROUP BY 1, 2
+    )
+    SELECT ${programmeId} AS "programmeId", 'node' AS "kind", "day"::text AS "at",
+           NULL AS "supervisorId", NULL AS "categoryId", true AS "isMain",
+           "enterpriseId"::text AS "enterpriseId", ${pair("r")} AS "rollup", ${pair("p")} AS "raw"
+    FROM r FULL JOIN p USING ("day", "enterpriseId")
+    WHERE ${pair("r")} <> ${pair("p")}`;
+}
+
 export const describeDifference = (d: RollupDifference) =>
-  `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
-  `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted%)`;
+  d.kind === "node"
+    ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
+    : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
+      `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted%)`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/time";
 import type { ViewContext } from "../view";
 import { rollupDaysSql, rollupSupervisorSql, rollupWeightedSql } from "./read";
 
@@ -96,4 +97,22 @@ export function rollupChildCounts(
            ${rollupWeightedSql("r")} AS "weighted", 0 AS "red", 0 AS "yellow"
     ${from}
     GROUP BY d."i", r."g")`;
+}
+
+/**
+ * An enterprise subtree's total and completed at the ends of `monthEnds` (China days, each the
+ * last of its month; i = 1..n) from RollupNodeMonth. The caller has checked with
+ * `rollupNodeStands` that they are the viewer's figures.
+ */
+export function rollupNodeCounts<T>(
+  ctx: Pick<ViewContext, "db" | "programmeId">,
+  enterpriseId: string,
+  monthEnds: readonly Date[],
+) {
+  return ctx.db.$queryRaw<T[]>`
+    SELECT d."i"::int AS "i", ${counts}
+    FROM unnest(${monthEnds.map(isoDay)}::date[]) WITH ORDINALITY AS d("day", "i")
+    LEFT JOIN "RollupNodeMonth" r ON r."programmeId" = ${ctx.programmeId}::uuid
+      AND r."enterpriseId" = ${enterpriseId}::uuid AND r."month" <= date_trunc('month', d."day")::date
+    GROUP BY d."i"`;
 }

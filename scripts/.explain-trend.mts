@@ -1,0 +1,16 @@
+process.env.DATABASE_URL = "postgresql://reform:reform-local@127.0.0.1:54329/reform_ledger";
+const { getDb } = await import("../lib/db/client");
+const { Prisma } = await import("../lib/generated/prisma/client");
+const { resolveNode } = await import("../lib/dashboard/nodes");
+const { monthTrend } = await import("../lib/dashboard/month-trend");
+const { chinaDay, endOfChinaDay, isoDay } = await import("../lib/time");
+const db = getDb();
+const actor = { id: "x", username: "x", displayName: "x", role: "ADMIN", scopeAll: true, supervisorIds: [], enterpriseIds: [], via: "session" } as never;
+const programme = await db.programme.findFirstOrThrow({ where: { status: "ACTIVE" } });
+const [big] = await db.$queryRaw<{ a: string; n: number }[]>`select c."ancestorId"::text a, count(*)::int n from "LedgerItem" li join "EnterpriseClosure" c on c."descendantId"=li."enterpriseId" group by 1 order by 2 desc limit 1`;
+const node = await resolveNode(actor, { enterpriseId: big!.a } as never, db);
+const day = chinaDay(new Date());
+const spy = new Proxy(db, { get(t, k) { if (k === "$queryRaw") return async (s: any, ...v: any[]) => { const q = Prisma.sql(s, ...v); const r = await db.$queryRawUnsafe<any[]>("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + q.text, ...q.values); console.log(r.map((x) => x["QUERY PLAN"]).join("\n")); return []; }; return (t as any)[k]; } });
+const ctx = { db: spy, actor, programmeId: programme.id, node, day, at: endOfChinaDay(day), asOf: isoDay(day), targets: [] } as never;
+await monthTrend(ctx, programme.startDate);
+await db.$disconnect();

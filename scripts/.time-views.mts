@@ -1,0 +1,30 @@
+process.env.DATABASE_URL = "postgresql://reform:reform-local@127.0.0.1:54329/reform_ledger";
+const { getDb } = await import("../lib/db/client");
+const { resolveNode, listChildren } = await import("../lib/dashboard/nodes");
+const { headlineCounts } = await import("../lib/dashboard/headline");
+const { monthTrend } = await import("../lib/dashboard/month-trend");
+const { byCategory } = await import("../lib/dashboard/categories");
+const { rankChildren } = await import("../lib/dashboard/children");
+const { atRisk } = await import("../lib/dashboard/at-risk");
+const { indicatorTotals } = await import("../lib/dashboard/indicators");
+const { chinaDay, endOfChinaDay, isoDay, parseIsoDay } = await import("../lib/time");
+const db = getDb();
+const actor = { id: "x", username: "x", displayName: "x", role: "ADMIN", scopeAll: true, supervisorIds: [], enterpriseIds: [], via: "session" } as never;
+const programme = await db.programme.findFirstOrThrow({ where: { status: "ACTIVE" } });
+const [big] = await db.$queryRaw<{ a: string; n: number }[]>`select c."ancestorId"::text a, count(*)::int n from "LedgerItem" li join "EnterpriseClosure" c on c."descendantId"=li."enterpriseId" group by 1 order by 2 desc offset ${Number(process.argv[2] ?? 0)} limit 1`;
+console.log("node items", big!.n);
+const node = await resolveNode(actor, { enterpriseId: big!.a } as never, db);
+const day = process.argv[3] ? parseIsoDay(process.argv[3]) : chinaDay(new Date());
+const ctx = { db, actor, programmeId: programme.id, node, day, at: endOfChinaDay(day), asOf: isoDay(day), targets: [] } as never;
+const time = async (name: string, f: () => Promise<unknown>) => { const t = performance.now(); await f(); console.log(name.padEnd(12), (performance.now() - t).toFixed(0), "ms"); };
+for (let r = 0; r < 2; r++) {
+  let children: never[] = [];
+  await time("children-list", async () => { children = (await listChildren(actor, node, (ctx as any).at, db)) as never[]; });
+  await time("headline", () => headlineCounts(ctx, [(ctx as any).at]));
+  await time("trend", () => monthTrend(ctx, programme.startDate));
+  await time("categories", () => byCategory(ctx, new Map(), undefined));
+  await time("children", () => rankChildren(ctx, children, undefined));
+  await time("atRisk", () => atRisk(ctx));
+  await time("indicators", () => indicatorTotals(ctx));
+}
+await db.$disconnect();
