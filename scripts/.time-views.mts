@@ -13,7 +13,9 @@ const actor = { id: "x", username: "x", displayName: "x", role: "ADMIN", scopeAl
 const programme = await db.programme.findFirstOrThrow({ where: { status: "ACTIVE" } });
 const [big] = await db.$queryRaw<{ a: string; n: number }[]>`select c."ancestorId"::text a, count(*)::int n from "LedgerItem" li join "EnterpriseClosure" c on c."descendantId"=li."enterpriseId" group by 1 order by 2 desc offset ${Number(process.argv[2] ?? 0)} limit 1`;
 console.log("node items", big!.n);
-const node = await resolveNode(actor, { enterpriseId: big!.a } as never, db);
+const kind = process.argv[4] ?? "enterprise";
+const sup = await db.supervisor.findFirstOrThrow({ where: { enterpriseSpans: { some: {} } }, orderBy: { code: "asc" } });
+const node = await resolveNode(actor, (kind === "scope" ? {} : kind === "supervisor" ? { supervisorId: sup.id } : { enterpriseId: big!.a }) as never, db);
 const day = process.argv[3] ? parseIsoDay(process.argv[3]) : chinaDay(new Date());
 const ctx = { db, actor, programmeId: programme.id, node, day, at: endOfChinaDay(day), asOf: isoDay(day), targets: [] } as never;
 const time = async (name: string, f: () => Promise<unknown>) => { const t = performance.now(); await f(); console.log(name.padEnd(12), (performance.now() - t).toFixed(0), "ms"); };

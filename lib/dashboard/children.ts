@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { endOfChinaDay } from "@/lib/time";
+import { endOfChinaDay, isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from "./forecast";
 import { childJoinSql, nodeFilter, populationWhereSql, type ChildRef } from "./nodes";
@@ -64,13 +64,16 @@ export async function childCounts(
     ${childJoinSql(children, "p", D_AT)}
     WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT, { nodeInSource: true })}
     GROUP BY d."i", ch."childId"`;
+  // Red is "open and due before the day" (risk.ts) written out, so the rule's CASE, with its
+  // look-ups of percent and last entry, is evaluated once and only for the open items not red.
+  const day = Prisma.sql`${isoDay(ctx.day)}::date`;
   const colour = Prisma.sql`
     SELECT 0, ch."childId"::text, 0, 0, NULL,
-           count(*) FILTER (WHERE p."colour" = 'red')::int,
-           count(*) FILTER (WHERE p."colour" = 'yellow')::int
+           count(*) FILTER (WHERE p."dueDate" < ${day})::int,
+           count(*) FILTER (WHERE p."dueDate" >= ${day} AND p."colour" = 'yellow')::int
     FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", at)}
-    WHERE ${populationWhereSql(ctx.actor, "p", filter, at, { nodeInSource: true })} AND p."colour" IS NOT NULL
+    WHERE ${populationWhereSql(ctx.actor, "p", filter, at, { nodeInSource: true })} AND NOT p."completed"
     GROUP BY ch."childId"`;
   const parts = [...(instants.length ? [counts] : []), ...(colours ? [colour] : [])];
   return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;

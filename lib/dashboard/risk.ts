@@ -31,6 +31,10 @@ export function itemsWithColourAsOfSql(options: {
 }): Prisma.Sql {
   const { programmeId, at } = options;
   const day = Prisma.sql`${isoDay(options.day)}::date`;
+  // A scalar sub-select, not a join: once this table is pulled up into the caller, it is looked
+  // up only for the rows that reach the rule's last test (or that the caller selects).
+  const lastEntryAt = Prisma.sql`(SELECT max(pe."createdAt") FROM "ProgressEntry" pe
+      WHERE pe."ledgerItemId" = p."itemId" AND pe."createdAt" <= ${at})`;
   const colour = colourCaseSql({
     day,
     full: options.full ?? false,
@@ -39,14 +43,14 @@ export function itemsWithColourAsOfSql(options: {
     claimPending: Prisma.sql`p."claimPending"`,
     percentDone: Prisma.sql`p."percentDone"`,
     dueDate: Prisma.sql`p."dueDate"`,
-    lastEntryAt: Prisma.sql`le."at"`,
+    lastEntryAt,
     lastRoundStart: Prisma.sql`lr."periodStart"`,
     startDate: Prisma.sql`pg."startDate"`,
     behindPlanPoints: Prisma.sql`pg."behindPlanPoints"`,
     dueSoonDays: Prisma.sql`pg."dueSoonDays"`,
   });
   return Prisma.sql`(
-    SELECT p.*, le."at" AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
+    SELECT p.*, ${lastEntryAt} AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
       ${colour} AS "colour"
     FROM ${itemsAsOfSql({ programmeId, at, node: options.node })} p
     CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
@@ -54,10 +58,6 @@ export function itemsWithColourAsOfSql(options: {
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
       WHERE r."programmeId" = ${programmeId}::uuid AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
     ) lr ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT max(pe."createdAt") AS "at" FROM "ProgressEntry" pe
-      WHERE pe."ledgerItemId" = p."itemId" AND pe."createdAt" <= ${at}
-    ) le ON TRUE
   )`;
 }
 

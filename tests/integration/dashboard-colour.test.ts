@@ -1,13 +1,16 @@
 /**
  * The colour rule in SQL (lib/dashboard/risk.ts) against the pure rule (lib/ledger/colour.ts):
- * every demo item at several days, red and yellow exactly where itemColour says so.
+ * every demo item at several days, red and yellow exactly where itemColour says so, and the
+ * dashboard's red and yellow counts per supervisor are those items counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { itemsWithColourAsOfSql, statusAsOf } from "@/lib/dashboard/risk";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { itemColour } from "@/lib/ledger/colour";
 import type { LedgerStatus } from "@/lib/ledger/schemas";
-import { chinaDay, endOfChinaDay, parseIsoDay } from "@/lib/time";
+import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
+import { actorFor } from "./fixtures";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 
 let db: TestDatabase;
@@ -27,6 +30,8 @@ type SqlRow = {
   percentDone: number;
   dueDate: Date;
   colour: "red" | "yellow" | null;
+  supervisorId: string;
+  isMain: boolean;
 };
 
 describe("the colour rule in SQL", () => {
@@ -40,10 +45,14 @@ describe("the colour rule in SQL", () => {
       });
       let red = 0;
       let yellow = 0;
+      const admin = { ...(await actorFor(db.prisma, "admin")), scopeAll: true };
       for (const programme of programmes) {
+        // The dashboard's red and yellow main items per supervisor, computed live.
+        const perSupervisor = new Map<string, { red: number; yellow: number }>();
         const rows = await db.prisma.$queryRaw<SqlRow[]>`
           SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
-                 p."claimPending", p."notApplicable", p."percentDone", p."dueDate", p."colour"
+                 p."claimPending", p."notApplicable", p."percentDone", p."dueDate", p."colour",
+                 p."supervisorId"::text AS "supervisorId", p."isMain"
           FROM ${itemsWithColourAsOfSql({ programmeId: programme.id, at: Prisma.sql`${at.toISOString()}::timestamp`, day })} p`;
         const entries = await db.prisma.progressEntry.groupBy({
           by: ["ledgerItemId"],
@@ -67,7 +76,20 @@ describe("the colour rule in SQL", () => {
           expect({ id: row.itemId, colour: row.colour }).toEqual({ id: row.itemId, colour: want });
           if (want === "red") red++;
           if (want === "yellow") yellow++;
+          if (!row.isMain || !want) continue;
+          const counts = perSupervisor.get(row.supervisorId) ?? { red: 0, yellow: 0 };
+          counts[want]++;
+          perSupervisor.set(row.supervisorId, counts);
         }
+        const answer = await getDashboard(
+          admin,
+          { programmeId: programme.id, asOf: isoDay(day) },
+          { live: true },
+        );
+        const shown = answer.children.filter((c) => c.red || c.yellow);
+        expect(
+          Object.fromEntries(shown.map((c) => [c.id, { red: c.red, yellow: c.yellow }])),
+        ).toEqual(Object.fromEntries(perSupervisor));
       }
       if (asOf !== "2023-03-31") expect(red + yellow).toBeGreaterThan(0);
     },
