@@ -37,9 +37,9 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
     JOIN LATERAL (
       SELECT iv."value" FROM "IndicatorValue" iv
       JOIN "ProgressEntry" pe ON pe."id" = iv."entryId"
-      WHERE pe."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
-        AND pe."createdAt" <= ${at} AND pe."reviewState" <> 'RETURNED'
-      ORDER BY pe."createdAt" DESC, pe."id" DESC
+      WHERE iv."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
+        AND iv."createdAt" <= ${at} AND pe."reviewState" <> 'RETURNED'
+      ORDER BY iv."createdAt" DESC, iv."entryId" DESC
       LIMIT 1
     ) v ON TRUE
     LEFT JOIN "LedgerIndicatorTarget" lit

@@ -113,6 +113,8 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
             create: input.indicatorValues.map((v) => ({
               indicatorId: v.indicatorId,
               value: String(Number(v.value)),
+              ledgerItemId: item.id,
+              createdAt: now,
             })),
           },
         },

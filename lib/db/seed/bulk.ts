@@ -107,6 +107,8 @@ export const VALUE_COLUMNS: Columns<Prisma.IndicatorValueCreateManyInput> = {
   entryId: "uuid",
   indicatorId: "uuid",
   value: "numeric",
+  ledgerItemId: "uuid",
+  createdAt: "timestamp(3)",
 };
 
 export const REVIEW_COLUMNS: Columns<Prisma.EntryReviewCreateManyInput> = {

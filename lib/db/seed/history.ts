@@ -138,7 +138,7 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
       if (at > updatedAt) updatedAt = at;
     };
 
-    const recordValues = (entryId: string, fraction: number, final: boolean) => {
+    const recordValues = (entryId: string, at: Date, fraction: number, final: boolean) => {
       for (const ind of plan.task.indicators) {
         const t = plan.indicatorTargets.get(ind.id)!;
         const places = unitPlaces(ind.unit);
@@ -147,7 +147,14 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
           : t.base + (t.target - t.base) * fraction * (0.88 + r.float() * 0.16);
         if (ind.unit === "COUNT" || ind.unit === "PERSON") v = Math.max(0, v);
         if (ind.unit === "PERCENT" && t.target <= 100) v = Math.min(100, v);
-        h.values.push({ id: randomUUID(), entryId, indicatorId: ind.id, value: fixed(v, places) });
+        h.values.push({
+          id: randomUUID(),
+          entryId,
+          indicatorId: ind.id,
+          value: fixed(v, places),
+          ledgerItemId: plan.id,
+          createdAt: at,
+        });
       }
     };
 
@@ -183,7 +190,7 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
       lastEntryAt = at;
       if (at > updatedAt) updatedAt = at;
       if (plan.task.indicators.length && (claim || r.chance(0.8)))
-        recordValues(id, pct / 100, claim);
+        recordValues(id, at, pct / 100, claim);
       if (status === "NOT_STARTED") event("IN_PROGRESS", at, author, id);
       if (claim) {
         claimedAt = at;
