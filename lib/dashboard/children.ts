@@ -30,8 +30,9 @@ type Row = ChildCounts & {
 
 /**
  * The node's main, applicable items per child, in ONE statement: counts at each instant grouped
- * by child (membership as the tree stood at that instant), and, with `colours`, the colour rule's
- * red/yellow counts at the as-of instant grouped by child.
+ * by child (membership as the tree stood at that instant), and, with `colours` (the first instant
+ * is the as-of one), the colour rule's red/yellow counts at the as-of instant grouped by child;
+ * weighted progress then only at the as-of instant (the forecast's start needs counts only).
  */
 export async function childCounts(
   ctx: ViewContext,
@@ -58,7 +59,7 @@ export async function childCounts(
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",
-           ${weightedSql("p")} AS "weighted", 0 AS "red", 0 AS "yellow"
+           ${weightedSql("p", colours)} AS "weighted", 0 AS "red", 0 AS "yellow"
     FROM ${instantsSql(instants)}
     CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p
     ${childJoinSql(children, "p", D_AT)}

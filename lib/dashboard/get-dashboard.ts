@@ -113,7 +113,10 @@ async function readDashboard(
   const children = await listChildren(actor, node, ctx.at, db);
   const frozen = live ? null : await frozenFigures(ctx, children);
   const compareAt = query.compareTo ? [endOfChinaDay(query.compareTo)] : [];
-  const counted = await headlineCounts(ctx, frozen ? compareAt : [ctx.at, ...compareAt]);
+  // A comparison needs total and completed only.
+  const counted = frozen
+    ? await headlineCounts(ctx, compareAt)
+    : await headlineCounts(ctx, [ctx.at, ...compareAt], true);
   const [counts, then] = frozen ? [frozen.headline, ...counted] : counted;
   const { trend, forecast } = await monthTrend(ctx, programme.startDate);
   const categories = await byCategory(ctx, targets.byCategory, frozen?.byCategory);

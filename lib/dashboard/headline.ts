@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { standingOf, tasksNeeded, type Forecast } from "./forecast";
@@ -30,6 +31,8 @@ const EMPTY: HeadlineCounts = {
 export async function headlineCounts(
   ctx: ViewContext,
   instants: readonly Date[],
+  /** Claims and weighted progress at the first instant only (the others: comparisons). */
+  fullFirstOnly = false,
 ): Promise<HeadlineCounts[]> {
   if (!instants.length) return [];
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
@@ -47,8 +50,8 @@ export async function headlineCounts(
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed",
-           count(p."itemId") FILTER (WHERE p."claimPending")::int AS "pendingClaims",
-           ${weightedSql("p")} AS "weightedProgressPercent"
+           count(p."itemId") FILTER (WHERE ${fullFirstOnly ? Prisma.sql`d."i" = 1 AND ` : Prisma.empty}p."claimPending")::int AS "pendingClaims",
+           ${weightedSql("p", fullFirstOnly)} AS "weightedProgressPercent"
     FROM ${instantsSql(instants)}
     LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
     GROUP BY d."i"`;

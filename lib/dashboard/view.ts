@@ -27,10 +27,16 @@ export function instantsSql(instants: readonly Date[]): Prisma.Sql {
 
 export const D_AT = Prisma.raw(`d."at"`);
 
-/** Σ(weight x percent done) / Σ weight in percent (completed items count 100), two decimals. */
-export const weightedSql = (alias: string) =>
-  Prisma.raw(`round(sum(${alias}."weight" * CASE WHEN ${alias}."completed" THEN 100 ELSE ${alias}."percentDone" END)
-    / nullif(sum(${alias}."weight"), 0), 2)::float8`);
+/**
+ * Σ(weight x percent done) / Σ weight in percent (completed items count 100), two decimals. With
+ * `onlyFirst`, only for the rows of the first instant d."i" = 1 (NULL for the others), so the
+ * percent of each item is looked up only where the figure is shown.
+ */
+export const weightedSql = (alias: string, onlyFirst = false) => {
+  const when = onlyFirst ? `d."i" = 1 AND ` : "";
+  return Prisma.raw(`round(sum(CASE WHEN ${when}TRUE THEN ${alias}."weight" * CASE WHEN ${alias}."completed" THEN 100 ELSE ${alias}."percentDone" END END)
+    / nullif(sum(CASE WHEN ${when}TRUE THEN ${alias}."weight" END), 0), 2)::float8`);
+};
 
 export type Counts = { total: number; completed: number };
 
