@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE, pickLocale, type Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/messages";
 import { inputErrorFromDatabase } from "./db-errors";
-import { findUnstorableText } from "./storable-text";
+import { findUnstorableText } from "@/lib/storable-text";
 import { fieldErrors } from "@/lib/i18n/zod";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";

@@ -9,6 +9,7 @@
  * keystroke away and makes the file say exactly what will be stored.
  */
 import type { ColumnDef } from "./columns";
+import { isStorableText } from "@/lib/storable-text";
 
 export type CellValue = string | number | boolean | null;
 
@@ -70,6 +71,7 @@ export function convertCell(
   switch (column.type) {
     case "text": {
       const text = v instanceof Date ? dayOf(v) : String(v).trim();
+      if (!isStorableText(text)) return fail("unstorableText");
       if (column.maxLength && text.length > column.maxLength)
         return fail("tooLong", { max: column.maxLength });
       return { ok: true, value: text };

@@ -41,6 +41,8 @@ describe("cells", () => {
     [col("bool"), "maybe", "notABoolean"],
     [col("enum"), "KG", "notAnOption"],
     [col("text", { maxLength: 3 }), "四个字符", "tooLong"],
+    [col("text"), "改革\u0000方案", "unstorableText"],
+    [col("text"), "改革\uD800方案", "unstorableText"],
     [col("int"), { formula: "A1+1", result: 2 }, "formula"],
     [col("int"), { sharedFormula: "A3", result: 2 }, "formula"],
     [col("int"), { error: "#N/A" }, "cellError"],

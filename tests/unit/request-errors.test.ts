@@ -1,7 +1,10 @@
 /** Which request text PostgreSQL cannot store, and which database refusals are the input's fault. */
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/i18n/zod";
 import { inputErrorFromDatabase } from "@/lib/api/db-errors";
-import { findUnstorableText, isStorableText } from "@/lib/api/storable-text";
+import { findUnstorableText, isStorableText } from "@/lib/storable-text";
 
 describe("isStorableText", () => {
   it.each([
@@ -27,6 +30,32 @@ describe("findUnstorableText", () => {
 
   it("checks object keys too", () => {
     expect(findUnstorableText({ ["k\u0000"]: "v" })).toBe("k\uFFFD");
+  });
+});
+
+describe("parseInput", () => {
+  const schema = z.object({ title: z.string().min(1), tags: z.array(z.string()) });
+
+  it("refuses text PostgreSQL cannot store by field, in the user's language, before the schema", () => {
+    const refused = (input: unknown, locale: "zh-CN" | "en") => {
+      try {
+        parseInput(schema, input, locale);
+      } catch (error) {
+        return error as AppError;
+      }
+      throw new Error("accepted");
+    };
+    const zh = refused({ title: "方案\u0000", tags: [] }, "zh-CN");
+    expect(zh.code).toBe("validation_failed");
+    expect(zh.fields).toEqual({ title: expect.stringContaining("无法保存") });
+    // Checked before the schema: the empty title is not what is reported.
+    expect(refused({ title: "", tags: ["ok", "\uDC00"] }, "en").fields).toEqual({
+      "tags.1": expect.stringContaining("cannot be stored"),
+    });
+    expect(parseInput(schema, { title: "方案", tags: ["😀"] }, "en")).toEqual({
+      title: "方案",
+      tags: ["😀"],
+    });
   });
 });
 

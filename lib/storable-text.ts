@@ -1,8 +1,9 @@
 /**
  * PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate has no UTF-8 form: either one
  * reaching a query is a database error (a 500) instead of the user's mistake. Every string a
- * request carries (path, query, JSON body) is checked here before the schemas run, so the answer
- * is a clear 400/422 naming the field and nothing is written.
+ * request carries (path, query, JSON body: lib/api/endpoint.ts), every use case's input
+ * (parseInput) and every imported text cell (lib/excel/cell-value.ts) is checked with this before
+ * anything else, so the answer is a clear 400/422 naming the field (or cell) and nothing is written.
  */
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
