@@ -1,13 +1,17 @@
 /**
  * The benchmark's floor: the same numbers from the same tables with no framework, no ORM, no
  * authentication, no audit: node:http and pg with hand-written SQL, one statement or two per
- * request. The application's latency under the same load is compared with this. Not part of the
+ * request. A write keeps the dashboard roll-up exact with the application's own two statements
+ * (the same work the application must do, and no stale roll-up left behind after a run). The application's latency under the same load is compared with this. Not part of the
  * product; `scope` arrives as a query parameter (`_scope=sup:<id>` or `ent:<id>`) instead of a token.
  *
- *   DATABASE_URL=... PORT=4100 node --import tsx scripts/bench-floor.ts
+ *   DATABASE_URL=... PORT=4100 node --conditions=react-server --import tsx scripts/bench-floor.ts
  */
 import http from "node:http";
 import pg from "pg";
+import { applyStreamSql } from "../lib/dashboard/rollup/maintain";
+import { streamSql, type StreamRow } from "../lib/dashboard/rollup/stream";
+import { Prisma } from "../lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "../lib/time";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -165,6 +169,10 @@ async function recordEntry(
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    // The item's roll-up stream from today, before and after the change (lib/dashboard/rollup).
+    await client.query(`SELECT 1 FROM "LedgerItem" WHERE "id" = $1 FOR UPDATE`, [itemId]);
+    const stream = streamSql(Prisma.sql`${[itemId]}::uuid[]`, new Date());
+    const before = await client.query<StreamRow>(stream.text, stream.values);
     const moved = await client.query(
       `UPDATE "LedgerItem" SET "status" = 'IN_PROGRESS', "percentDone" = $3, "lastEntryAt" = now(),
          "version" = "version" + 1, "updatedAt" = now()
@@ -185,6 +193,8 @@ async function recordEntry(
        RETURNING "id"`,
       [itemId, body.period, y, m, body.narrative, body.percentDone, author.rows[0].id],
     );
+    const apply = applyStreamSql(stream, before.rows);
+    await client.query(apply.text, apply.values);
     await client.query("COMMIT");
     return { entry: entry.rows[0], item: moved.rows[0] };
   } catch (error) {

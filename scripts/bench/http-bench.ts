@@ -160,7 +160,12 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
         log: path.join(tmp, "next.log"),
       },
       floor: {
-        args: ["--import", "tsx", path.join(ROOT, "scripts", "bench-floor.ts")],
+        args: [
+          "--conditions=react-server",
+          "--import",
+          "tsx",
+          path.join(ROOT, "scripts", "bench-floor.ts"),
+        ],
         env: { ...process.env, DATABASE_URL: named("bench-floor"), PORT: String(floorPort) },
         port: floorPort,
         log: path.join(tmp, "floor.log"),

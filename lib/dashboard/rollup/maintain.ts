@@ -54,6 +54,11 @@ export async function applyStream(
   stream: Prisma.Sql,
   minus: readonly StreamRow[] = [],
 ): Promise<void> {
+  await tx.$executeRaw`${applyStreamSql(stream, minus)}`;
+}
+
+/** applyStream's one statement (the benchmark's floor runs it through plain `pg`). */
+export function applyStreamSql(stream: Prisma.Sql, minus: readonly StreamRow[] = []): Prisma.Sql {
   const sums = Prisma.raw(`sum("total")::int AS "total", sum("completed")::int AS "completed",
     sum("pendingClaims")::int AS "pendingClaims", sum("weight") AS "weight",
     sum("weightedPercent") AS "weightedPercent"`);
@@ -64,7 +69,7 @@ export async function applyStream(
       "pendingClaims" = "${table}"."pendingClaims" + EXCLUDED."pendingClaims",
       "weight" = "${table}"."weight" + EXCLUDED."weight",
       "weightedPercent" = "${table}"."weightedPercent" + EXCLUDED."weightedPercent"`);
-  await tx.$executeRaw`
+  return Prisma.sql`
     WITH st AS (${stream}), m AS (
       SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
              "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", -"total" AS "total",
