@@ -154,6 +154,17 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       }
       return entry;
     });
+    // Sequential: one transaction is one connection, which runs one query at a time.
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
+      where: { id: entry.id },
+      select: entrySelect,
+    });
+    const row = await tx.ledgerItem.findUniqueOrThrow({
+      where: { id: item.id },
+      select: rowSelect,
+    });
+    // The audit record last: it takes the journal's chain lock, held until commit, so every
+    // audited write in the system waits while this transaction still has work to do.
     await recordAudit(tx, {
       actor,
       action:
@@ -176,16 +187,6 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
         ...(input.indicatorWarningsConfirmed ? { indicatorWarningsConfirmed: true } : {}),
       },
       requestId: input.requestId,
-    });
-
-    // Sequential: one transaction is one connection, which runs one query at a time.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
-      where: { id: entry.id },
-      select: entrySelect,
-    });
-    const row = await tx.ledgerItem.findUniqueOrThrow({
-      where: { id: item.id },
-      select: rowSelect,
     });
     return { entry: toEntry(fullEntry), item: toRow(row, today) };
   });
