@@ -154,7 +154,17 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
     });
     const servers = {
       app: {
-        args: [NEXT_BIN, "start", "-p", String(appPort), "-H", "127.0.0.1"],
+        // BENCH_APP_NODE_ARGS: Node options for the app only, e.g. "--cpu-prof --cpu-prof-dir=DIR"
+        // (a CPU profile of the app under the load, written when it stops).
+        args: [
+          ...(process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean),
+          NEXT_BIN,
+          "start",
+          "-p",
+          String(appPort),
+          "-H",
+          "127.0.0.1",
+        ],
         env: env as NodeJS.ProcessEnv,
         port: appPort,
         log: path.join(tmp, "next.log"),
