@@ -182,6 +182,16 @@ export async function reviewEntry(
       link: `/ledger/${item.id}`,
       now,
     });
+    // Sequential: one transaction is one connection, which runs one query at a time. The audit
+    // records last: the journal's chain lock they take is held until commit.
+    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
+      where: { id: entry.id },
+      select: entrySelect,
+    });
+    const row = await tx.ledgerItem.findUniqueOrThrow({
+      where: { id: item.id },
+      select: rowSelect,
+    });
     await recordAudit(tx, {
       actor,
       action: `entry.review.${decision.toLowerCase()}`,
@@ -210,15 +220,6 @@ export async function reviewEntry(
       });
     }
 
-    // Sequential: one transaction is one connection, which runs one query at a time.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
-      where: { id: entry.id },
-      select: entrySelect,
-    });
-    const row = await tx.ledgerItem.findUniqueOrThrow({
-      where: { id: item.id },
-      select: rowSelect,
-    });
     return { entry: toEntry(fullEntry), item: toRow(row, chinaDay(now)) };
   });
 }
