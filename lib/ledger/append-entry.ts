@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { EntryKind, LedgerStatus } from "@/lib/generated/prisma/client";
-import { enterpriseRef, entrySelect, findItemForActor, toEntry } from "./queries";
+import { enterpriseRef, findItemForActor, readEntryAndRow } from "./queries";
 import { rowSelect, toRow } from "./rows";
 import { chinaDay } from "@/lib/time";
 import { parsePeriod, periodAllowed } from "./period";
@@ -154,15 +154,7 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       }
       return entry;
     });
-    // Sequential: one transaction is one connection, which runs one query at a time.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
-      where: { id: entry.id },
-      select: entrySelect,
-    });
-    const row = await tx.ledgerItem.findUniqueOrThrow({
-      where: { id: item.id },
-      select: rowSelect,
-    });
+    const answer = await readEntryAndRow(tx, entry.id, item.id, today);
     // The audit record last: it takes the journal's chain lock, held until commit, so every
     // audited write in the system waits while this transaction still has work to do.
     await recordAudit(tx, {
@@ -188,7 +180,7 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
       },
       requestId: input.requestId,
     });
-    return { entry: toEntry(fullEntry), item: toRow(row, today) };
+    return answer;
   });
 }
 

@@ -81,6 +81,20 @@ export const entrySelect = {
   },
 } satisfies Prisma.ProgressEntrySelect;
 
+/**
+ * A write's answer as it stands in its transaction: the entry and the item's ledger row. Read one
+ * after the other (one transaction is one connection, which runs one query at a time), before the
+ * audit record, whose chain lock is held until commit.
+ */
+export async function readEntryAndRow(tx: DbTx, entryId: string, itemId: string, today: Date) {
+  const entry = await tx.progressEntry.findUniqueOrThrow({
+    where: { id: entryId },
+    select: entrySelect,
+  });
+  const row = await tx.ledgerItem.findUniqueOrThrow({ where: { id: itemId }, select: rowSelect });
+  return { entry: toEntry(entry), item: toRow(row, today) };
+}
+
 export function toEntry(
   e: Prisma.ProgressEntryGetPayload<{ select: typeof entrySelect }>,
 ): EntryDto {

@@ -8,8 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { NotificationKind, ReviewState } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
 import { parseInput } from "@/lib/i18n/zod";
-import { entrySelect, toEntry } from "@/lib/ledger/queries";
-import { rowSelect, toRow } from "@/lib/ledger/rows";
+import { readEntryAndRow } from "@/lib/ledger/queries";
 import { chinaDay } from "@/lib/time";
 import { notify } from "@/lib/notifications/notify";
 import { decisionAllowed, stageFor } from "./chain";
@@ -182,16 +181,7 @@ export async function reviewEntry(
       link: `/ledger/${item.id}`,
       now,
     });
-    // Sequential: one transaction is one connection, which runs one query at a time. The audit
-    // records last: the journal's chain lock they take is held until commit.
-    const fullEntry = await tx.progressEntry.findUniqueOrThrow({
-      where: { id: entry.id },
-      select: entrySelect,
-    });
-    const row = await tx.ledgerItem.findUniqueOrThrow({
-      where: { id: item.id },
-      select: rowSelect,
-    });
+    const answer = await readEntryAndRow(tx, entry.id, item.id, chinaDay(now));
     await recordAudit(tx, {
       actor,
       action: `entry.review.${decision.toLowerCase()}`,
@@ -220,6 +210,6 @@ export async function reviewEntry(
       });
     }
 
-    return { entry: toEntry(fullEntry), item: toRow(row, chinaDay(now)) };
+    return answer;
   });
 }
