@@ -6,8 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_COUNT_CAP, type LedgerItemRow, type LedgerStatus } from "@/lib/ledger/schemas";
 import { isoDay } from "@/lib/time";
 import { ledgerListUrl } from "./drill-down";
-import { nodeFilter, populationWhereSql } from "./nodes";
-import { itemsWithColourAsOfSql, statusAsOf } from "./risk";
+import { nodeFilter, nodePopulationSql } from "./nodes";
+import { statusAsOf } from "./risk";
 import { instantSqlOf, type ViewContext } from "./view";
 
 export const AT_RISK_LIMIT = 50;
@@ -35,20 +35,13 @@ export type AtRiskAsOf = Row;
  */
 export async function atRisk(ctx: ViewContext) {
   const at = instantSqlOf(ctx.at);
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    at,
-    {
-      nodeInSource: true,
-    },
-  );
-  const source = itemsWithColourAsOfSql({
+  const { items: source, where } = nodePopulationSql({
+    actor: ctx.actor,
     programmeId: ctx.programmeId,
-    at,
-    day: ctx.day,
     node: nodeFilter(ctx.node),
+    at,
+    filter: { mainOnly: true },
+    colourDay: ctx.day,
   });
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;
   const parts = [

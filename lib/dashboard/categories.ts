@@ -2,8 +2,7 @@ import "server-only";
 import { isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import type { Target } from "./forecast";
-import { nodeFilter, populationWhereSql } from "./nodes";
-import { itemsAsOfSql } from "./population";
+import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupCategories } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -55,19 +54,19 @@ async function frozenRows(ctx: ViewContext, frozen: ReadonlyMap<string, Counts>)
 async function liveRows(ctx: ViewContext): Promise<Row[]> {
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, [ctx.at]);
   if (supervisors) return rollupCategories<Row>(ctx, supervisors);
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    instantSqlOf(ctx.at),
-    { nodeInSource: true },
-  );
+  const { items, where } = nodePopulationSql({
+    actor: ctx.actor,
+    programmeId: ctx.programmeId,
+    node: nodeFilter(ctx.node),
+    at: instantSqlOf(ctx.at),
+    filter: { mainOnly: true },
+  });
   return ctx.db.$queryRaw<Row[]>`
     SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
     FROM "Category" c
-    LEFT JOIN ${itemsAsOfSql({ programmeId: ctx.programmeId, at: instantSqlOf(ctx.at), node: nodeFilter(ctx.node) })} p
+    LEFT JOIN ${items} p
       ON p."categoryId" = c."id" AND ${where}
     WHERE c."programmeId" = ${ctx.programmeId}::uuid
     GROUP BY c."id"

@@ -3,9 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { endOfChinaDay, isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from "./forecast";
-import { childJoinSql, nodeFilter, populationWhereSql, type ChildRef } from "./nodes";
-import { itemsAsOfSql } from "./population";
-import { itemsWithColourAsOfSql } from "./risk";
+import { childJoinSql, nodeFilter, nodePopulationSql, type ChildRef } from "./nodes";
 import { rollupSupervisors } from "./rollup/read";
 import { rollupChildCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -41,8 +39,18 @@ export async function childCounts(
   colours: boolean,
 ): Promise<Row[]> {
   if (!children.length || (!instants.length && !colours)) return [];
-  const filter = { ...nodeFilter(ctx.node), mainOnly: true };
+  const population = (at: Prisma.Sql, colourDay?: Date) =>
+    nodePopulationSql({
+      actor: ctx.actor,
+      programmeId: ctx.programmeId,
+      node: nodeFilter(ctx.node),
+      at,
+      filter: { mainOnly: true },
+      colourDay,
+    });
+  const counted = population(D_AT);
   const at = instantSqlOf(ctx.at);
+  const coloured = population(at, ctx.day);
   // Supervisor children of the whole scope: from the roll-up when it stands for them.
   const bySupervisor =
     ctx.node.type === "scope" && instants.length && children.every((c) => c.type === "supervisor")
@@ -61,9 +69,9 @@ export async function childCounts(
            count(*) FILTER (WHERE p."completed")::int AS "completed",
            ${weightedSql("p", colours)} AS "weighted", 0 AS "red", 0 AS "yellow"
     FROM ${instantsSql(instants)}
-    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p
+    CROSS JOIN LATERAL ${counted.items} p
     ${childJoinSql(children, "p", D_AT)}
-    WHERE ${populationWhereSql(ctx.actor, "p", filter, D_AT, { nodeInSource: true })}
+    WHERE ${counted.where}
     GROUP BY d."i", ch."childId"`;
   // Red is "open and due before the day" (risk.ts) written out, so the rule's CASE, with its
   // look-ups of percent and last entry, is evaluated once and only for the open items not red.
@@ -72,9 +80,9 @@ export async function childCounts(
     SELECT 0, ch."childId"::text, 0, 0, NULL,
            count(*) FILTER (WHERE p."dueDate" < ${day})::int,
            count(*) FILTER (WHERE p."dueDate" >= ${day} AND p."colour" = 'yellow')::int
-    FROM ${itemsWithColourAsOfSql({ programmeId: ctx.programmeId, at, day: ctx.day, node: nodeFilter(ctx.node) })} p
+    FROM ${coloured.items} p
     ${childJoinSql(children, "p", at)}
-    WHERE ${populationWhereSql(ctx.actor, "p", filter, at, { nodeInSource: true })} AND NOT p."completed"
+    WHERE ${coloured.where} AND NOT p."completed"
     GROUP BY ch."childId"`;
   const parts = [...(instants.length ? [counts] : []), ...(colours ? [colour] : [])];
   return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;

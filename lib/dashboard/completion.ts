@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay } from "@/lib/time";
-import { populationWhereSql } from "./nodes";
-import { itemsAsOfSql } from "./population";
+import { nodePopulationSql } from "./nodes";
 import { rollupSupervisors } from "./rollup/read";
 import { rollupCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -110,6 +109,13 @@ export async function mainTaskCounts(
         )
       : null;
   const at = Prisma.raw(`d."at"`);
+  const { items, where } = nodePopulationSql({
+    actor,
+    programmeId: options.programmeId,
+    node: { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId },
+    at,
+    filter: { mainOnly: true },
+  });
   const rows = supervisors
     ? await rollupCounts<Row>({ db, programmeId: options.programmeId }, options.asOf, supervisors)
     : await db.$queryRaw<Row[]>`
@@ -117,8 +123,8 @@ export async function mainTaskCounts(
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed"
     FROM unnest(${options.asOf.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")
-    CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId: options.programmeId, at, node: { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId } })} p
-    WHERE ${populationWhereSql(actor, "p", { enterpriseId: options.enterpriseId, supervisorId: options.supervisorId, mainOnly: true }, at, { nodeInSource: true })}
+    CROSS JOIN LATERAL ${items} p
+    WHERE ${where}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map((r) => [r.i, r]));
   return options.asOf.map((_, i) => {

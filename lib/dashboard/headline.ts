@@ -3,8 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { standingOf, tasksNeeded, type Forecast } from "./forecast";
-import { nodeFilter, populationWhereSql } from "./nodes";
-import { itemsAsOfSql } from "./population";
+import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupHeadline } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -36,13 +35,13 @@ export async function headlineCounts(
 ): Promise<HeadlineCounts[]> {
   if (!instants.length) return [];
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    D_AT,
-    { nodeInSource: true },
-  );
+  const { items, where } = nodePopulationSql({
+    actor: ctx.actor,
+    programmeId: ctx.programmeId,
+    node: nodeFilter(ctx.node),
+    at: D_AT,
+    filter: { mainOnly: true },
+  });
   type Row = HeadlineCounts & { i: number };
   const rows = supervisors
     ? await rollupHeadline<Row>(ctx, instants, supervisors)
@@ -53,7 +52,7 @@ export async function headlineCounts(
            count(p."itemId") FILTER (WHERE ${fullFirstOnly ? Prisma.sql`d."i" = 1 AND ` : Prisma.empty}p."claimPending")::int AS "pendingClaims",
            ${weightedSql("p", fullFirstOnly)} AS "weightedProgressPercent"
     FROM ${instantsSql(instants)}
-    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
+    LEFT JOIN LATERAL ${items} p ON ${where}
     GROUP BY d."i"`;
   const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
   return instants.map((_, i) => byIndex.get(i + 1) ?? EMPTY);

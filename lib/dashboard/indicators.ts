@@ -1,6 +1,5 @@
 import "server-only";
-import { nodeFilter, populationWhereSql } from "./nodes";
-import { itemsAsOfSql } from "./population";
+import { nodeFilter, nodePopulationSql } from "./nodes";
 import { instantSqlOf, type ViewContext } from "./view";
 
 type Row = {
@@ -22,8 +21,11 @@ type Row = {
  */
 export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
   const at = instantSqlOf(ctx.at);
-  const where = populationWhereSql(ctx.actor, "p", nodeFilter(ctx.node), at, {
-    nodeInSource: true,
+  const { items, where } = nodePopulationSql({
+    actor: ctx.actor,
+    programmeId: ctx.programmeId,
+    node: nodeFilter(ctx.node),
+    at,
   });
   return ctx.db.$queryRaw<Row[]>`
     SELECT idf."code", idf."unit"::text AS "unit",
@@ -32,7 +34,7 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
            sum(coalesce(lit."target", idf."target"))::float8 AS "target",
            sum(v."value")::float8 AS "actual",
            count(*)::int AS "items"
-    FROM ${itemsAsOfSql({ programmeId: ctx.programmeId, at, node: nodeFilter(ctx.node) })} p
+    FROM ${items} p
     JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
     JOIN LATERAL (
       SELECT iv."value" FROM "IndicatorValue" iv

@@ -7,8 +7,7 @@ import {
   trendDays,
   type Forecast,
 } from "./forecast";
-import { nodeFilter, populationWhereSql } from "./nodes";
-import { itemsAsOfSql } from "./population";
+import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors, rollupNodeStands } from "./rollup/read";
 import { rollupCounts, rollupNodeCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -79,18 +78,18 @@ function aligned(days: readonly unknown[], rows: (Counts & { i: number })[]): Co
 }
 
 function rawCounts(ctx: ViewContext, instants: readonly Date[]) {
-  const where = populationWhereSql(
-    ctx.actor,
-    "p",
-    { ...nodeFilter(ctx.node), mainOnly: true },
-    D_AT,
-    { nodeInSource: true },
-  );
+  const { items, where } = nodePopulationSql({
+    actor: ctx.actor,
+    programmeId: ctx.programmeId,
+    node: nodeFilter(ctx.node),
+    at: D_AT,
+    filter: { mainOnly: true },
+  });
   return ctx.db.$queryRaw<(Counts & { i: number })[]>`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
     FROM ${instantsSql(instants)}
-    LEFT JOIN LATERAL ${itemsAsOfSql({ programmeId: ctx.programmeId, at: D_AT, node: nodeFilter(ctx.node) })} p ON ${where}
+    LEFT JOIN LATERAL ${items} p ON ${where}
     GROUP BY d."i"`;
 }
