@@ -61,14 +61,31 @@ async function countsAt(ctx: ViewContext, days: readonly Date[]): Promise<Counts
   const monthly =
     ctx.node.type === "enterprise" &&
     (await rollupNodeStands(ctx.db, ctx.actor, ctx.node.id!, instants));
-  const fromNode = monthly ? days.filter(isMonthEnd) : [];
-  const raw = days.filter((d) => !fromNode.includes(d));
-  const byDay = new Map<Date, Counts>();
-  const put = (some: readonly Date[], rows: Row[]) =>
-    aligned(some, rows).forEach((c, i) => byDay.set(some[i]!, c));
-  if (fromNode.length) put(fromNode, await rollupNodeCounts<Row>(ctx, ctx.node.id!, fromNode));
-  if (raw.length) put(raw, await rawCounts(ctx, raw.map(endOfChinaDay)));
-  return days.map((d) => byDay.get(d)!);
+  // Positions of the days each source answers, so the counts go back in the order asked.
+  const all = days.map((_, i) => i);
+  const fromNode = monthly ? all.filter((i) => isMonthEnd(days[i]!)) : [];
+  const raw = all.filter((i) => !fromNode.includes(i));
+  const counts: Counts[] = [];
+  const put = (positions: number[], rows: Row[]) =>
+    aligned(positions, rows).forEach((c, k) => (counts[positions[k]!] = c));
+  if (fromNode.length)
+    put(
+      fromNode,
+      await rollupNodeCounts<Row>(
+        ctx,
+        ctx.node.id!,
+        fromNode.map((i) => days[i]!),
+      ),
+    );
+  if (raw.length)
+    put(
+      raw,
+      await rawCounts(
+        ctx,
+        raw.map((i) => endOfChinaDay(days[i]!)),
+      ),
+    );
+  return counts;
 }
 
 /** Rows with i = 1..n as counts in the order asked (none: zeros). */

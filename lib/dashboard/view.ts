@@ -33,9 +33,10 @@ export const D_AT = Prisma.raw(`d."at"`);
  * percent of each item is looked up only where the figure is shown.
  */
 export const weightedSql = (alias: string, onlyFirst = false) => {
-  const when = onlyFirst ? `d."i" = 1 AND ` : "";
-  return Prisma.raw(`round(sum(CASE WHEN ${when}TRUE THEN ${alias}."weight" * CASE WHEN ${alias}."completed" THEN 100 ELSE ${alias}."percentDone" END END)
-    / nullif(sum(CASE WHEN ${when}TRUE THEN ${alias}."weight" END), 0), 2)::float8`);
+  const at = (expr: string) => (onlyFirst ? `CASE WHEN d."i" = 1 THEN ${expr} END` : expr);
+  const percent = `CASE WHEN ${alias}."completed" THEN 100 ELSE ${alias}."percentDone" END`;
+  return Prisma.raw(`round(sum(${at(`${alias}."weight" * ${percent}`)})
+    / nullif(sum(${at(`${alias}."weight"`)}), 0), 2)::float8`);
 };
 
 export type Counts = { total: number; completed: number };
