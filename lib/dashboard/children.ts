@@ -7,7 +7,14 @@ import { childJoinSql, nodeFilter, nodePopulationSql, type ChildRef } from "./no
 import { rollupSupervisors } from "./rollup/read";
 import { rollupChildCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
-import { D_AT, instantSqlOf, instantsSql, weightedSql, type ViewContext } from "./view";
+import {
+  D_AT,
+  firstInstantFullSql,
+  instantSqlOf,
+  instantsSql,
+  weightedSql,
+  type ViewContext,
+} from "./view";
 
 /** A child's figures at one instant: main applicable items, weighted progress, colours. */
 export type ChildCounts = {
@@ -29,8 +36,9 @@ type Row = ChildCounts & {
 /**
  * The node's main, applicable items per child, in ONE statement: counts at each instant grouped
  * by child (membership as the tree stood at that instant), and, with `colours` (the first instant
- * is the as-of one), the colour rule's red/yellow counts at the as-of instant grouped by child;
- * weighted progress then only at the as-of instant (the forecast's start needs counts only).
+ * is the as-of one), the colour rule's red/yellow counts at the as-of instant grouped by child and
+ * weighted progress at the as-of instant only (the forecast's start needs counts only; without
+ * `colours`, no weighted progress at all).
  */
 export async function childCounts(
   ctx: ViewContext,
@@ -61,18 +69,25 @@ export async function childCounts(
           instants,
         )
       : null;
-  const counts = Array.isArray(bySupervisor)
-    ? rollupChildCounts(ctx, instants, bySupervisor)
-    : Prisma.sql`
+  const select = (d: Prisma.Sql, weighted: boolean) => Prisma.sql`
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",
-           ${weightedSql("p", colours)} AS "weighted", 0 AS "red", 0 AS "yellow"
-    FROM ${instantsSql(instants)}
+           ${weighted ? weightedSql("p") : Prisma.sql`NULL::float8`} AS "weighted", 0 AS "red", 0 AS "yellow"
+    FROM ${d}
     CROSS JOIN LATERAL ${counted.items} p
     ${childJoinSql(children, "p", D_AT)}
     WHERE ${counted.where}
     GROUP BY d."i", ch."childId"`;
+  const counts = Array.isArray(bySupervisor)
+    ? rollupChildCounts(ctx, instants, bySupervisor)
+    : colours
+      ? firstInstantFullSql(
+          instants,
+          (d) => select(d, true),
+          (d) => select(d, false),
+        )
+      : select(instantsSql(instants), false);
   // Red is "open and due before the day" (risk.ts) written out, so the rule's CASE, with its
   // look-ups of percent and last entry, is evaluated once and only for the open items not red.
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;

@@ -7,7 +7,14 @@ import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupHeadline } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
-import { D_AT, instantsSql, weightedSql, type Counts, type ViewContext } from "./view";
+import {
+  D_AT,
+  firstInstantFullSql,
+  instantsSql,
+  weightedSql,
+  type Counts,
+  type ViewContext,
+} from "./view";
 
 export type HeadlineCounts = Counts & {
   pendingClaims: number;
@@ -43,17 +50,26 @@ export async function headlineCounts(
     filter: { mainOnly: true },
   });
   type Row = HeadlineCounts & { i: number };
-  const rows = supervisors
-    ? await rollupHeadline<Row>(ctx, instants, supervisors)
-    : await ctx.db.$queryRaw<Row[]>`
+  const select = (d: Prisma.Sql, full: boolean) => Prisma.sql`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed",
-           count(p."itemId") FILTER (WHERE ${fullFirstOnly ? Prisma.sql`d."i" = 1 AND ` : Prisma.empty}p."claimPending")::int AS "pendingClaims",
-           ${weightedSql("p", fullFirstOnly)} AS "weightedProgressPercent"
-    FROM ${instantsSql(instants)}
+           ${full ? Prisma.sql`count(p."itemId") FILTER (WHERE p."claimPending")::int` : Prisma.sql`0`} AS "pendingClaims",
+           ${full ? weightedSql("p") : Prisma.sql`NULL::float8`} AS "weightedProgressPercent"
+    FROM ${d}
     LEFT JOIN LATERAL ${items} p ON ${where}
     GROUP BY d."i"`;
+  const rows = supervisors
+    ? await rollupHeadline<Row>(ctx, instants, supervisors)
+    : await ctx.db.$queryRaw<Row[]>`${
+        fullFirstOnly
+          ? firstInstantFullSql(
+              instants,
+              (d) => select(d, true),
+              (d) => select(d, false),
+            )
+          : select(instantsSql(instants), true)
+      }`;
   const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
   return instants.map((_, i) => byIndex.get(i + 1) ?? EMPTY);
 }

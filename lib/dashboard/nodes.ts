@@ -103,8 +103,8 @@ export function nodePopulationSql(options: {
 }): { items: Prisma.Sql; where: Prisma.Sql } {
   const { actor, programmeId, node, at } = options;
   const items = options.colourDay
-    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node })
-    : itemsAsOfSql({ programmeId, at, node });
+    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node, live: true })
+    : itemsAsOfSql({ programmeId, at, node, live: true });
   const where = populationWhereSql(actor, "p", { ...node, ...options.filter }, at, {
     nodeInSource: true,
   });

@@ -29,14 +29,16 @@ export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
  * - "percentDone": the item's percent as it stood at the instant, i.e. the later of its last
  *   progress entry and its last status event at or before it (entries set it when submitted,
  *   approval sets 100, a returned claim restores the previous one): what the ledger showed.
+ * - "lastEntryAt": its last progress entry at or before the instant.
  * - "weight" (the task's), "dueDate" (the item's): not history-bearing today.
  *
- * Status and percent are scalar subqueries, so a view that does not select them (the counts)
+ * Status, percent and last entry are scalar subqueries, so a view that does not select them (the counts)
  * does not pay for them once the planner pulls this derived table up. `at` may be a column of
  * an outer query (several instants in one statement through LATERAL).
  *
  * Columns: "itemId", "taskId", "categoryId", "enterpriseId", "supervisorId", "isMain",
- * "notApplicable", "completed", "claimPending", "percentDone", "weight", "dueDate", "status".
+ * "notApplicable", "completed", "claimPending", "percentDone", "weight", "dueDate", "status",
+ * "lastEntryAt".
  */
 export function itemsAsOfSql(options: {
   /** A programme id, or a SQL expression of one (the roll-up's per-item evaluation). */
@@ -52,23 +54,32 @@ export function itemsAsOfSql(options: {
    * evaluated first (a large group's dashboard: 7 s on 97,000 items).
    */
   node?: { enterpriseId?: string; supervisorId?: string };
+  /**
+   * Read status, percent and last entry from the item's current columns when the instant is
+   * after everything recorded (`liveAtSql`): the history's answer then IS those columns (every
+   * writer sets them with the history row, tests/integration/history.test.ts), and looking it up
+   * costs three index probes per item. Not for the roll-up's writers, which evaluate an item in
+   * the middle of changing it.
+   */
+  live?: boolean;
 }): Prisma.Sql {
   const { at } = options;
+  const live = options.live ? liveAtSql(at) : null;
+  const fromHistory = (history: Prisma.Sql, current: Prisma.Sql) =>
+    live ? Prisma.sql`(CASE WHEN ${live} THEN ${current} ELSE ${history} END)` : history;
   const programmeId =
     typeof options.programmeId === "string"
       ? Prisma.sql`${options.programmeId}::uuid`
       : options.programmeId;
-  const status = Prisma.sql`COALESCE((
+  const status = fromHistory(
+    Prisma.sql`COALESCE((
       SELECT ev."toStatus" FROM "LedgerStatusEvent" ev
       WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
-      ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus")`;
-  return Prisma.sql`(
-    SELECT li."id" AS "itemId", li."taskId", s."categoryId",
-           COALESCE(fe."enterpriseId", li."enterpriseId") AS "enterpriseId",
-           ss."supervisorId", s."isMain", s."notApplicable",
-           (li."completedAt" IS NOT NULL AND li."completedAt" <= ${at}) AS "completed",
-           (${status} = 'COMPLETION_CLAIMED') AS "claimPending",
-           COALESCE((
+      ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus")`,
+    Prisma.sql`li."status"`,
+  );
+  const percentDone = fromHistory(
+    Prisma.sql`COALESCE((
              SELECT x."p" FROM (
                (SELECT ev."percentDone" AS "p", ev."at" AS "t", 1 AS "k" FROM "LedgerStatusEvent" ev
                 WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
@@ -77,8 +88,22 @@ export function itemsAsOfSql(options: {
                (SELECT pe."percentDone", pe."createdAt", 0 FROM "ProgressEntry" pe
                 WHERE pe."ledgerItemId" = li."id" AND pe."createdAt" <= ${at}
                 ORDER BY pe."createdAt" DESC LIMIT 1)
-             ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0) AS "percentDone",
-           t."weight", li."dueDate", ${status} AS "status"
+             ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0)`,
+    Prisma.sql`li."percentDone"`,
+  );
+  const lastEntryAt = fromHistory(
+    Prisma.sql`(SELECT max(pe."createdAt") FROM "ProgressEntry" pe
+      WHERE pe."ledgerItemId" = li."id" AND pe."createdAt" <= ${at})`,
+    Prisma.sql`li."lastEntryAt"`,
+  );
+  return Prisma.sql`(
+    SELECT li."id" AS "itemId", li."taskId", s."categoryId",
+           COALESCE(fe."enterpriseId", li."enterpriseId") AS "enterpriseId",
+           ss."supervisorId", s."isMain", s."notApplicable",
+           (li."completedAt" IS NOT NULL AND li."completedAt" <= ${at}) AS "completed",
+           (${status} = 'COMPLETION_CLAIMED') AS "claimPending",
+           ${percentDone} AS "percentDone",
+           t."weight", li."dueDate", ${status} AS "status", ${lastEntryAt} AS "lastEntryAt"
     FROM "LedgerItem" li
     ${itemPlacementJoinsSql(at)}
     ${
@@ -94,6 +119,14 @@ export function itemsAsOfSql(options: {
       ${options.node?.enterpriseId || options.node?.supervisorId ? Prisma.sql`AND li."id" = ANY(${nodeCandidatesSql(options.node)})` : Prisma.empty}
       ${options.node?.supervisorId ? Prisma.sql`AND ss."supervisorId" = ${options.node.supervisorId}::uuid` : Prisma.empty}
   )`;
+}
+
+/**
+ * The instant `at` is after everything recorded: a minute past the transaction's start, so that
+ * a writer's clock a little ahead of the database's cannot date a visible row after it.
+ */
+export function liveAtSql(at: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${at} > (now() AT TIME ZONE 'UTC') + interval '1 minute')`;
 }
 
 /**

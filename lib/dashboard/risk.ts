@@ -16,8 +16,8 @@ import { itemsAsOfSql } from "./population";
  * `plannedPercent` is rounded as JavaScript's Math.round does (floor(x + 0.5) in double precision).
  * tests/integration/dashboard-colour.test.ts checks the equivalence on a table of cases.
  *
- * Extra columns: "colour" ('red' | 'yellow' | NULL), "lastEntryAt" and "lastRoundStart" (the
- * period start of the last round closed by then), as of the instant.
+ * Extra columns: "colour" ('red' | 'yellow' | NULL) and "lastRoundStart" (the period start of the
+ * last round closed by then), as of the instant.
  */
 export function itemsWithColourAsOfSql(options: {
   programmeId: string;
@@ -28,13 +28,14 @@ export function itemsWithColourAsOfSql(options: {
   full?: boolean;
   /** Only a node's items (itemsAsOfSql's `node`). */
   node?: { enterpriseId?: string; supervisorId?: string };
+  /** itemsAsOfSql's `live`. */
+  live?: boolean;
 }): Prisma.Sql {
   const { programmeId, at } = options;
   const day = Prisma.sql`${isoDay(options.day)}::date`;
-  // A scalar sub-select, not a join: once this table is pulled up into the caller, it is looked
-  // up only for the rows that reach the rule's last test (or that the caller selects).
-  const lastEntryAt = Prisma.sql`(SELECT max(pe."createdAt") FROM "ProgressEntry" pe
-      WHERE pe."ledgerItemId" = p."itemId" AND pe."createdAt" <= ${at})`;
+  // The population's scalar sub-select: once this table is pulled up into the caller, it is
+  // looked up only for the rows that reach the rule's last test (or that the caller selects).
+  const lastEntryAt = Prisma.sql`p."lastEntryAt"`;
   const colour = colourCaseSql({
     day,
     full: options.full ?? false,
@@ -50,9 +51,8 @@ export function itemsWithColourAsOfSql(options: {
     dueSoonDays: Prisma.sql`pg."dueSoonDays"`,
   });
   return Prisma.sql`(
-    SELECT p.*, ${lastEntryAt} AS "lastEntryAt", lr."periodStart" AS "lastRoundStart",
-      ${colour} AS "colour"
-    FROM ${itemsAsOfSql({ programmeId, at, node: options.node })} p
+    SELECT p.*, lr."periodStart" AS "lastRoundStart", ${colour} AS "colour"
+    FROM ${itemsAsOfSql({ programmeId, at, node: options.node, live: options.live })} p
     CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
     LEFT JOIN LATERAL (
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r

@@ -20,24 +20,42 @@ export type ViewContext = {
   targets: readonly Target[];
 };
 
-/** Instants as a derived table d("at", "i") with i = 1..n, for one statement over many dates. */
-export function instantsSql(instants: readonly Date[]): Prisma.Sql {
-  return Prisma.sql`unnest(${instants.map((d) => d.toISOString())}::timestamp[]) WITH ORDINALITY AS d("at", "i")`;
+/**
+ * Instants as a derived table d("at", "i") with i = from..from + n - 1 (from 1 by default), for
+ * one statement over many dates.
+ */
+export function instantsSql(instants: readonly Date[], from = 1): Prisma.Sql {
+  const list = Prisma.sql`unnest(${instants.map((d) => d.toISOString())}::timestamp[])`;
+  return from === 1
+    ? Prisma.sql`${list} WITH ORDINALITY AS d("at", "i")`
+    : Prisma.sql`(SELECT o."at", o."n" + ${from - 1} AS "i" FROM ${list} WITH ORDINALITY AS o("at", "n")) d`;
 }
 
 export const D_AT = Prisma.raw(`d."at"`);
 
-/**
- * Σ(weight x percent done) / Σ weight in percent (completed items count 100), two decimals. With
- * `onlyFirst`, only for the rows of the first instant d."i" = 1 (NULL for the others), so the
- * percent of each item is looked up only where the figure is shown.
- */
-export const weightedSql = (alias: string, onlyFirst = false) => {
-  const at = (expr: string) => (onlyFirst ? `CASE WHEN d."i" = 1 THEN ${expr} END` : expr);
+/** Σ(weight x percent done) / Σ weight in percent (completed items count 100), two decimals. */
+export const weightedSql = (alias: string) => {
   const percent = `CASE WHEN ${alias}."completed" THEN 100 ELSE ${alias}."percentDone" END`;
-  return Prisma.raw(`round(sum(${at(`${alias}."weight" * ${percent}`)})
-    / nullif(sum(${at(`${alias}."weight"`)}), 0), 2)::float8`);
+  return Prisma.raw(`round(sum(${alias}."weight" * ${percent})
+    / nullif(sum(${alias}."weight"), 0), 2)::float8`);
 };
+
+/**
+ * A view's statement over several instants where only the first needs the costly columns (a
+ * percent or status per item): that one by `full` over d."i" = 1, the others by `counts` over
+ * i = 2..n, joined by UNION ALL. Not one statement with the columns guarded by d."i" = 1: the
+ * planner computes a pulled-up population's columns below the aggregate, for every row.
+ */
+export function firstInstantFullSql(
+  instants: readonly Date[],
+  full: (d: Prisma.Sql) => Prisma.Sql,
+  counts: (d: Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql {
+  const [first, ...rest] = instants;
+  const parts = [full(instantsSql([first!]))];
+  if (rest.length) parts.push(counts(instantsSql(rest, 2)));
+  return Prisma.join(parts, " UNION ALL ");
+}
 
 export type Counts = { total: number; completed: number };
 

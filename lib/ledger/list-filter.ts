@@ -128,8 +128,8 @@ async function asOfSql(
     at,
   );
   const source = filter.colour
-    ? itemsWithColourAsOfSql({ programmeId, at, day, full: true })
-    : itemsAsOfSql({ programmeId, at });
+    ? itemsWithColourAsOfSql({ programmeId, at, day, full: true, live: true })
+    : itemsAsOfSql({ programmeId, at, live: true });
   return Prisma.sql`li."id" IN (SELECT p."itemId" FROM ${source} p
     WHERE ${where} ${filter.colour ? Prisma.sql`AND ${colourWhereSql("p", filter.colour)}` : Prisma.empty})`;
 }

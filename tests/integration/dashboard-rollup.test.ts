@@ -10,6 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { assignTasks } from "@/lib/assignments/assign-tasks";
+import { instantSql } from "@/lib/dashboard/completion";
+import { itemsAsOfSql, liveAtSql } from "@/lib/dashboard/population";
 import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
 import { verifyRollups } from "@/lib/dashboard/rollup/verify";
 import { mergeEnterprises } from "@/lib/history/merge-enterprises";
@@ -117,6 +119,25 @@ describe("the dashboard roll-up", () => {
     expect(await db.prisma.ledgerItemFormerEnterprise.count()).toBeGreaterThan(0);
     expect(await verifyRollups(db.prisma, { extraDays: lastDays() })).toEqual([]);
   }, 300_000);
+
+  it("read live after those writes, the population equals its history, item by item", async () => {
+    // An hour ahead: after everything recorded, so the live path is the one taken.
+    const at = instantSql(new Date(Date.now() + 3_600_000));
+    const [live] = await db.prisma.$queryRaw<
+      { live: boolean }[]
+    >`SELECT ${liveAtSql(at)} AS "live"`;
+    expect(live!.live).toBe(true);
+    const programmes = await db.prisma.programme.findMany({ select: { id: true } });
+    for (const { id: programmeId } of programmes) {
+      const [row] = await db.prisma.$queryRaw<{ n: number; differ: number }[]>`
+        SELECT count(*)::int AS "n",
+               count(*) FILTER (WHERE to_jsonb(h) IS DISTINCT FROM to_jsonb(l))::int AS "differ"
+        FROM ${itemsAsOfSql({ programmeId, at })} h
+        FULL JOIN ${itemsAsOfSql({ programmeId, at, live: true })} l ON l."itemId" = h."itemId"`;
+      expect(row!.differ).toBe(0);
+      if (programmeId === programmes[0]!.id) expect(row!.n).toBeGreaterThan(100);
+    }
+  });
 
   it("rebuilt from the raw history, equals what the writers maintained, row for row", async () => {
     // Writers leave rows that summed back to zero; a rebuild writes none.
