@@ -8,7 +8,7 @@ import { isoDay } from "@/lib/time";
 import { ledgerListUrl } from "./drill-down";
 import { nodeFilter, nodePopulationSql } from "./nodes";
 import { statusAsOf } from "./risk";
-import { instantSqlOf, type ViewContext } from "./view";
+import type { ViewContext } from "./view";
 
 export const AT_RISK_LIMIT = 50;
 
@@ -34,12 +34,11 @@ export type AtRiskAsOf = Row;
  * of every item of the node evaluated and sorted.
  */
 export async function atRisk(ctx: ViewContext) {
-  const at = instantSqlOf(ctx.at);
   const { items: source, where } = nodePopulationSql({
     actor: ctx.actor,
     programmeId: ctx.programmeId,
     node: nodeFilter(ctx.node),
-    at,
+    at: ctx.at,
     filter: { mainOnly: true },
     colourDay: ctx.day,
   });

@@ -6,7 +6,7 @@ import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupCategories } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
-import { instantSqlOf, type Counts, type ViewContext } from "./view";
+import type { Counts, ViewContext } from "./view";
 
 type Row = Counts & { categoryId: string; code: string; nameZh: string; nameEn: string };
 
@@ -58,7 +58,7 @@ async function liveRows(ctx: ViewContext): Promise<Row[]> {
     actor: ctx.actor,
     programmeId: ctx.programmeId,
     node: nodeFilter(ctx.node),
-    at: instantSqlOf(ctx.at),
+    at: ctx.at,
     filter: { mainOnly: true },
   });
   return ctx.db.$queryRaw<Row[]>`

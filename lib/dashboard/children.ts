@@ -47,7 +47,7 @@ export async function childCounts(
   colours: boolean,
 ): Promise<Row[]> {
   if (!children.length || (!instants.length && !colours)) return [];
-  const population = (at: Prisma.Sql, colourDay?: Date) =>
+  const population = (at: Date | Prisma.Sql, colourDay?: Date) =>
     nodePopulationSql({
       actor: ctx.actor,
       programmeId: ctx.programmeId,
@@ -58,7 +58,7 @@ export async function childCounts(
     });
   const counted = population(D_AT);
   const at = instantSqlOf(ctx.at);
-  const coloured = population(at, ctx.day);
+  const coloured = population(ctx.at, ctx.day);
   // Supervisor children of the whole scope: from the roll-up when it stands for them.
   const bySupervisor =
     ctx.node.type === "scope" && instants.length && children.every((c) => c.type === "supervisor")
@@ -69,22 +69,22 @@ export async function childCounts(
           instants,
         )
       : null;
-  const select = (d: Prisma.Sql, weighted: boolean) => Prisma.sql`
+  const select = (d: Prisma.Sql, weighted: boolean, source = counted) => Prisma.sql`
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",
            ${weighted ? weightedSql("p") : Prisma.sql`NULL::float8`} AS "weighted", 0 AS "red", 0 AS "yellow"
     FROM ${d}
-    CROSS JOIN LATERAL ${counted.items} p
+    CROSS JOIN LATERAL ${source.items} p
     ${childJoinSql(children, "p", D_AT)}
-    WHERE ${counted.where}
+    WHERE ${source.where}
     GROUP BY d."i", ch."childId"`;
   const counts = Array.isArray(bySupervisor)
     ? rollupChildCounts(ctx, instants, bySupervisor)
     : colours
       ? firstInstantFullSql(
           instants,
-          (d) => select(d, true),
+          (d, first) => select(d, true, population(first)),
           (d) => select(d, false),
         )
       : select(instantsSql(instants), false);

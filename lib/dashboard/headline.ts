@@ -42,15 +42,16 @@ export async function headlineCounts(
 ): Promise<HeadlineCounts[]> {
   if (!instants.length) return [];
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
-  const { items, where } = nodePopulationSql({
-    actor: ctx.actor,
-    programmeId: ctx.programmeId,
-    node: nodeFilter(ctx.node),
-    at: D_AT,
-    filter: { mainOnly: true },
-  });
+  const population = (at: Date | Prisma.Sql) =>
+    nodePopulationSql({
+      actor: ctx.actor,
+      programmeId: ctx.programmeId,
+      node: nodeFilter(ctx.node),
+      at,
+      filter: { mainOnly: true },
+    });
   type Row = HeadlineCounts & { i: number };
-  const select = (d: Prisma.Sql, full: boolean) => Prisma.sql`
+  const select = (d: Prisma.Sql, full: boolean, { items, where } = population(D_AT)) => Prisma.sql`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed",
@@ -65,7 +66,7 @@ export async function headlineCounts(
         fullFirstOnly
           ? firstInstantFullSql(
               instants,
-              (d) => select(d, true),
+              (d, first) => select(d, true, population(first)),
               (d) => select(d, false),
             )
           : select(instantsSql(instants), true)

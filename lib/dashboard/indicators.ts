@@ -25,7 +25,7 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
     actor: ctx.actor,
     programmeId: ctx.programmeId,
     node: nodeFilter(ctx.node),
-    at,
+    at: ctx.at,
   });
   return ctx.db.$queryRaw<Row[]>`
     SELECT idf."code", idf."unit"::text AS "unit",

@@ -5,6 +5,7 @@ import { getDb, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import {
+  isAfterEverythingRecorded,
   itemsAsOfSql,
   populationScopeSql,
   subtreeAsOfSql,
@@ -97,14 +98,19 @@ export function nodePopulationSql(options: {
   actor: Actor;
   programmeId: string;
   node: Pick<PopulationFilter, "supervisorId" | "enterpriseId">;
-  at: Prisma.Sql;
+  /** One instant, or a column of the caller's (several instants through LATERAL). */
+  at: Date | Prisma.Sql;
   filter?: Omit<PopulationFilter, "supervisorId" | "enterpriseId">;
   colourDay?: Date;
 }): { items: Prisma.Sql; where: Prisma.Sql } {
-  const { actor, programmeId, node, at } = options;
+  const { actor, programmeId, node } = options;
+  const instant = options.at instanceof Date ? options.at : null;
+  const at = instant ? Prisma.sql`${instant.toISOString()}::timestamp` : (options.at as Prisma.Sql);
+  // Today's figures (an instant after everything recorded) need no history at all.
+  const live = { live: true, current: instant ? isAfterEverythingRecorded(instant) : false };
   const items = options.colourDay
-    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node, live: true })
-    : itemsAsOfSql({ programmeId, at, node, live: true });
+    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node, ...live })
+    : itemsAsOfSql({ programmeId, at, node, ...live });
   const where = populationWhereSql(actor, "p", { ...node, ...options.filter }, at, {
     nodeInSource: true,
   });

@@ -62,6 +62,11 @@ export function itemsAsOfSql(options: {
    * the middle of changing it.
    */
   live?: boolean;
+  /**
+   * The caller has checked that `at` is after everything recorded (`isAfterEverythingRecorded`):
+   * the rows come from the current columns and the current tree alone, no history looked up.
+   */
+  current?: boolean;
 }): Prisma.Sql {
   const { at } = options;
   const live = options.live ? liveAtSql(at) : null;
@@ -71,6 +76,7 @@ export function itemsAsOfSql(options: {
     typeof options.programmeId === "string"
       ? Prisma.sql`${options.programmeId}::uuid`
       : options.programmeId;
+  if (options.current) return currentItemsSql(programmeId, options.node);
   const status = fromHistory(
     Prisma.sql`COALESCE((
       SELECT ev."toStatus" FROM "LedgerStatusEvent" ev
@@ -127,6 +133,42 @@ export function itemsAsOfSql(options: {
  */
 export function liveAtSql(at: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${at} > (now() AT TIME ZONE 'UTC') + interval '1 minute')`;
+}
+
+/** `liveAtSql` decided before the statement, on this process's clock, for a constant instant. */
+export function isAfterEverythingRecorded(at: Date, now = Date.now()): boolean {
+  return at.getTime() > now + 60_000;
+}
+
+/**
+ * itemsAsOfSql's rows at an instant after everything recorded, from the items' current columns
+ * and the current tree: spans never start in the future (a change is recorded when decided,
+ * lib/enterprises/effective-at.ts), so the spans valid then are the open ones, which the current
+ * columns repeat; an item that moved in a merge now stands at the survivor. Same columns, same
+ * order. tests/integration/dashboard-rollup.test.ts compares the two, item by item.
+ */
+function currentItemsSql(
+  programmeId: Prisma.Sql,
+  node: { enterpriseId?: string; supervisorId?: string } | undefined,
+): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT li."id" AS "itemId", li."taskId", li."categoryId", li."enterpriseId",
+           e."supervisorId", li."isMain", li."notApplicable",
+           (li."completedAt" IS NOT NULL) AS "completed",
+           (li."status" = 'COMPLETION_CLAIMED') AS "claimPending", li."percentDone",
+           t."weight", li."dueDate", li."status", li."lastEntryAt"
+    FROM "LedgerItem" li
+    JOIN "Enterprise" e ON e."id" = li."enterpriseId"
+    JOIN "Task" t ON t."id" = li."taskId"
+    ${
+      node?.enterpriseId
+        ? Prisma.sql`JOIN "EnterpriseClosure" nc
+            ON nc."descendantId" = li."enterpriseId" AND nc."ancestorId" = ${node.enterpriseId}::uuid`
+        : Prisma.empty
+    }
+    WHERE li."programmeId" = ${programmeId}
+      ${node?.supervisorId ? Prisma.sql`AND e."supervisorId" = ${node.supervisorId}::uuid` : Prisma.empty}
+  )`;
 }
 
 /**

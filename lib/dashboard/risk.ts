@@ -28,8 +28,9 @@ export function itemsWithColourAsOfSql(options: {
   full?: boolean;
   /** Only a node's items (itemsAsOfSql's `node`). */
   node?: { enterpriseId?: string; supervisorId?: string };
-  /** itemsAsOfSql's `live`. */
+  /** itemsAsOfSql's `live` and `current`. */
   live?: boolean;
+  current?: boolean;
 }): Prisma.Sql {
   const { programmeId, at } = options;
   const day = Prisma.sql`${isoDay(options.day)}::date`;
@@ -52,7 +53,7 @@ export function itemsWithColourAsOfSql(options: {
   });
   return Prisma.sql`(
     SELECT p.*, lr."periodStart" AS "lastRoundStart", ${colour} AS "colour"
-    FROM ${itemsAsOfSql({ programmeId, at, node: options.node, live: options.live })} p
+    FROM ${itemsAsOfSql({ programmeId, at, node: options.node, live: options.live, current: options.current })} p
     CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
     LEFT JOIN LATERAL (
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r

@@ -48,11 +48,12 @@ export const weightedSql = (alias: string) => {
  */
 export function firstInstantFullSql(
   instants: readonly Date[],
-  full: (d: Prisma.Sql) => Prisma.Sql,
+  /** Over d("at", "i") holding the first instant, also given as a constant. */
+  full: (d: Prisma.Sql, first: Date) => Prisma.Sql,
   counts: (d: Prisma.Sql) => Prisma.Sql,
 ): Prisma.Sql {
   const [first, ...rest] = instants;
-  const parts = [full(instantsSql([first!]))];
+  const parts = [full(instantsSql([first!]), first!)];
   if (rest.length) parts.push(counts(instantsSql(rest, 2)));
   return Prisma.join(parts, " UNION ALL ");
 }
