@@ -38,9 +38,8 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
     JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
     JOIN LATERAL (
       SELECT iv."value" FROM "IndicatorValue" iv
-      JOIN "ProgressEntry" pe ON pe."id" = iv."entryId"
       WHERE iv."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
-        AND iv."createdAt" <= ${at} AND pe."reviewState" <> 'RETURNED'
+        AND NOT iv."returned" AND iv."createdAt" <= ${at}
       ORDER BY iv."createdAt" DESC, iv."entryId" DESC
       LIMIT 1
     ) v ON TRUE

@@ -101,6 +101,12 @@ export async function reviewEntry(
       data: { reviewState: NEXT_STATE[decision] },
     });
     if (moved.count !== 1) throw new AppError("conflict", "Reviewed meanwhile");
+    // A returned entry's indicator values stop counting (lib/dashboard/indicators.ts).
+    if (decision === "RETURN")
+      await tx.indicatorValue.updateMany({
+        where: { entryId: entry.id },
+        data: { returned: true },
+      });
     await tx.entryReview.create({
       data: {
         entryId: entry.id,

@@ -10,6 +10,7 @@ import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { itemsAsOfSql } from "@/lib/dashboard/population";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordProgress } from "@/lib/ledger/record-progress";
+import { reviewEntry } from "@/lib/review/review-entry";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
 import { actorFor, currentPeriod, openItemOf } from "./fixtures";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -79,16 +80,35 @@ describe("indicator totals", () => {
     });
 
     const programmes = await db.prisma.programme.findMany({ select: { id: true } });
-    let compared = 0;
-    for (const { id } of programmes)
-      for (const day of [chinaDay(), parseIsoDay("2025-07-15"), parseIsoDay("2024-12-31")]) {
-        const expected = await recomputed(id, day);
-        expect({ day: isoDay(day), totals: await shown(id, day) }).toEqual({
-          day: isoDay(day),
-          totals: expected,
-        });
-        compared += expected.length;
-      }
-    expect(compared).toBeGreaterThan(0);
+    const compare = async (days: Date[]) => {
+      let compared = 0;
+      for (const { id } of programmes)
+        for (const day of days) {
+          const expected = await recomputed(id, day);
+          expect({ day: isoDay(day), totals: await shown(id, day) }).toEqual({
+            day: isoDay(day),
+            totals: expected,
+          });
+          compared += expected.length;
+        }
+      expect(compared).toBeGreaterThan(0);
+    };
+    await compare([chinaDay(), parseIsoDay("2025-07-15"), parseIsoDay("2024-12-31")]);
+    // Some seeded values belong to returned entries, so skipping them is exercised.
+    expect(await db.prisma.indicatorValue.count({ where: { returned: true } })).toBeGreaterThan(0);
+
+    // A reviewer returns the new entry: its value stops counting, today and for past days alike.
+    const { programmeId } = await db.prisma.ledgerItem.findUniqueOrThrow({
+      where: { id: item.id },
+      select: { programmeId: true },
+    });
+    const before = await shown(programmeId, chinaDay());
+    await reviewEntry(await actorFor(db.prisma, "reviewer-central"), {
+      entryId: value.entryId,
+      locale: "zh-CN",
+      input: { decision: "RETURN", comment: "指标口径有误，请核实。" },
+    });
+    expect(await shown(programmeId, chinaDay())).not.toEqual(before);
+    await compare([chinaDay()]);
   });
 });

@@ -85,11 +85,11 @@ export async function insertReviews(client: pg.ClientBase, ctx: SqlContext) {
 export async function insertIndicatorValues(client: pg.ClientBase, ctx: SqlContext) {
   const claim = `(m = i.c OR (i.returned AND m = i.c - 1))`;
   const result = await client.query(`
-    INSERT INTO "IndicatorValue" ("id", "entryId", "indicatorId", "value", "ledgerItemId", "createdAt")
+    INSERT INTO "IndicatorValue" ("id", "entryId", "indicatorId", "value", "ledgerItemId", "createdAt", "returned")
     SELECT ${uidSql(ctx.salt, "value", "i.k", "m")}, pe."id", i.ind,
            round(i.ind_base + (i.ind_target - i.ind_base)
              * (CASE WHEN ${claim} THEN 100 ELSE ${expr.pct("m")} END) / 100.0, 2),
-           pe."ledgerItemId", pe."createdAt"
+           pe."ledgerItemId", pe."createdAt", pe."reviewState" = 'RETURNED'
     FROM g_item i ${expr.entryMonths(ctx.fileChance, `JOIN "ProgressEntry" pe ON pe."id" = ${uidSql(ctx.salt, "entry", "i.k", "m")}`)}
       AND i.ind IS NOT NULL AND (${claim} OR m % 3 = 2)`);
   return result.rowCount ?? 0;

@@ -109,6 +109,7 @@ export const VALUE_COLUMNS: Columns<Prisma.IndicatorValueCreateManyInput> = {
   value: "numeric",
   ledgerItemId: "uuid",
   createdAt: "timestamp(3)",
+  returned: "bool",
 };
 
 export const REVIEW_COLUMNS: Columns<Prisma.EntryReviewCreateManyInput> = {

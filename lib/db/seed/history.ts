@@ -138,7 +138,13 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
       if (at > updatedAt) updatedAt = at;
     };
 
-    const recordValues = (entryId: string, at: Date, fraction: number, final: boolean) => {
+    const recordValues = (
+      entryId: string,
+      at: Date,
+      fraction: number,
+      final: boolean,
+      returned: boolean,
+    ) => {
       for (const ind of plan.task.indicators) {
         const t = plan.indicatorTargets.get(ind.id)!;
         const places = unitPlaces(ind.unit);
@@ -154,6 +160,7 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
           value: fixed(v, places),
           ledgerItemId: plan.id,
           createdAt: at,
+          returned,
         });
       }
     };
@@ -190,7 +197,7 @@ export function buildHistory(plans: ItemPlan[], ctx: HistoryContext, rng: Rng): 
       lastEntryAt = at;
       if (at > updatedAt) updatedAt = at;
       if (plan.task.indicators.length && (claim || r.chance(0.8)))
-        recordValues(id, at, pct / 100, claim);
+        recordValues(id, at, pct / 100, claim, reviewState === "RETURNED");
       if (status === "NOT_STARTED") event("IN_PROGRESS", at, author, id);
       if (claim) {
         claimedAt = at;
