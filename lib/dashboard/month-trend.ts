@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, endOfChinaDay, isoDay } from "@/lib/time";
 import {
   FORECAST_WINDOW_MONTHS,
@@ -11,7 +12,7 @@ import { nodeFilter, nodePopulationSql } from "./nodes";
 import { nodeSupervisors, rollupNodeStands } from "./rollup/read";
 import { rollupCounts, rollupNodeCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
-import { D_AT, instantsSql, type Counts, type ViewContext } from "./view";
+import { byInstantSql, type Counts, type ViewContext } from "./view";
 
 export type MonthPoint = {
   asOf: string;
@@ -95,18 +96,20 @@ function aligned(days: readonly unknown[], rows: (Counts & { i: number })[]): Co
 }
 
 function rawCounts(ctx: ViewContext, instants: readonly Date[]) {
-  const { items, where } = nodePopulationSql({
-    actor: ctx.actor,
-    programmeId: ctx.programmeId,
-    node: nodeFilter(ctx.node),
-    at: D_AT,
-    filter: { mainOnly: true },
-  });
-  return ctx.db.$queryRaw<(Counts & { i: number })[]>`
+  return ctx.db.$queryRaw<(Counts & { i: number })[]>`${byInstantSql(instants, (d, at) => {
+    const { items, where } = nodePopulationSql({
+      actor: ctx.actor,
+      programmeId: ctx.programmeId,
+      node: nodeFilter(ctx.node),
+      at,
+      filter: { mainOnly: true },
+    });
+    return Prisma.sql`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",
            count(p."itemId") FILTER (WHERE p."completed")::int AS "completed"
-    FROM ${instantsSql(instants)}
+    FROM ${d}
     LEFT JOIN LATERAL ${items} p ON ${where}
     GROUP BY d."i"`;
+  })}`;
 }

@@ -158,8 +158,8 @@ function currentItemsSql(
            (li."status" = 'COMPLETION_CLAIMED') AS "claimPending", li."percentDone",
            t."weight", li."dueDate", li."status", li."lastEntryAt"
     FROM "LedgerItem" li
-    JOIN "Enterprise" e ON e."id" = li."enterpriseId"
-    JOIN "Task" t ON t."id" = li."taskId"
+    LEFT JOIN "Enterprise" e ON e."id" = li."enterpriseId"
+    LEFT JOIN "Task" t ON t."id" = li."taskId"
     ${
       node?.enterpriseId
         ? Prisma.sql`JOIN "EnterpriseClosure" nc
@@ -188,7 +188,8 @@ function nodeCandidatesSql(node: { enterpriseId?: string; supervisorId?: string 
 
 /**
  * Where item `li` stood at `at`: its enterprise then (fe, after a merge), its span (s: category,
- * main, applicability), its enterprise's supervisor then (ss) and its task (t). The one
+ * main, applicability), its enterprise's supervisor then (ss) and its task (t; every item has one,
+ * and as an outer join on its key the planner drops it from the views that need no weight). The one
  * definition the population and the roll-up rebuild share.
  */
 export function itemPlacementJoinsSql(at: Prisma.Sql): Prisma.Sql {
@@ -197,7 +198,7 @@ export function itemPlacementJoinsSql(at: Prisma.Sql): Prisma.Sql {
     JOIN "LedgerItemSpan" s ON s."ledgerItemId" = li."id" AND ${validAtSql("s", at)}
     JOIN "EnterpriseSupervisorSpan" ss
       ON ss."enterpriseId" = COALESCE(fe."enterpriseId", li."enterpriseId") AND ${validAtSql("ss", at)}
-    JOIN "Task" t ON t."id" = li."taskId"`;
+    LEFT JOIN "Task" t ON t."id" = li."taskId"`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Target } from "./forecast";
 import type { DashboardNode } from "./nodes";
+import { isAfterEverythingRecorded } from "./population";
 
 /** What every view of one dashboard answer reads with: one transaction, one node, one instant. */
 export type ViewContext = {
@@ -21,17 +22,40 @@ export type ViewContext = {
 };
 
 /**
- * Instants as a derived table d("at", "i") with i = from..from + n - 1 (from 1 by default), for
- * one statement over many dates.
+ * Instants as a derived table d("at", "i"), for one statement over many dates: i = 1..n, or the
+ * positions given (a statement answering part of a longer list).
  */
-export function instantsSql(instants: readonly Date[], from = 1): Prisma.Sql {
-  const list = Prisma.sql`unnest(${instants.map((d) => d.toISOString())}::timestamp[])`;
-  return from === 1
-    ? Prisma.sql`${list} WITH ORDINALITY AS d("at", "i")`
-    : Prisma.sql`(SELECT o."at", o."n" + ${from - 1} AS "i" FROM ${list} WITH ORDINALITY AS o("at", "n")) d`;
+export function instantsSql(instants: readonly Date[], positions?: readonly number[]): Prisma.Sql {
+  const at = instants.map((d) => d.toISOString());
+  return positions
+    ? Prisma.sql`unnest(${at}::timestamp[], ${positions}::int[]) AS d("at", "i")`
+    : Prisma.sql`unnest(${at}::timestamp[]) WITH ORDINALITY AS d("at", "i")`;
 }
 
 export const D_AT = Prisma.raw(`d."at"`);
+
+/**
+ * One statement over instants (rows i = 1..n): an instant after everything recorded (today) by a
+ * branch of its own over that constant instant, which reads no history (population.ts `current`),
+ * the others together, `at` being the column d."at" of the LATERAL list.
+ */
+export function byInstantSql(
+  instants: readonly Date[],
+  branch: (d: Prisma.Sql, at: Date | Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const past: Date[] = [];
+  const pastIndex: number[] = [];
+  instants.forEach((at, k) => {
+    if (isAfterEverythingRecorded(at)) parts.push(branch(instantsSql([at], [k + 1]), at));
+    else {
+      past.push(at);
+      pastIndex.push(k + 1);
+    }
+  });
+  if (past.length) parts.push(branch(instantsSql(past, pastIndex), D_AT));
+  return Prisma.join(parts, " UNION ALL ");
+}
 
 /** Σ(weight x percent done) / Σ weight in percent (completed items count 100), two decimals. */
 export const weightedSql = (alias: string) => {
@@ -54,7 +78,15 @@ export function firstInstantFullSql(
 ): Prisma.Sql {
   const [first, ...rest] = instants;
   const parts = [full(instantsSql([first!]), first!)];
-  if (rest.length) parts.push(counts(instantsSql(rest, 2)));
+  if (rest.length)
+    parts.push(
+      counts(
+        instantsSql(
+          rest,
+          rest.map((_, k) => k + 2),
+        ),
+      ),
+    );
   return Prisma.join(parts, " UNION ALL ");
 }
 
