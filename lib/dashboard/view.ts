@@ -78,15 +78,8 @@ export function firstInstantFullSql(
 ): Prisma.Sql {
   const [first, ...rest] = instants;
   const parts = [full(instantsSql([first!]), first!)];
-  if (rest.length)
-    parts.push(
-      counts(
-        instantsSql(
-          rest,
-          rest.map((_, k) => k + 2),
-        ),
-      ),
-    );
+  const positions = rest.map((_, k) => k + 2);
+  if (rest.length) parts.push(counts(instantsSql(rest, positions)));
   return Prisma.join(parts, " UNION ALL ");
 }
 
