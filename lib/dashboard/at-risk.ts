@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_COUNT_CAP, type LedgerItemRow, type LedgerStatus } from "@/lib/ledger/schemas";
 import { isoDay } from "@/lib/time";
 import { ledgerListUrl } from "./drill-down";
-import { nodeFilter, nodePopulationSql } from "./nodes";
+import { mainPopulationSql, nodeFilter } from "./nodes";
 import { statusAsOf } from "./risk";
 import type { ViewContext } from "./view";
 
@@ -34,14 +34,7 @@ export type AtRiskAsOf = Row;
  * of every item of the node evaluated and sorted.
  */
 export async function atRisk(ctx: ViewContext) {
-  const { items: source, where } = nodePopulationSql({
-    actor: ctx.actor,
-    programmeId: ctx.programmeId,
-    node: nodeFilter(ctx.node),
-    at: ctx.at,
-    filter: { mainOnly: true },
-    colourDay: ctx.day,
-  });
+  const { items: source, where } = mainPopulationSql(ctx, ctx.at, ctx.day);
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;
   const parts = [
     Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`,

@@ -2,7 +2,7 @@ import "server-only";
 import { isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import type { Target } from "./forecast";
-import { nodeFilter, nodePopulationSql } from "./nodes";
+import { mainPopulationSql, nodeFilter } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupCategories } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -54,13 +54,7 @@ async function frozenRows(ctx: ViewContext, frozen: ReadonlyMap<string, Counts>)
 async function liveRows(ctx: ViewContext): Promise<Row[]> {
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, [ctx.at]);
   if (supervisors) return rollupCategories<Row>(ctx, supervisors);
-  const { items, where } = nodePopulationSql({
-    actor: ctx.actor,
-    programmeId: ctx.programmeId,
-    node: nodeFilter(ctx.node),
-    at: ctx.at,
-    filter: { mainOnly: true },
-  });
+  const { items, where } = mainPopulationSql(ctx, ctx.at);
   return ctx.db.$queryRaw<Row[]>`
     SELECT c."id"::text AS "categoryId", c."code", c."nameZh", c."nameEn",
            count(p."itemId")::int AS "total",

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { endOfChinaDay, isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from "./forecast";
-import { childJoinSql, nodeFilter, nodePopulationSql, type ChildRef } from "./nodes";
+import { childJoinSql, mainPopulationSql, nodeFilter, type ChildRef } from "./nodes";
 import { rollupSupervisors } from "./rollup/read";
 import { rollupChildCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -48,14 +48,7 @@ export async function childCounts(
 ): Promise<Row[]> {
   if (!children.length || (!instants.length && !colours)) return [];
   const population = (at: Date | Prisma.Sql, colourDay?: Date) =>
-    nodePopulationSql({
-      actor: ctx.actor,
-      programmeId: ctx.programmeId,
-      node: nodeFilter(ctx.node),
-      at,
-      filter: { mainOnly: true },
-      colourDay,
-    });
+    mainPopulationSql(ctx, at, colourDay);
   const counted = population(D_AT);
   const at = instantSqlOf(ctx.at);
   const coloured = population(ctx.at, ctx.day);

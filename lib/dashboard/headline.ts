@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/time";
 import { drillDown } from "./drill-down";
 import { standingOf, tasksNeeded, type Forecast } from "./forecast";
-import { nodeFilter, nodePopulationSql } from "./nodes";
+import { mainPopulationSql, nodeFilter } from "./nodes";
 import { nodeSupervisors } from "./rollup/read";
 import { rollupHeadline } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -42,14 +42,7 @@ export async function headlineCounts(
 ): Promise<HeadlineCounts[]> {
   if (!instants.length) return [];
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
-  const population = (at: Date | Prisma.Sql) =>
-    nodePopulationSql({
-      actor: ctx.actor,
-      programmeId: ctx.programmeId,
-      node: nodeFilter(ctx.node),
-      at,
-      filter: { mainOnly: true },
-    });
+  const population = (at: Date | Prisma.Sql) => mainPopulationSql(ctx, at);
   type Row = HeadlineCounts & { i: number };
   const select = (d: Prisma.Sql, full: boolean, { items, where } = population(D_AT)) => Prisma.sql`
     SELECT d."i"::int AS "i",

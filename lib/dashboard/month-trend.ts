@@ -8,7 +8,7 @@ import {
   trendDays,
   type Forecast,
 } from "./forecast";
-import { nodeFilter, nodePopulationSql } from "./nodes";
+import { mainPopulationSql } from "./nodes";
 import { nodeSupervisors, rollupNodeStands } from "./rollup/read";
 import { rollupCounts, rollupNodeCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
@@ -97,13 +97,7 @@ function aligned(days: readonly unknown[], rows: (Counts & { i: number })[]): Co
 
 function rawCounts(ctx: ViewContext, instants: readonly Date[]) {
   return ctx.db.$queryRaw<(Counts & { i: number })[]>`${byInstantSql(instants, (d, at) => {
-    const { items, where } = nodePopulationSql({
-      actor: ctx.actor,
-      programmeId: ctx.programmeId,
-      node: nodeFilter(ctx.node),
-      at,
-      filter: { mainOnly: true },
-    });
+    const { items, where } = mainPopulationSql(ctx, at);
     return Prisma.sql`
     SELECT d."i"::int AS "i",
            count(p."itemId")::int AS "total",

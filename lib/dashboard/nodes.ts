@@ -13,6 +13,7 @@ import {
   validAtSql,
 } from "./population";
 import { itemsWithColourAsOfSql } from "./risk";
+import type { ViewContext } from "./view";
 
 /**
  * The node a dashboard is drawn for, and THE place where "this population row belongs to that
@@ -115,6 +116,22 @@ export function nodePopulationSql(options: {
     nodeInSource: true,
   });
   return { items, where };
+}
+
+/** A view's node population of main items at `at` (see nodePopulationSql). */
+export function mainPopulationSql(
+  ctx: Pick<ViewContext, "actor" | "programmeId" | "node">,
+  at: Date | Prisma.Sql,
+  colourDay?: Date,
+) {
+  return nodePopulationSql({
+    actor: ctx.actor,
+    programmeId: ctx.programmeId,
+    node: nodeFilter(ctx.node),
+    at,
+    filter: { mainOnly: true },
+    colourDay,
+  });
 }
 
 /**
