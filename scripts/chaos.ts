@@ -23,6 +23,7 @@ import {
   nextEnv,
   ROOT,
   seedDemoData,
+  NEXT_START_FLAGS,
   spawnNext,
   stopDatabase,
   waitForExit,
@@ -83,7 +84,7 @@ const env = nextEnv(db.url, PORT, {
   nextAuthUrl: `http://127.0.0.1:${PORT}`,
   secret: () => crypto.randomBytes(32).toString("base64url"),
 });
-const app = spawnNext(["start", "-p", String(PORT), "-H", "127.0.0.1"], env, [
+const app = spawnNext(["start", ...NEXT_START_FLAGS, "-p", String(PORT), "-H", "127.0.0.1"], env, [
   "ignore",
   appLog,
   appLog,

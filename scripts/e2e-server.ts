@@ -18,6 +18,7 @@ import {
   nextEnv,
   onShutdownSignal,
   seedDemoData,
+  NEXT_START_FLAGS,
   spawnNext,
   stopChild,
   stopDatabase,
@@ -80,7 +81,7 @@ try {
     // Every spec runs with the watermark on (it must get in nobody's way); daily-readable checks it.
     WATERMARK: process.env.WATERMARK || "on",
   };
-  next = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], env);
+  next = spawnNext(["start", ...NEXT_START_FLAGS, "-p", String(port), "-H", "127.0.0.1"], env);
   next.once("exit", (code, signal) => {
     if (stopping) return;
     console.error(`[e2e-server] next start stopped (${signal ?? `exit code ${code}`})`);

@@ -61,6 +61,13 @@ export const NEXT_NODE_ARGS = [
   pathToFileURL(path.join(ROOT, "scripts", "drain-on-sigterm.mjs")).href,
 ];
 
+/**
+ * Flags for every `next start`: idle keep-alive connections stay open 65 s, longer than a load
+ * balancer's or a client's idle reuse. With Node's 5 s default the server closes a socket just as
+ * a client sends on it again, and that request fails with ECONNRESET.
+ */
+export const NEXT_START_FLAGS = ["--keepAliveTimeout", "65000"];
+
 export function spawnNext(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -358,7 +365,10 @@ async function main() {
     }
     if (stopping) return;
 
-    child = spawnNext(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+    child = spawnNext(
+      dev ? ["dev", "-p", String(port)] : ["start", ...NEXT_START_FLAGS, "-p", String(port)],
+      env,
+    );
     child.once("exit", (code, signal) => {
       if (stopping) return;
       console.error(`Next.js stopped (${signal ?? `exit code ${code}`}).`);

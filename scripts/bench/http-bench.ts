@@ -20,7 +20,7 @@ import {
   type EmbeddedDatabase,
 } from "../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../lib/db/schema-engine";
-import { buildStaleReason, nextEnv, waitForPort } from "../serve";
+import { buildStaleReason, NEXT_START_FLAGS, nextEnv, waitForPort } from "../serve";
 import { checkNumbers } from "./checks";
 import { loadAgent, runOpenLoad, summarise } from "./open-load";
 import { prepare, signIn, TOKEN_NAME } from "./prepare";
@@ -160,6 +160,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
           ...(process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean),
           NEXT_BIN,
           "start",
+          ...NEXT_START_FLAGS,
           "-p",
           String(appPort),
           "-H",
