@@ -20,15 +20,14 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/schema-engine";
 import {
-  nextEnv,
-  ROOT,
-  seedDemoData,
   NEXT_START_FLAGS,
+  ROOT,
   spawnNext,
   stopDatabase,
   waitForExit,
   waitForPort,
-} from "./serve";
+} from "./processes";
+import { nextEnv, seedDemoData } from "./serve";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -14,15 +14,14 @@ import type { ChildProcess } from "node:child_process";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/schema-engine";
 import {
-  ROOT,
-  nextEnv,
-  onShutdownSignal,
-  seedDemoData,
   NEXT_START_FLAGS,
+  onShutdownSignal,
+  ROOT,
   spawnNext,
   stopChild,
   stopDatabase,
-} from "./serve";
+} from "./processes";
+import { nextEnv, seedDemoData } from "./serve";
 import { removeStaleTempDatabases } from "../tests/integration/setup/local";
 
 const port = Number(process.env.E2E_PORT || 3100);

@@ -20,7 +20,8 @@ import {
   type EmbeddedDatabase,
 } from "../../lib/db/embedded-postgres";
 import { applyMigrations } from "../../lib/db/schema-engine";
-import { buildStaleReason, NEXT_START_FLAGS, nextEnv, waitForPort } from "../serve";
+import { NEXT_START_FLAGS, waitForPort } from "../processes";
+import { buildStaleReason, nextEnv } from "../serve";
 import { checkNumbers } from "./checks";
 import { loadAgent, runOpenLoad, summarise } from "./open-load";
 import { prepare, signIn, TOKEN_NAME } from "./prepare";

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { DEMO_PASSWORD } from "@/lib/db/seed";
 import { JOBS } from "@/lib/jobs/worker";
-import { nextEnv, ROOT, spawnNext, stopChild, waitForPort } from "../../scripts/serve";
+import { ROOT, spawnNext, stopChild, waitForPort } from "../../scripts/processes";
+import { nextEnv } from "../../scripts/serve";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 
 const built = fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));

@@ -11,7 +11,8 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findFreePort } from "@/lib/db/embedded-postgres";
-import { nextEnv, ROOT, spawnNext, waitForExit, waitForPort } from "../../scripts/serve";
+import { ROOT, spawnNext, waitForExit, waitForPort } from "../../scripts/processes";
+import { nextEnv } from "../../scripts/serve";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 import { currentPeriod, openItemOf } from "./fixtures";
 
