@@ -32,9 +32,9 @@ export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
  * - "lastEntryAt": its last progress entry at or before the instant.
  * - "weight" (the task's), "dueDate" (the item's): not history-bearing today.
  *
- * Status, percent and last entry are scalar subqueries, so a view that does not select them (the counts)
- * does not pay for them once the planner pulls this derived table up. `at` may be a column of
- * an outer query (several instants in one statement through LATERAL).
+ * Status, percent and last entry are scalar subqueries, so a view that does not select them
+ * (the counts) does not pay for them once the planner pulls this derived table up. `at` may be
+ * a column of an outer query (several instants in one statement through LATERAL).
  *
  * Columns: "itemId", "taskId", "categoryId", "enterpriseId", "supervisorId", "isMain",
  * "notApplicable", "completed", "claimPending", "percentDone", "weight", "dueDate", "status",
