@@ -28,7 +28,10 @@ export type ChildCounts = {
 const NONE: ChildCounts = { total: 0, completed: 0, weighted: null, red: 0, yellow: 0 };
 
 type Row = ChildCounts & {
-  /** 1..n = the instants asked; 0 = the red/yellow counts at the as-of instant. */
+  /**
+   * 1..n = the instants asked (red/yellow at the as-of one, i = 1, when computed with it); 0 =
+   * the red/yellow counts at the as-of instant when the counts come from the roll-up.
+   */
   i: number;
   childId: string;
 };
@@ -50,8 +53,6 @@ export async function childCounts(
   const population = (at: Date | Prisma.Sql, colourDay?: Date) =>
     mainPopulationSql(ctx, at, colourDay);
   const counted = population(D_AT);
-  const at = instantSqlOf(ctx.at);
-  const coloured = population(ctx.at, ctx.day);
   // Supervisor children of the whole scope: from the roll-up when it stands for them.
   const bySupervisor =
     ctx.node.type === "scope" && instants.length && children.every((c) => c.type === "supervisor")
@@ -62,37 +63,44 @@ export async function childCounts(
           instants,
         )
       : null;
-  const select = (d: Prisma.Sql, weighted: boolean, source = counted) => Prisma.sql`
+  // Red is "open and due before the day" (risk.ts) written out, so the rule's CASE, with its
+  // look-ups of percent and last entry, is evaluated once and only for the open items not red.
+  const day = Prisma.sql`${isoDay(ctx.day)}::date`;
+  const red = Prisma.sql`count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" < ${day})::int`;
+  const yellow = Prisma.sql`count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" >= ${day}
+    AND p."colour" = 'yellow')::int`;
+  const select = (d: Prisma.Sql, full: boolean, source = counted) => Prisma.sql`
     SELECT d."i"::int AS "i", ch."childId"::text AS "childId",
            count(*)::int AS "total",
            count(*) FILTER (WHERE p."completed")::int AS "completed",
-           ${weighted ? weightedSql("p") : Prisma.sql`NULL::float8`} AS "weighted", 0 AS "red", 0 AS "yellow"
+           ${full ? weightedSql("p") : Prisma.sql`NULL::float8`} AS "weighted",
+           ${full ? red : Prisma.sql`0`} AS "red", ${full ? yellow : Prisma.sql`0`} AS "yellow"
     FROM ${d}
     CROSS JOIN LATERAL ${source.items} p
     ${childJoinSql(children, "p", D_AT)}
     WHERE ${source.where}
     GROUP BY d."i", ch."childId"`;
-  const counts = Array.isArray(bySupervisor)
-    ? rollupChildCounts(ctx, instants, bySupervisor)
-    : colours
+  if (!Array.isArray(bySupervisor)) {
+    // The as-of instant's counts, weighted progress and colours over one population.
+    const statement = colours
       ? firstInstantFullSql(
           instants,
-          (d, first) => select(d, true, population(first)),
+          (d, first) => select(d, true, population(first, ctx.day)),
           (d) => select(d, false),
         )
       : select(instantsSql(instants), false);
-  // Red is "open and due before the day" (risk.ts) written out, so the rule's CASE, with its
-  // look-ups of percent and last entry, is evaluated once and only for the open items not red.
-  const day = Prisma.sql`${isoDay(ctx.day)}::date`;
+    return ctx.db.$queryRaw<Row[]>`${statement}`;
+  }
+  // From the roll-up, the colours (i = 0) stay a count over the population of the as-of day.
+  const coloured = population(ctx.at, ctx.day);
   const colour = Prisma.sql`
-    SELECT 0, ch."childId"::text, 0, 0, NULL,
-           count(*) FILTER (WHERE p."dueDate" < ${day})::int,
-           count(*) FILTER (WHERE p."dueDate" >= ${day} AND p."colour" = 'yellow')::int
+    SELECT 0, ch."childId"::text, 0, 0, NULL, ${red}, ${yellow}
     FROM ${coloured.items} p
-    ${childJoinSql(children, "p", at)}
+    ${childJoinSql(children, "p", instantSqlOf(ctx.at))}
     WHERE ${coloured.where} AND NOT p."completed"
     GROUP BY ch."childId"`;
-  const parts = [...(instants.length ? [counts] : []), ...(colours ? [colour] : [])];
+  const counts = rollupChildCounts(ctx, instants, bySupervisor);
+  const parts = [counts, ...(colours ? [colour] : [])];
   return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
 }
 
@@ -115,7 +123,7 @@ export async function rankChildren(
   const ranked = children.map((child) => {
     const colours = find(0, child.id);
     const at = find(1, child.id);
-    const live = at && { ...at, red: colours?.red ?? 0, yellow: colours?.yellow ?? 0 };
+    const live = at && { ...at, red: colours?.red ?? at.red, yellow: colours?.yellow ?? at.yellow };
     const counts = (frozen ? frozen.get(child.id) : live) ?? NONE;
     const then = find(frozen ? 1 : 2, child.id) ?? NONE;
     const ratePercent = completionRate(counts.completed, counts.total);
