@@ -118,7 +118,7 @@ async function readDashboard(
     ? await headlineCounts(ctx, compareAt)
     : await headlineCounts(ctx, [ctx.at, ...compareAt], true);
   const [counts, then] = frozen ? [frozen.headline, ...counted] : counted;
-  const { trend, forecast } = await monthTrend(ctx, programme.startDate);
+  const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
   const categories = await byCategory(ctx, targets.byCategory, frozen?.byCategory);
   const ranked = await rankChildren(ctx, children, frozen?.children);
   const risk = await atRisk(ctx);

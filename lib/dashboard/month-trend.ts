@@ -31,10 +31,17 @@ export type MonthPoint = {
 export async function monthTrend(
   ctx: ViewContext,
   programmeStart: Date,
+  /** The headline's total and completed at the as-of instant, when already counted. */
+  asOf?: Counts,
 ): Promise<{ trend: MonthPoint[]; forecast: Forecast }> {
   const days = trendDays(programmeStart, ctx.day);
   const windowStart = monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS);
-  const counts = await countsAt(ctx, [...days, windowStart]);
+  // The last point is the as-of day: the same population at the same instant as the headline.
+  const known = asOf && days.at(-1)?.getTime() === ctx.day.getTime() ? asOf : null;
+  const asked = await countsAt(ctx, [...(known ? days.slice(0, -1) : days), windowStart]);
+  const counts = known
+    ? [...asked.slice(0, -1), { total: known.total, completed: known.completed }, asked.at(-1)!]
+    : asked;
   const trend = days.map((day, i) => ({
     asOf: isoDay(day),
     month: isoDay(day).slice(0, 7),
