@@ -12,15 +12,16 @@ type Row = Counts & { categoryId: string; code: string; nameZh: string; nameEn: 
 
 /**
  * Main-task completion per category of the programme at the as-of instant, in ONE statement, or
- * from a round's frozen counts per category (`frozen`); categories without items in the node
+ * from counts per category made elsewhere (`counted`: a round's frozen snapshot, or the as-of
+ * pass of as-of.ts); categories without items in the node
  * show zero. Each category's target is its own when it has one, else the programme's.
  */
 export async function byCategory(
   ctx: ViewContext,
   categoryTargets: ReadonlyMap<string, readonly Target[]>,
-  frozen?: ReadonlyMap<string, Counts>,
+  counted?: ReadonlyMap<string, Counts>,
 ) {
-  const rows = frozen ? await frozenRows(ctx, frozen) : await liveRows(ctx);
+  const rows = counted ? await countedRows(ctx, counted) : await liveRows(ctx);
   return rows.map((row) => {
     const own = categoryTargets.get(row.categoryId);
     const target = targetFor(own?.length ? own : ctx.targets, ctx.at);
@@ -38,15 +39,15 @@ export async function byCategory(
   });
 }
 
-/** The programme's categories with a round's frozen counts (none frozen: zero). */
-async function frozenRows(ctx: ViewContext, frozen: ReadonlyMap<string, Counts>): Promise<Row[]> {
+/** The programme's categories with the counts given (none given: zero). */
+async function countedRows(ctx: ViewContext, counted: ReadonlyMap<string, Counts>): Promise<Row[]> {
   const categories = await ctx.db.category.findMany({
     where: { programmeId: ctx.programmeId },
     select: { id: true, code: true, nameZh: true, nameEn: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
   });
   return categories.map(({ id, ...c }) => {
-    const counts = frozen.get(id);
+    const counts = counted.get(id);
     return { categoryId: id, ...c, total: counts?.total ?? 0, completed: counts?.completed ?? 0 };
   });
 }

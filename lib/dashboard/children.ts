@@ -106,26 +106,27 @@ export async function childCounts(
 
 /**
  * The node's children ranked by completion rate (highest first), each with its weighted progress,
- * standing, forecast and red/yellow counts: the as-of figures from `frozen` (a round's snapshot,
- * per child id) when given, else computed with the counts at the forecast window's start.
+ * standing, forecast and red/yellow counts: the as-of figures from `counted` (per child id: a
+ * round's snapshot, or the as-of pass of as-of.ts) when given, else computed with the counts at
+ * the forecast window's start.
  */
 export async function rankChildren(
   ctx: ViewContext,
   children: readonly ChildRef[],
-  frozen?: ReadonlyMap<string, ChildCounts>,
+  counted?: ReadonlyMap<string, ChildCounts>,
 ) {
   if (!children.length) return [];
   const windowStart = endOfChinaDay(monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS));
-  const instants = frozen ? [windowStart] : [ctx.at, windowStart];
-  const rows = await childCounts(ctx, children, instants, !frozen);
+  const instants = counted ? [windowStart] : [ctx.at, windowStart];
+  const rows = await childCounts(ctx, children, instants, !counted);
   const find = (i: number, childId: string) => rows.find((r) => r.i === i && r.childId === childId);
   const governing = targetFor(ctx.targets, ctx.at);
   const ranked = children.map((child) => {
     const colours = find(0, child.id);
     const at = find(1, child.id);
     const live = at && { ...at, red: colours?.red ?? at.red, yellow: colours?.yellow ?? at.yellow };
-    const counts = (frozen ? frozen.get(child.id) : live) ?? NONE;
-    const then = find(frozen ? 1 : 2, child.id) ?? NONE;
+    const counts = (counted ? counted.get(child.id) : live) ?? NONE;
+    const then = find(counted ? 1 : 2, child.id) ?? NONE;
     const ratePercent = completionRate(counts.completed, counts.total);
     const forecast = forecastFor({ now: counts, then }, ctx.day, ctx.targets);
     return {

@@ -4,6 +4,7 @@ import { getReadDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "@/lib/time";
+import { asOfFigures } from "./as-of";
 import { atRisk, atRiskItems } from "./at-risk";
 import { byCategory } from "./categories";
 import { frozenFigures } from "./frozen";
@@ -112,15 +113,18 @@ async function readDashboard(
   // One after another: statements on one transaction's connection never run concurrently.
   const children = await listChildren(actor, node, ctx.at, db);
   const frozen = live ? null : await frozenFigures(ctx, children);
+  // An enterprise's as-of figures in one pass over its items (the whole scope's and a
+  // supervisor's headline and categories come from the roll-up); a snapshot's when there is one.
+  const asOf = frozen ?? (node.type === "enterprise" ? await asOfFigures(ctx, children) : null);
   const compareAt = query.compareTo ? [endOfChinaDay(query.compareTo)] : [];
   // A comparison needs total and completed only.
-  const counted = frozen
-    ? await headlineCounts(ctx, compareAt)
+  const counted = asOf
+    ? await headlineCounts(ctx, compareAt, false)
     : await headlineCounts(ctx, [ctx.at, ...compareAt], true);
-  const [counts, then] = frozen ? [frozen.headline, ...counted] : counted;
+  const [counts, then] = asOf ? [asOf.headline, ...counted] : counted;
   const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
-  const categories = await byCategory(ctx, targets.byCategory, frozen?.byCategory);
-  const ranked = await rankChildren(ctx, children, frozen?.children);
+  const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
+  const ranked = await rankChildren(ctx, children, asOf?.children);
   const risk = await atRisk(ctx);
   const indicators = await indicatorTotals(ctx);
   const dto: Omit<DashboardDto, "atRisk"> = {

@@ -37,8 +37,11 @@ const EMPTY: HeadlineCounts = {
 export async function headlineCounts(
   ctx: ViewContext,
   instants: readonly Date[],
-  /** Claims and weighted progress at the first instant only (the others: comparisons). */
-  fullFirstOnly = false,
+  /**
+   * Claims and weighted progress at the first instant (the as-of one; the others are comparisons,
+   * which show total and completed only); without it, total and completed only.
+   */
+  withAsOf: boolean,
 ): Promise<HeadlineCounts[]> {
   if (!instants.length) return [];
   const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, instants);
@@ -56,13 +59,13 @@ export async function headlineCounts(
   const rows = supervisors
     ? await rollupHeadline<Row>(ctx, instants, supervisors)
     : await ctx.db.$queryRaw<Row[]>`${
-        fullFirstOnly
+        withAsOf
           ? firstInstantFullSql(
               instants,
               (d, first) => select(d, true, population(first)),
               (d) => select(d, false),
             )
-          : select(instantsSql(instants), true)
+          : select(instantsSql(instants), false)
       }`;
   const byIndex = new Map(rows.map(({ i, ...r }) => [i, r]));
   return instants.map((_, i) => byIndex.get(i + 1) ?? EMPTY);

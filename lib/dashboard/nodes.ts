@@ -143,17 +143,19 @@ export function childJoinSql(
   children: readonly ChildRef[],
   alias: string,
   at: Prisma.Sql,
+  /** Keep the rows in no child (the node's own items) with a NULL "childId". */
+  outer = false,
 ): Prisma.Sql {
   const supervisors = children.filter((c) => c.type === "supervisor").map((c) => c.id);
   const enterprises = children.filter((c) => c.type === "enterprise").map((c) => c.id);
-  return Prisma.sql`CROSS JOIN LATERAL (
+  return Prisma.sql`${Prisma.raw(outer ? "LEFT" : "CROSS")} JOIN LATERAL (
       SELECT ${col(alias, "supervisorId")} AS "childId"
       WHERE ${col(alias, "supervisorId")} = ANY(${supervisors}::uuid[])
       UNION ALL
       SELECT cs."ancestorId" FROM "EnterpriseClosureSpan" cs
       WHERE cs."descendantId" = ${col(alias, "enterpriseId")} AND cs."ancestorId" = ANY(${enterprises}::uuid[])
         AND ${validAtSql("cs", at)}
-    ) ch`;
+    ) ch${Prisma.raw(outer ? " ON TRUE" : "")}`;
 }
 
 const named = { id: true, code: true, nameZh: true, nameEn: true } as const;

@@ -1,7 +1,8 @@
 /**
  * The colour rule in SQL (lib/dashboard/risk.ts) against the pure rule (lib/ledger/colour.ts):
  * every demo item at several days, red and yellow exactly where itemColour says so, and the
- * dashboard's red and yellow counts per supervisor are those items counted.
+ * dashboard's red and yellow counts per supervisor (the whole scope's children) and per group
+ * (a supervisor's children) are those items counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -31,6 +32,7 @@ type SqlRow = {
   dueDate: Date;
   colour: "red" | "yellow" | null;
   supervisorId: string;
+  enterpriseId: string;
   isMain: boolean;
 };
 
@@ -52,7 +54,8 @@ describe("the colour rule in SQL", () => {
         const rows = await db.prisma.$queryRaw<SqlRow[]>`
           SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
                  p."claimPending", p."notApplicable", p."percentDone", p."dueDate", p."colour",
-                 p."supervisorId"::text AS "supervisorId", p."isMain"
+                 p."supervisorId"::text AS "supervisorId", p."enterpriseId"::text AS "enterpriseId",
+                 p."isMain"
           FROM ${itemsWithColourAsOfSql({ programmeId: programme.id, at: Prisma.sql`${at.toISOString()}::timestamp`, day })} p`;
         const entries = await db.prisma.progressEntry.groupBy({
           by: ["ledgerItemId"],
@@ -90,6 +93,35 @@ describe("the colour rule in SQL", () => {
         expect(
           Object.fromEntries(shown.map((c) => [c.id, { red: c.red, yellow: c.yellow }])),
         ).toEqual(Object.fromEntries(perSupervisor));
+        // Each supervisor's groups as they stood then: the same items, counted per group.
+        for (const supervisorId of perSupervisor.keys()) {
+          const node = await getDashboard(
+            admin,
+            { programmeId: programme.id, asOf: isoDay(day), supervisorId },
+            { live: true },
+          );
+          const spans = await db.prisma.enterpriseClosureSpan.findMany({
+            where: {
+              ancestorId: { in: node.children.map((c) => c.id) },
+              validFrom: { lte: at },
+              OR: [{ validTo: null }, { validTo: { gt: at } }],
+            },
+            select: { ancestorId: true, descendantId: true },
+          });
+          const groupOf = new Map(spans.map((s) => [s.descendantId, s.ancestorId]));
+          const perGroup = new Map<string, { red: number; yellow: number }>();
+          for (const row of rows) {
+            const group = groupOf.get(row.enterpriseId);
+            if (!row.isMain || !row.colour || row.supervisorId !== supervisorId || !group) continue;
+            const counts = perGroup.get(group) ?? { red: 0, yellow: 0 };
+            counts[row.colour]++;
+            perGroup.set(group, counts);
+          }
+          const groups = node.children.filter((c) => c.red || c.yellow);
+          expect(
+            Object.fromEntries(groups.map((c) => [c.id, { red: c.red, yellow: c.yellow }])),
+          ).toEqual(Object.fromEntries(perGroup));
+        }
       }
       if (asOf !== "2023-03-31") expect(red + yellow).toBeGreaterThan(0);
     },
