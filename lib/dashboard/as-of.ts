@@ -11,6 +11,8 @@ export type AsOfFigures = {
   headline: HeadlineCounts;
   byCategory: Map<string, Counts>;
   children: Map<string, ChildCounts>;
+  /** The node's red and yellow items (at-risk.ts counts them otherwise). */
+  colours: { red: number; yellow: number };
 };
 
 type Row = HeadlineCounts & {
@@ -24,7 +26,8 @@ type Row = HeadlineCounts & {
 /**
  * The node's as-of figures from the raw history in ONE pass over one population (main,
  * applicable items at the as-of instant, with the colour rule on the as-of day), grouped three
- * ways at once (GROUPING SETS): the node (total, completed, pending claims, weighted progress),
+ * ways at once (GROUPING SETS): the node (total, completed, pending claims, weighted progress,
+ * red, yellow),
  * each category (total, completed), each child (total, completed, weighted progress, red,
  * yellow); what headlineCounts, byCategory and childCounts compute with a population each.
  * Children are disjoint here (an enterprise's depth-1 subtrees, a supervisor's groups), so no
@@ -66,6 +69,7 @@ export async function asOfFigures(
     },
     byCategory: new Map(),
     children: new Map(),
+    colours: { red: node?.red ?? 0, yellow: node?.yellow ?? 0 },
   };
   for (const r of rows) {
     if (r.grouping === "category" && r.key)

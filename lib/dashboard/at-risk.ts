@@ -31,20 +31,26 @@ export type AtRiskAsOf = Row;
  * (lib/dashboard/risk.ts), written out so the planner sees a range of due dates rather than a
  * CASE it cannot estimate; so the red rows, then (only if needed) the yellow ones due from the
  * day on, are ordered scans by due date that stop at the page or the cap, instead of the colour
- * of every item of the node evaluated and sorted.
+ * of every item of the node evaluated and sorted. Counts already made (an enterprise's as-of
+ * pass) are taken as they are, and a colour with none is not read.
  */
-export async function atRisk(ctx: ViewContext) {
+export async function atRisk(
+  ctx: ViewContext,
+  /** The node's red and yellow counts when already counted (as-of.ts): not counted again. */
+  counted?: { red: number; yellow: number },
+) {
   const { items: source, where } = mainPopulationSql(ctx, ctx.at, ctx.day);
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;
   const parts = [
-    Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`,
-    Prisma.sql`p."dueDate" >= ${day} AND p."colour" = 'yellow'`,
+    { sql: Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`, known: counted?.red },
+    { sql: Prisma.sql`p."dueDate" >= ${day} AND p."colour" = 'yellow'`, known: counted?.yellow },
   ];
   // One statement after another: the dashboard reads its figures in one transaction.
   const rows: Row[] = [];
   let n = 0;
-  for (const part of parts) {
-    if (rows.length < AT_RISK_LIMIT)
+  for (const { sql: part, known } of parts) {
+    if (known !== undefined) n += known;
+    if (rows.length < AT_RISK_LIMIT && known !== 0)
       rows.push(
         ...(await ctx.db.$queryRaw<Row[]>`
           SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
@@ -52,11 +58,11 @@ export async function atRisk(ctx: ViewContext) {
           FROM ${source} p WHERE ${where} AND ${part}
           ORDER BY p."dueDate", p."itemId" LIMIT ${AT_RISK_LIMIT - rows.length}`),
       );
-    if (n <= LIST_COUNT_CAP) {
-      const [counted] = await ctx.db.$queryRaw<{ n: number }[]>`
+    if (known === undefined && n <= LIST_COUNT_CAP) {
+      const [found] = await ctx.db.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${source} p WHERE ${where} AND ${part}
         LIMIT ${LIST_COUNT_CAP + 1 - n}) x`;
-      n += counted?.n ?? 0;
+      n += found?.n ?? 0;
     }
   }
   return {

@@ -125,7 +125,7 @@ async function readDashboard(
   const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
   const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
   const ranked = await rankChildren(ctx, children, asOf?.children);
-  const risk = await atRisk(ctx);
+  const risk = await atRisk(ctx, asOf && "colours" in asOf ? asOf.colours : undefined);
   const indicators = await indicatorTotals(ctx);
   const dto: Omit<DashboardDto, "atRisk"> = {
     asOf: ctx.asOf,
