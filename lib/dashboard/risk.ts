@@ -83,7 +83,8 @@ export function colourCaseSql(c: {
   dueSoonDays: Prisma.Sql;
 }): Prisma.Sql {
   const { day } = c;
-  // Constants of this module only, so written as literals.
+  // Constants of this module only, so written as literals. The last entry is named once ("none,
+  // or before the round": COALESCE of the comparison): a look-up named twice is run twice.
   const name = (colour: string) => Prisma.raw(c.full ? `'${colour}'` : "NULL");
   return Prisma.sql`(CASE
         WHEN ${c.notApplicable} THEN ${name("na")}
@@ -94,7 +95,7 @@ export function colourCaseSql(c: {
                 ((${day} - ${c.startDate})::float8 / (${c.dueDate} - ${c.startDate})::float8) * 100 + 0.5)))
               END) - ${c.behindPlanPoints} THEN 'yellow'
         WHEN ${c.lastRoundStart} IS NOT NULL AND NOT ${c.claimPending}
-             AND (${c.lastEntryAt} IS NULL OR ${c.lastEntryAt} < ${c.lastRoundStart}::timestamp) THEN 'yellow'
+             AND COALESCE(${c.lastEntryAt} < ${c.lastRoundStart}::timestamp, TRUE) THEN 'yellow'
         WHEN ${c.dueDate} - ${day} <= ${c.dueSoonDays} THEN ${name("blue")}
         ELSE ${name("green")}
       END)`;
