@@ -96,6 +96,7 @@ describe("GET /api/v1/dashboard", () => {
     for (const [as, query] of [
       ["manager", "asOf=2024-12-31"],
       ["manager", `supervisorId=${ids.central}`],
+      ["manager", `supervisorId=${ids.central}&asOf=2025-03-15`],
       ["reviewer-hunan", "asOf=2025-03-15"],
       ["reviewer-central", `enterpriseId=${ids.crrc}&asOf=2025-09-30`],
       ["liaison-crrc", ""],
