@@ -105,6 +105,22 @@ describe("the dashboard roll-up", () => {
         actor: admin,
       }),
     );
+    // The absorbed enterprise's view of a day before the merge still counts the items it had
+    // then, now placed at the survivor (found through their former-enterprise spans).
+    const beforeMerge = instantSql(new Date(Date.now() - 3 * 86_400_000));
+    let absorbedItems = 0;
+    for (const { id: programmeId } of await db.prisma.programme.findMany({
+      select: { id: true },
+    })) {
+      const node = { enterpriseId: absorbed.id };
+      const [row] = await db.prisma.$queryRaw<{ node: number; all: number }[]>`
+        SELECT (SELECT count(*) FROM ${itemsAsOfSql({ programmeId, at: beforeMerge, node })} p)::int AS "node",
+               (SELECT count(*) FROM ${itemsAsOfSql({ programmeId, at: beforeMerge })} p
+                WHERE p."enterpriseId" = ${absorbed.id}::uuid)::int AS "all"`;
+      expect(row!.node).toBe(row!.all);
+      absorbedItems += row!.all;
+    }
+    expect(absorbedItems).toBeGreaterThan(0);
     // A task assigned to every enterprise of a supervisor: new items.
     const task = await db.prisma.task.findFirstOrThrow({
       where: { isMain: true },
