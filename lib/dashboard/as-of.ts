@@ -24,22 +24,21 @@ type Row = HeadlineCounts & {
 };
 
 /**
- * The node's as-of figures from the raw history in ONE pass over one population (main,
+ * An enterprise's as-of figures from the raw history in ONE pass over one population (main,
  * applicable items at the as-of instant, with the colour rule on the as-of day), grouped three
  * ways at once (GROUPING SETS): the node (total, completed, pending claims, weighted progress,
- * red, yellow),
- * each category (total, completed), each child (total, completed, weighted progress, red,
- * yellow); what headlineCounts, byCategory and childCounts compute with a population each.
- * Children are disjoint here (an enterprise's depth-1 subtrees, a supervisor's groups), so no
- * item is counted twice; the whole scope's children may overlap (grants), so it is not served.
+ * red, yellow), each category (total, completed) and each child (total, completed, weighted
+ * progress, red, yellow): what headlineCounts, byCategory and childCounts compute with a
+ * population each. An enterprise's children (its depth-1 subtrees then) are disjoint, so no item
+ * is counted twice. Not for a supervisor (its headline and categories from the roll-up cost less
+ * than the two extra groupings: measured) nor the whole scope (its children, by grants, may
+ * overlap).
  */
 export async function asOfFigures(
   ctx: ViewContext,
   children: readonly ChildRef[],
 ): Promise<AsOfFigures> {
-  if (ctx.node.type === "scope") throw new Error("asOfFigures: an enterprise or supervisor node");
-  // Used for enterprises: a supervisor's headline and categories are cheaper from the roll-up
-  // (measured: its groups alone, without them, are faster than the three groupings together).
+  if (ctx.node.type !== "enterprise") throw new Error("asOfFigures: an enterprise node only");
   const { items, where } = mainPopulationSql(ctx, ctx.at, ctx.day);
   // Red is "open and due before the day" (risk.ts) written out: the colour CASE, with its
   // look-ups of percent and last entry, runs only for the open items due later.

@@ -13,8 +13,8 @@ type Row = Counts & { categoryId: string; code: string; nameZh: string; nameEn: 
 /**
  * Main-task completion per category of the programme at the as-of instant, in ONE statement, or
  * from counts per category made elsewhere (`counted`: a round's frozen snapshot, or the as-of
- * pass of as-of.ts); categories without items in the node
- * show zero. Each category's target is its own when it has one, else the programme's.
+ * pass of as-of.ts); categories without items in the node show zero. Each category's target is
+ * its own when it has one, else the programme's.
  */
 export async function byCategory(
   ctx: ViewContext,
