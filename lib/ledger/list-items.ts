@@ -111,13 +111,14 @@ async function walkedRows(
 const SMALL = 10_000;
 /**
  * How many rows of a segment a page of a large population walks in order, per row of the page
- * (see `walkedRows`): a filter matching one row in ten fills a page by walking; a rarer one reads
- * its rows through its own indexes. National data, the benchmark's list requests in-process:
- * overdue items by last entry 5.7 s walked to the end, 850-1,070 ms after a walk of 10,000 rows,
- * 500-900 ms after 500-2,000 (no difference within this machine's noise); the whole scope's
- * items in progress by percent done, whose first match lies past 50,000 rows, 190 -> 300-630 ms.
+ * (see `walkedRows`): a filter matching one row in a hundred fills a page by walking; a rarer one
+ * reads its rows through its own indexes. National data, in-process, per row 10 / 40 / 100 / 200
+ * (this machine's noise is +-30%): overdue items by last entry 570-890 / 850 / 830 / 650-930 ms
+ * (5.7 s walked to the end); the whole scope searched for "产业" 770-1,040 / 1,110 / 550 /
+ * 440-450 ms (410-510 before) and "国有" 950-1,150 / 310 / 340 / 320-410 (370-400 before); the
+ * benchmark's 60 list requests 5.5 / 5.2 / 4.6 / 4.5-5.0 s in all.
  */
-const WALK_PER_ROW = 10;
+const WALK_PER_ROW = 100;
 
 /**
  * How many rows match, counted up to SMALL + 1 (a cheap bound that also picks the page's plan):
