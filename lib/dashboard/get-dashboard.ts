@@ -115,7 +115,8 @@ async function readDashboard(
   const frozen = live ? null : await frozenFigures(ctx, children);
   // An enterprise's as-of figures in one pass over its items (the whole scope's and a
   // supervisor's headline and categories come from the roll-up); a snapshot's when there is one.
-  const asOf = frozen ?? (node.type === "enterprise" ? await asOfFigures(ctx, children) : null);
+  const pass = !frozen && node.type === "enterprise" ? await asOfFigures(ctx, children) : null;
+  const asOf = frozen ?? pass;
   const compareAt = query.compareTo ? [endOfChinaDay(query.compareTo)] : [];
   // A comparison needs total and completed only.
   const counted = asOf
@@ -125,7 +126,7 @@ async function readDashboard(
   const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
   const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
   const ranked = await rankChildren(ctx, children, asOf?.children);
-  const risk = await atRisk(ctx, asOf && "colours" in asOf ? asOf.colours : undefined);
+  const risk = await atRisk(ctx, pass?.colours);
   const indicators = await indicatorTotals(ctx);
   const dto: Omit<DashboardDto, "atRisk"> = {
     asOf: ctx.asOf,
