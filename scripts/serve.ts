@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { EMBEDDED_DATA_DIR, resolveDatabase } from "../lib/db/resolve-database";
+import { rebuildAfterMigrations } from "../lib/dashboard/rollup/upgrade";
 import { applyMigrations } from "../lib/db/schema-engine";
 import {
   onShutdownSignal,
@@ -216,6 +217,7 @@ async function main() {
         ? `Applied migrations: ${applied.join(", ")}`
         : "Database schema is up to date.",
     );
+    await rebuildAfterMigrations(db.url, applied, (line) => console.log(line));
 
     let hint: string | undefined;
     if (db.embedded) {

@@ -7,14 +7,7 @@ import { childJoinSql, mainPopulationSql, nodeFilter, type ChildRef } from "./no
 import { rollupSupervisors } from "./rollup/read";
 import { rollupChildCounts } from "./rollup/views";
 import { completionRate, targetFor } from "./targets";
-import {
-  D_AT,
-  firstInstantFullSql,
-  instantSqlOf,
-  instantsSql,
-  weightedSql,
-  type ViewContext,
-} from "./view";
+import { D_AT, firstInstantFullSql, instantsSql, weightedSql, type ViewContext } from "./view";
 
 /** A child's figures at one instant: main applicable items, weighted progress, colours. */
 export type ChildCounts = {
@@ -28,10 +21,7 @@ export type ChildCounts = {
 const NONE: ChildCounts = { total: 0, completed: 0, weighted: null, red: 0, yellow: 0 };
 
 type Row = ChildCounts & {
-  /**
-   * 1..n = the instants asked (red/yellow at the as-of one, i = 1, when computed with it); 0 =
-   * the red/yellow counts at the as-of instant when the counts come from the roll-up.
-   */
+  /** 1..n = the instants asked (red/yellow at the as-of one, i = 1, when computed with it). */
   i: number;
   childId: string;
 };
@@ -91,17 +81,8 @@ export async function childCounts(
       : select(instantsSql(instants), false);
     return ctx.db.$queryRaw<Row[]>`${statement}`;
   }
-  // From the roll-up, the colours (i = 0) stay a count over the population of the as-of day.
-  const coloured = population(ctx.at, ctx.day);
-  const colour = Prisma.sql`
-    SELECT 0, ch."childId"::text, 0, 0, NULL, ${red}, ${yellow}
-    FROM ${coloured.items} p
-    ${childJoinSql(children, "p", instantSqlOf(ctx.at))}
-    WHERE ${coloured.where} AND NOT p."completed"
-    GROUP BY ch."childId"`;
-  const counts = rollupChildCounts(ctx, instants, bySupervisor);
-  const parts = [counts, ...(colours ? [colour] : [])];
-  return ctx.db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
+  // From the roll-up: red and yellow too, at each instant (the as-of one is i = 1).
+  return ctx.db.$queryRaw<Row[]>`${rollupChildCounts(ctx, instants, bySupervisor)}`;
 }
 
 /**
@@ -122,10 +103,7 @@ export async function rankChildren(
   const find = (i: number, childId: string) => rows.find((r) => r.i === i && r.childId === childId);
   const governing = targetFor(ctx.targets, ctx.at);
   const ranked = children.map((child) => {
-    const colours = find(0, child.id);
-    const at = find(1, child.id);
-    const live = at && { ...at, red: colours?.red ?? at.red, yellow: colours?.yellow ?? at.yellow };
-    const counts = (counted ? counted.get(child.id) : live) ?? NONE;
+    const counts = (counted ? counted.get(child.id) : find(1, child.id)) ?? NONE;
     const then = find(counted ? 1 : 2, child.id) ?? NONE;
     const ratePercent = completionRate(counts.completed, counts.total);
     const forecast = forecastFor({ now: counts, then }, ctx.day, ctx.targets);

@@ -126,7 +126,12 @@ async function readDashboard(
   const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
   const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
   const ranked = await rankChildren(ctx, children, asOf?.children);
-  const risk = await atRisk(ctx, pass?.colours);
+  // Red and yellow counted already: by the as-of pass, or by the roll-up with the headline.
+  const coloured =
+    counts?.red !== undefined && counts.yellow !== undefined
+      ? { red: counts.red, yellow: counts.yellow }
+      : undefined;
+  const risk = await atRisk(ctx, pass?.colours ?? coloured);
   const indicators = await indicatorTotals(ctx);
   const dto: Omit<DashboardDto, "atRisk"> = {
     asOf: ctx.asOf,

@@ -19,6 +19,9 @@ import {
 export type HeadlineCounts = Counts & {
   pendingClaims: number;
   weightedProgressPercent: number | null;
+  /** Red and yellow items at the instant, when the counts came from the roll-up. */
+  red?: number;
+  yellow?: number;
 };
 
 const EMPTY: HeadlineCounts = {
@@ -32,7 +35,8 @@ const EMPTY: HeadlineCounts = {
  * The node's main, applicable items at several instants in ONE statement: total and completed
  * (approved by then), claims awaiting approval, weighted progress. Each instant's numbers come from
  * the same rows, so a total and its completed count are consistent. From the roll-up when it
- * stands for the viewer's figures (rollup/read.ts), else from the raw history.
+ * stands for the viewer's figures (rollup/read.ts), with the red and yellow counts then, else
+ * from the raw history.
  */
 export async function headlineCounts(
   ctx: ViewContext,

@@ -20,10 +20,13 @@ import { itemsAsOfSql } from "./population";
  * last round closed by then), as of the instant.
  */
 export function itemsWithColourAsOfSql(options: {
-  programmeId: string;
+  /** A programme id, or a SQL expression of one (the roll-up's per-item evaluation). */
+  programmeId: string | Prisma.Sql;
   at: Prisma.Sql;
-  /** The as-of China day (overdue and the straight-line plan are judged on it). */
-  day: Date;
+  /** The as-of China day (overdue and the straight-line plan are judged on it), or a date expression. */
+  day: Date | Prisma.Sql;
+  /** Only this item (itemsAsOfSql's `itemId`). */
+  itemId?: Prisma.Sql;
   /** Name every colour ('blue', 'green', 'done', 'na') instead of NULL for "not at risk". */
   full?: boolean;
   /** Only a node's items (itemsAsOfSql's `node`). */
@@ -32,8 +35,12 @@ export function itemsWithColourAsOfSql(options: {
   live?: boolean;
   current?: boolean;
 }): Prisma.Sql {
-  const { programmeId, at } = options;
-  const day = Prisma.sql`${isoDay(options.day)}::date`;
+  const { at, itemId } = options;
+  const programmeId =
+    typeof options.programmeId === "string"
+      ? Prisma.sql`${options.programmeId}::uuid`
+      : options.programmeId;
+  const day = options.day instanceof Date ? Prisma.sql`${isoDay(options.day)}::date` : options.day;
   // The population's scalar sub-select: once this table is pulled up into the caller, it is
   // looked up only for the rows that reach the rule's last test (or that the caller selects).
   const lastEntryAt = Prisma.sql`p."lastEntryAt"`;
@@ -53,11 +60,11 @@ export function itemsWithColourAsOfSql(options: {
   });
   return Prisma.sql`(
     SELECT p.*, lr."periodStart" AS "lastRoundStart", ${colour} AS "colour"
-    FROM ${itemsAsOfSql({ programmeId, at, node: options.node, live: options.live, current: options.current })} p
-    CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}::uuid) pg
+    FROM ${itemsAsOfSql({ programmeId, at, itemId, node: options.node, live: options.live, current: options.current })} p
+    CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}) pg
     LEFT JOIN LATERAL (
       SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
-      WHERE r."programmeId" = ${programmeId}::uuid AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
+      WHERE r."programmeId" = ${programmeId} AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
     ) lr ON TRUE
   )`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRollup } from "@/lib/dashboard/rollup/maintain";
 import type { DbTx } from "@/lib/db/client";
 import { bulkInsert } from "@/lib/db/seed/bulk";
 import type { CellValue } from "@/lib/excel/cell-value";
@@ -64,12 +65,17 @@ const INSERT_COLUMNS = {
  */
 export async function applyLedger(tx: DbTx, ctx: ApplyContext, plan: LedgerPlan) {
   const { at, audit } = ctx;
-  await bulkUpdate(
-    tx,
-    "LedgerItem",
-    Object.fromEntries(plan.fields.map((f) => [f, TYPES[f]!])),
-    plan.updates,
-    { versioned: true, at },
+  // A due date is read by the colour rule on every day of the item: its roll-up stream is
+  // replaced from the item's creation.
+  const redated = plan.updates.filter((u) => "dueDate" in u.after).map((u) => u.id);
+  await withRollup(tx, redated, "created", () =>
+    bulkUpdate(
+      tx,
+      "LedgerItem",
+      Object.fromEntries(plan.fields.map((f) => [f, TYPES[f]!])),
+      plan.updates,
+      { versioned: true, at },
+    ),
   );
   for (const u of plan.updates)
     audit.add({

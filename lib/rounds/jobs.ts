@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { withProgrammeRollup } from "@/lib/dashboard/rollup/maintain";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -98,42 +99,49 @@ export async function runRoundClock(now: Date = new Date()) {
   for (const round of await db.reportingRound.findMany({
     where: { status: "OPEN", windowClosesAt: { lte: now } },
   })) {
-    await db.$transaction(async (tx) => {
-      const moved = await tx.reportingRound.updateMany({
-        where: { id: round.id, status: "OPEN" },
-        data: { status: "CLOSED", closedAt: now },
-      });
-      if (moved.count !== 1) return;
-      // The period-end figures freeze with the close: the bulletin of the round shows these.
-      const frozen = await freezeRoundSnapshot(tx, round, now);
-      const unfiled = await unfiledEnterprises(tx, round);
-      const liaisons = await liaisonsFor(
-        tx,
-        unfiled.map((e) => e.id),
-      );
-      for (const enterprise of unfiled) {
-        await notify(tx, {
-          userIds: liaisons.get(enterprise.id) ?? [],
-          kind: "ROUND_LATE",
-          params: {
-            period: round.period,
-            enterpriseZh: enterprise.nameZh,
-            enterpriseEn: enterprise.nameEn,
-            roundId: round.id,
-          },
-          link: `/rounds/${round.id}`,
-          now,
+    await db.$transaction(
+      async (tx) => {
+        // The close turns the silent items yellow from today on: the roll-up follows (its colours).
+        const moved = await withProgrammeRollup(tx, round.programmeId, now, () =>
+          tx.reportingRound.updateMany({
+            where: { id: round.id, status: "OPEN" },
+            data: { status: "CLOSED", closedAt: now },
+          }),
+        );
+        if (moved.count !== 1) return;
+        // The period-end figures freeze with the close: the bulletin of the round shows these.
+        const frozen = await freezeRoundSnapshot(tx, round, now);
+        const unfiled = await unfiledEnterprises(tx, round);
+        const liaisons = await liaisonsFor(
+          tx,
+          unfiled.map((e) => e.id),
+        );
+        for (const enterprise of unfiled) {
+          await notify(tx, {
+            userIds: liaisons.get(enterprise.id) ?? [],
+            kind: "ROUND_LATE",
+            params: {
+              period: round.period,
+              enterpriseZh: enterprise.nameZh,
+              enterpriseEn: enterprise.nameEn,
+              roundId: round.id,
+            },
+            link: `/rounds/${round.id}`,
+            now,
+          });
+        }
+        await recordAudit(tx, {
+          actor: null,
+          action: "round.close",
+          entityType: "ReportingRound",
+          entityId: round.id,
+          after: { status: "CLOSED", unfiled: unfiled.length, snapshotRows: frozen },
         });
-      }
-      await recordAudit(tx, {
-        actor: null,
-        action: "round.close",
-        entityType: "ReportingRound",
-        entityId: round.id,
-        after: { status: "CLOSED", unfiled: unfiled.length, snapshotRows: frozen },
-      });
-      result.closed += 1;
-    });
+        result.closed += 1;
+      },
+      // The roll-up's re-stream reads the programme's open items (minutes at national scale).
+      { timeout: 30 * 60_000 },
+    );
   }
   return result;
 }

@@ -1,8 +1,10 @@
 /**
  * The dashboard roll-up stays exact through the app's writers: progress, a claim returned and
  * one approved, history changes (not applicable, reclassified, a subsidiary moved to another
- * supervisor from a past day), a merge and a new assignment. Then `verifyRollups` finds no
- * difference on any of the last 40 days, and it does find a deliberately corrupted row.
+ * supervisor from a past day), a merge and a new assignment; red and yellow through a round's
+ * close and a change of the programme's plan settings. Then `verifyRollups` finds no difference
+ * on any of the last 40 days and the next 540 (colour rows are dated ahead), and it does find a
+ * deliberately corrupted row.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +15,10 @@ import { assignTasks } from "@/lib/assignments/assign-tasks";
 import { instantSql } from "@/lib/dashboard/completion";
 import { itemsAsOfSql, liveAtSql } from "@/lib/dashboard/population";
 import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
+import { rollupAsOfSql } from "@/lib/dashboard/rollup/read";
 import { verifyRollups } from "@/lib/dashboard/rollup/verify";
+import { updateProgramme } from "@/lib/catalogue/update-programme";
+import { runRoundClock } from "@/lib/rounds/jobs";
 import { mergeEnterprises } from "@/lib/history/merge-enterprises";
 import { claimCompletion } from "@/lib/ledger/claim-completion";
 import { uploadEvidence } from "@/lib/ledger/evidence";
@@ -27,6 +32,12 @@ import { seededTestDatabase, type TestDatabase } from "./setup/db";
 let db: TestDatabase;
 let admin: Actor;
 const lastDays = () => Array.from({ length: 41 }, (_, i) => addDays(chinaDay(), -i));
+/**
+ * Every third day of the next year and a half: colour rows are dated ahead (due dates passed,
+ * the plan overtaking a percent), and their sums must equal the colour rule applied to the
+ * history as it stands on those days (a change day left out is wrong until the item's next one).
+ */
+const nextDays = () => Array.from({ length: 180 }, (_, i) => addDays(chinaDay(), 3 * i + 1));
 
 beforeAll(async () => {
   process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
@@ -133,7 +144,55 @@ describe("the dashboard roll-up", () => {
     expect(created.created).toBeGreaterThan(0);
 
     expect(await db.prisma.ledgerItemFormerEnterprise.count()).toBeGreaterThan(0);
-    expect(await verifyRollups(db.prisma, { extraDays: lastDays() })).toEqual([]);
+    expect(await verifyRollups(db.prisma, { extraDays: [...lastDays(), ...nextDays()] })).toEqual(
+      [],
+    );
+  }, 300_000);
+
+  it("keeps red and yellow exact through a round's close and a change of the plan settings", async () => {
+    const today = chinaDay();
+    const yellowOn = async (programmeId: string, day = today) => {
+      const [row] = await db.prisma.$queryRaw<{ yellow: number }[]>`
+        SELECT COALESCE(sum(x."yellow"), 0)::int AS "yellow"
+        FROM (SELECT ${day}::date AS "day") d CROSS JOIN LATERAL ${rollupAsOfSql(programmeId)} x`;
+      return row!.yellow;
+    };
+    // The open round's window ends: the clock closes it, and the items silent since its period
+    // start turn yellow from today on.
+    // (The reform action still running: the other's items are all overdue or done by now.)
+    const round = await db.prisma.reportingRound.findFirstOrThrow({
+      where: { status: "OPEN", programme: { code: "CCF" } },
+    });
+    const before = await yellowOn(round.programmeId);
+    // (Its period made to start today, so that the demo's items, all reported in the month,
+    // are silent in it.)
+    await db.prisma.reportingRound.update({
+      where: { id: round.id },
+      data: { periodStart: today, windowClosesAt: new Date(Date.now() - 60_000) },
+    });
+    expect((await runRoundClock()).closed).toBeGreaterThan(0);
+    const closed = await db.prisma.reportingRound.findUniqueOrThrow({ where: { id: round.id } });
+    expect(closed.status).toBe("CLOSED");
+    expect(await verifyRollups(db.prisma, { extraDays: [...lastDays(), ...nextDays()] })).toEqual(
+      [],
+    );
+    expect(await yellowOn(round.programmeId)).toBeGreaterThan(before);
+
+    // Fewer points behind plan tolerated: more items behind it, on every past and future day.
+    const programme = await db.prisma.programme.findUniqueOrThrow({
+      where: { id: round.programmeId },
+    });
+    const monthAgo = addDays(today, -30);
+    const tolerant = await yellowOn(programme.id, monthAgo);
+    await updateProgramme(admin, {
+      id: programme.id,
+      locale: "zh-CN",
+      input: { version: programme.version, behindPlanPoints: 0 },
+    });
+    expect(await yellowOn(programme.id, monthAgo)).toBeGreaterThan(tolerant);
+    expect(await verifyRollups(db.prisma, { extraDays: [...lastDays(), ...nextDays()] })).toEqual(
+      [],
+    );
   }, 300_000);
 
   it("read live or from the current columns after those writes, the population equals its history", async () => {
@@ -172,9 +231,9 @@ describe("the dashboard roll-up", () => {
       db.prisma.$queryRawUnsafe<{ r: string }[]>(
         `SELECT concat_ws(' ', "programmeId", ${table === "RollupDay" ? `"day"` : `"month"`},
            "supervisorId", "categoryId", "isMain", "total", "completed", "pendingClaims",
-           trim_scale("weight"), trim_scale("weightedPercent")) AS "r"
+           trim_scale("weight"), trim_scale("weightedPercent"), "red", "yellow") AS "r"
          FROM "${table}" WHERE "total" <> 0 OR "completed" <> 0 OR "pendingClaims" <> 0
-           OR "weight" <> 0 OR "weightedPercent" <> 0 ORDER BY 1`,
+           OR "weight" <> 0 OR "weightedPercent" <> 0 OR "red" <> 0 OR "yellow" <> 0 ORDER BY 1`,
       );
     const nodeRows = () =>
       db.prisma.$queryRawUnsafe<{ r: string }[]>(

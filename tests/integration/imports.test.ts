@@ -6,7 +6,9 @@
  * touch another's rows; large files run as jobs with progress. Bad files: imports-bad-files.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyRollups } from "@/lib/dashboard/rollup/verify";
 import { withCheckCharacter } from "@/lib/enterprises/credit-code";
+import { addDays, chinaDay, isoDay } from "@/lib/time";
 import { getImportJob, runImportJob } from "@/lib/imports/jobs";
 import { actorFor } from "./fixtures";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -262,6 +264,21 @@ describe("an edited ledger", () => {
     ws.getRow(r).getCell(col(ws, "item.notApplicableReason")).value =
       "企业已完成重组，该事项不再适用";
     ws.getRow(r).getCell(col(ws, "item.responsiblePerson")).value = "张三";
+    // An open item re-dated two months ahead: no longer overdue (red) from its creation on.
+    const open = await db.prisma.ledgerItem.findFirstOrThrow({
+      where: {
+        enterpriseId: zelc.id,
+        programmeId,
+        completedAt: null,
+        notApplicable: false,
+        task: { code: { not: itemTask } },
+      },
+      select: { task: { select: { code: true } } },
+    });
+    const redated = open.task.code;
+    const row = ws.getColumn(col(ws, "item.taskCode")).values.indexOf(redated);
+    const later = addDays(chinaDay(), 60);
+    ws.getRow(row).getCell(col(ws, "item.dueDate")).value = later;
     const missing = await db.prisma.task.findFirstOrThrow({
       where: { programmeId, ledgerItems: { none: { enterpriseId: zelc.id } } },
     });
@@ -278,7 +295,13 @@ describe("an edited ledger", () => {
       }),
     );
     expect(report).toMatchObject({ applied: true, problems: [] });
-    expect(report.sheets[0]).toMatchObject({ created: 1, updated: 1 });
+    expect(report.sheets[0]).toMatchObject({ created: 1, updated: 2 });
+    const redatedItem = await db.prisma.ledgerItem.findFirstOrThrow({
+      where: { enterpriseId: zelc.id, task: { programmeId, code: redated } },
+    });
+    expect(isoDay(redatedItem.dueDate)).toBe(isoDay(later));
+    const days = Array.from({ length: 30 }, (_, i) => addDays(chinaDay(), 20 - i * 3));
+    expect(await verifyRollups(db.prisma, { programmeId, extraDays: days })).toEqual([]);
 
     const task = await db.prisma.task.findFirstOrThrow({ where: { programmeId, code: itemTask } });
     const item = await db.prisma.ledgerItem.findUniqueOrThrow({

@@ -1,9 +1,13 @@
 import "server-only";
-import type { DbTx } from "@/lib/db/client";
+import { allowLongStatements, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDay, isoDay, startOfChinaDay } from "@/lib/time";
 import { itemPlacementJoinsSql, validAtSql } from "../population";
+import { colourCaseSql } from "../risk";
 import {
+  colourWindowSql,
   nodeStreamColumns,
+  planDaysSql,
   streamColumns,
   streamSql,
   type StreamFrom,
@@ -30,6 +34,10 @@ export async function withRollup<T>(
   const selection = Array.isArray(items)
     ? Prisma.sql`SELECT unnest(${[...items]}::uuid[])`
     : (items as Prisma.Sql);
+  // Shared with every other writer, before the items' locks, so a programme-wide re-stream
+  // (withProgrammeRollup) waits for the writers in flight and they for it, never in a cycle.
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(${ROLLUP_LOCK}::int, hashtext(p."programmeId"::text))::text
+    FROM (SELECT DISTINCT "programmeId" FROM "LedgerItem" WHERE "id" IN (${selection}) ORDER BY 1) p`;
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id"::text AS "id" FROM "LedgerItem" WHERE "id" IN (${selection})
     ORDER BY "id" FOR UPDATE`;
@@ -38,6 +46,41 @@ export async function withRollup<T>(
   const before = await tx.$queryRaw<StreamRow[]>`${streamSql(ids, from)}`;
   const result = await change();
   await applyStream(tx, Prisma.sql`${streamSql(ids, from)}`, before);
+  return result;
+}
+
+/** The first key of the roll-up's advisory locks (the second: the programme id's hash). */
+const ROLLUP_LOCK = 0x526c;
+
+/**
+ * Keeps the roll-up exact across a change that every item of a programme may see from `from` on
+ * without a history row of its own: a round's close (the colour's silent test), the
+ * programme's plan settings (start date, points behind plan). The programme's stream (the
+ * rebuild's, set-based) from `from` is subtracted as it stood before and added as it stands
+ * after; items completed before `from` are left out (no colour after completion, the rest of
+ * their rows unchanged). Holds the programme's roll-up lock exclusively: the programme's other
+ * writers wait (withRollup), so the two streams see one history.
+ */
+export async function withProgrammeRollup<T>(
+  tx: DbTx,
+  programmeId: string,
+  from: StreamFrom,
+  change: () => Promise<T>,
+): Promise<T> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK}::int, hashtext(${programmeId}))`;
+  await tx.$executeRaw`SELECT set_config('work_mem', '256MB', true)`;
+  await allowLongStatements(tx);
+  const open =
+    from === "created"
+      ? Prisma.empty
+      : Prisma.sql`AND (i."completedAt" IS NULL OR i."completedAt" >= ${startOfChinaDay(chinaDay(from))})`;
+  const stream = rebuildStreamSql(
+    Prisma.sql`i."programmeId" = ${programmeId}::uuid ${open}`,
+    from === "created" ? undefined : chinaDay(from),
+  );
+  const before = await tx.$queryRaw<StreamRow[]>`${stream}`;
+  const result = await change();
+  await applyStream(tx, stream, before);
   return result;
 }
 
@@ -61,37 +104,44 @@ export async function applyStream(
 export function applyStreamSql(stream: Prisma.Sql, minus: readonly StreamRow[] = []): Prisma.Sql {
   const sums = Prisma.raw(`sum("total")::int AS "total", sum("completed")::int AS "completed",
     sum("pendingClaims")::int AS "pendingClaims", sum("weight") AS "weight",
-    sum("weightedPercent") AS "weightedPercent"`);
+    sum("weightedPercent") AS "weightedPercent", sum("red")::int AS "red",
+    sum("yellow")::int AS "yellow"`);
   const add = (table: string) =>
     Prisma.raw(`ON CONFLICT ("programmeId", "${table === "RollupDay" ? "day" : "month"}", "supervisorId", "categoryId", "isMain")
     DO UPDATE SET "total" = "${table}"."total" + EXCLUDED."total",
       "completed" = "${table}"."completed" + EXCLUDED."completed",
       "pendingClaims" = "${table}"."pendingClaims" + EXCLUDED."pendingClaims",
       "weight" = "${table}"."weight" + EXCLUDED."weight",
-      "weightedPercent" = "${table}"."weightedPercent" + EXCLUDED."weightedPercent"`);
+      "weightedPercent" = "${table}"."weightedPercent" + EXCLUDED."weightedPercent",
+      "red" = "${table}"."red" + EXCLUDED."red", "yellow" = "${table}"."yellow" + EXCLUDED."yellow"`);
   return Prisma.sql`
     WITH st AS (${stream}), m AS (
       SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
              "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", -"total" AS "total",
              -"completed" AS "completed", -"pendingClaims" AS "pendingClaims",
              -("weight"::numeric) AS "weight", -("weightedPercent"::numeric) AS "weightedPercent",
-             "nodeId"::uuid AS "nodeId"
+             -"red" AS "red", -"yellow" AS "yellow", "nodeId"::uuid AS "nodeId"
       FROM jsonb_to_recordset(${JSON.stringify(minus)}::jsonb) AS r("programmeId" text,
         "supervisorId" text, "categoryId" text, "isMain" boolean, "day" text, "total" int,
-        "completed" int, "pendingClaims" int, "weight" text, "weightedPercent" text, "nodeId" text)
+        "completed" int, "pendingClaims" int, "weight" text, "weightedPercent" text, "red" int,
+        "yellow" int, "nodeId" text)
     ), g AS (
       SELECT ${KEY}, "nodeId", "day", ${sums} FROM (
         SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
                "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", "total",
                "completed", "pendingClaims", "weight"::numeric AS "weight",
-               "weightedPercent"::numeric AS "weightedPercent", "nodeId"::uuid AS "nodeId" FROM st
+               "weightedPercent"::numeric AS "weightedPercent", "red", "yellow",
+               "nodeId"::uuid AS "nodeId" FROM st
         UNION ALL SELECT * FROM m) x
       GROUP BY ${KEY}, "nodeId", "day"
       HAVING sum("total") <> 0 OR sum("completed") <> 0 OR sum("pendingClaims") <> 0
-          OR sum("weight") <> 0 OR sum("weightedPercent") <> 0
+          OR sum("weight") <> 0 OR sum("weightedPercent") <> 0 OR sum("red") <> 0
+          OR sum("yellow") <> 0
     ), d AS (
-      INSERT INTO "RollupDay" (${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent")
-      SELECT ${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent" FROM g
+      INSERT INTO "RollupDay" (${KEY}, "day", "total", "completed", "pendingClaims", "weight",
+        "weightedPercent", "red", "yellow")
+      SELECT ${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent",
+             "red", "yellow" FROM g
       WHERE "nodeId" IS NULL
       ORDER BY ${KEY}, "day"
       ${add("RollupDay")}
@@ -105,7 +155,8 @@ export function applyStreamSql(stream: Prisma.Sql, minus: readonly StreamRow[] =
       DO UPDATE SET "total" = "RollupNodeMonth"."total" + EXCLUDED."total",
         "completed" = "RollupNodeMonth"."completed" + EXCLUDED."completed"
     )
-    INSERT INTO "RollupMonth" (${KEY}, "month", "total", "completed", "pendingClaims", "weight", "weightedPercent")
+    INSERT INTO "RollupMonth" (${KEY}, "month", "total", "completed", "pendingClaims", "weight",
+      "weightedPercent", "red", "yellow")
     SELECT ${KEY}, date_trunc('month', "day")::date AS "month", ${sums} FROM g
     WHERE "nodeId" IS NULL
     GROUP BY ${KEY}, 5 ORDER BY ${KEY}, 5
@@ -122,14 +173,15 @@ export function applyStreamSql(stream: Prisma.Sql, minus: readonly StreamRow[] =
  * at the end of D. For the data generator, the seed and operators (`npm run rollup:verify`).
  */
 export async function rebuildRollups(db: DbTx, programmeId?: string): Promise<void> {
+  const items = programmeId ? Prisma.sql`i."programmeId" = ${programmeId}::uuid` : Prisma.sql`TRUE`;
   const where = programmeId ? Prisma.sql`"programmeId" = ${programmeId}::uuid` : Prisma.sql`TRUE`;
   // Sorts of millions of rows: in memory where it fits (local to the caller's transaction).
   await db.$executeRaw`SELECT set_config('work_mem', '256MB', true)`;
   await db.$executeRaw`DELETE FROM "RollupDay" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupMonth" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupNodeMonth" WHERE ${where}`;
-  await applyStream(db, rebuildStreamSql(where));
-  await applyStream(db, rebuildNodeStreamSql(where));
+  await applyStream(db, rebuildStreamSql(items));
+  await applyStream(db, rebuildNodeStreamSql(items));
 }
 
 /** The China day of a timestamp column. */
@@ -159,8 +211,9 @@ function placementDaysSql(): Prisma.Sql {
 }
 
 const ITEMS_SQL = (where: Prisma.Sql) => Prisma.sql`li AS MATERIALIZED (
-      SELECT "id", "programmeId", "enterpriseId", "taskId", "createdAt", "completedAt"
-      FROM "LedgerItem" WHERE ${where}
+      SELECT i."id", i."programmeId", i."enterpriseId", i."taskId", i."createdAt", i."completedAt",
+             i."dueDate", pg."startDate", pg."behindPlanPoints"
+      FROM "LedgerItem" i JOIN "Programme" pg ON pg."id" = i."programmeId" WHERE ${where}
     )`;
 
 /**
@@ -193,7 +246,12 @@ function rebuildNodeStreamSql(where: Prisma.Sql): Prisma.Sql {
     FROM c GROUP BY c."programmeId", c."ancestorId", c."day"`;
 }
 
-function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
+/**
+ * The rebuild's stream of the items `where` (a condition on LedgerItem i), from China day `from`
+ * when given: the rows dated from then on, i.e. summed up to a day D >= from, the contribution at
+ * the end of D minus the one at the end of the day before `from`.
+ */
+function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
   // An instant is at or before the end of China day D iff its China day is <= D (timestamp(3)).
   const end = Prisma.raw(`(f."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   const items = Prisma.raw(`SELECT "id" FROM li`);
@@ -209,13 +267,40 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
              pe."createdAt" AS "t", pe."percentDone" AS "p"
       FROM "ProgressEntry" pe WHERE pe."ledgerItemId" IN (${items})
       ORDER BY 1, 2, pe."createdAt" DESC, pe."id" DESC
+    ), rc AS MATERIALIZED (
+      SELECT DISTINCT r."programmeId", ${dayOfSql(`r."closedAt"`)} AS "day"
+      FROM "ReportingRound" r
+      WHERE r."status" = 'CLOSED' AND r."programmeId" IN (SELECT DISTINCT "programmeId" FROM li)
+    ), rl AS MATERIALIZED (
+      -- per programme and day, the period start of the last round closed by the day's end
+      SELECT g."programmeId", g."day"::date AS "day",
+             (SELECT max(r."periodStart") FROM "ReportingRound" r
+              WHERE r."programmeId" = g."programmeId" AND r."status" = 'CLOSED'
+                AND ${dayOfSql(`r."closedAt"`)} <= g."day") AS "start"
+      FROM (
+        SELECT b."programmeId", generate_series(b."first", b."last", interval '1 day') AS "day"
+        FROM (
+          SELECT "programmeId", min(${dayOfSql(`"createdAt"`)}) - 1 AS "first",
+                 greatest(max("dueDate") + 2, max(${dayOfSql(`"completedAt"`)}) + 1,
+                          ${dayOfSql(`now() AT TIME ZONE 'UTC'`)} + 2) AS "last"
+          FROM li GROUP BY 1) b
+      ) g
     ), days AS (
-      -- every day on which something an item's row depends on changes (as in streamSql)
+      -- every day on which something an item's row depends on changes (as in streamSql), and
+      -- the days its colour changes without a history row (stream.ts, planDaysSql)
       SELECT "id" AS "itemId", ${dayOfSql(`"createdAt"`)} AS "day" FROM li
       UNION SELECT "id", ${dayOfSql(`"completedAt"`)} FROM li WHERE "completedAt" IS NOT NULL
       UNION SELECT "itemId", "day" FROM ev
       UNION SELECT "itemId", "day" FROM pe
       UNION ${placementDaysSql()}
+      UNION SELECT "id", "dueDate" + 1 FROM li
+      UNION SELECT li."id", k."day" FROM (
+          SELECT "itemId", "p" FROM ev UNION SELECT "itemId", "p" FROM pe UNION SELECT "id", 0 FROM li
+        ) pc JOIN li ON li."id" = pc."itemId"
+        CROSS JOIN LATERAL (${planDaysSql("li", Prisma.raw(`pc."p"`))}) k("day")
+        WHERE ${colourWindowSql("li", Prisma.raw(`k."day"`))}
+      UNION SELECT li."id", rc."day" FROM li JOIN rc ON rc."programmeId" = li."programmeId"
+        WHERE ${colourWindowSql("li", Prisma.raw(`rc."day"`))}
     ), f AS (
       -- carried forward: the latest (day, value) pair so far, packed into one number
       SELECT d."itemId", d."day", lead(d."day") OVER w AS "next",
@@ -224,7 +309,8 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
              (max(CASE WHEN ev."day" IS NOT NULL OR pe."day" IS NOT NULL
                  THEN (d."day" - DATE '2000-01-01')::bigint * 1000
                    + CASE WHEN pe."day" IS NULL OR (ev."day" IS NOT NULL AND ev."t" >= pe."t")
-                          THEN ev."p" ELSE pe."p" END END) OVER w) % 1000 AS "p"
+                          THEN ev."p" ELSE pe."p" END END) OVER w) % 1000 AS "p",
+             max(pe."t") OVER w AS "lastEntryAt"
       FROM days d
       LEFT JOIN ev ON ev."itemId" = d."itemId" AND ev."day" = d."day"
       LEFT JOIN pe ON pe."itemId" = d."itemId" AND pe."day" = d."day"
@@ -233,16 +319,31 @@ function rebuildStreamSql(where: Prisma.Sql): Prisma.Sql {
       -- the item's population row at the end of each change day (itemsAsOfSql's joins)
       SELECT li."programmeId", ss."supervisorId", s."categoryId", s."isMain", f."day", f."next",
              (li."completedAt" IS NOT NULL AND li."completedAt" <= ${end}) AS "completed",
-             COALESCE(f."claim", false) AS "claim", COALESCE(f."p", 0) AS "p", t."weight"
+             COALESCE(f."claim", false) AS "claim", COALESCE(f."p", 0) AS "p", t."weight",
+             ${colourCaseSql({
+               day: Prisma.raw(`f."day"`),
+               full: false,
+               notApplicable: Prisma.raw(`false`),
+               completed: Prisma.sql`(li."completedAt" IS NOT NULL AND li."completedAt" <= ${end})`,
+               claimPending: Prisma.raw(`COALESCE(f."claim", false)`),
+               percentDone: Prisma.raw(`COALESCE(f."p", 0)`),
+               dueDate: Prisma.raw(`li."dueDate"`),
+               lastEntryAt: Prisma.raw(`f."lastEntryAt"`),
+               lastRoundStart: Prisma.raw(`rl."start"`),
+               startDate: Prisma.raw(`li."startDate"`),
+               behindPlanPoints: Prisma.raw(`li."behindPlanPoints"`),
+               dueSoonDays: Prisma.raw(`0`),
+             })} AS "colour"
       FROM f JOIN li ON li."id" = f."itemId"
       ${itemPlacementJoinsSql(end)}
+      LEFT JOIN rl ON rl."programmeId" = li."programmeId" AND rl."day" = f."day"
       WHERE li."createdAt" <= ${end} AND NOT s."notApplicable"
     ), c AS (
       -- added on its day, taken off on the item's next change day
       SELECT st."programmeId", st."supervisorId", st."categoryId", st."isMain", x."day", x."sign",
-             st."completed", st."claim", st."p", st."weight"
+             st."completed", st."claim", st."p", st."weight", st."colour"
       FROM st CROSS JOIN LATERAL (VALUES (st."day", 1), (st."next", -1)) x("day", "sign")
-      WHERE x."day" IS NOT NULL
+      WHERE x."day" IS NOT NULL ${from ? Prisma.sql`AND x."day" >= ${isoDay(from)}::date` : Prisma.empty}
     )
     SELECT ${streamColumns("claim", "p")}, NULL::text AS "nodeId"
     FROM c GROUP BY 1, 2, 3, 4, 5`;

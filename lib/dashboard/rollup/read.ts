@@ -11,11 +11,11 @@ import { validAtSql } from "../population";
  * of the months before d."day"'s month + Σ RollupDay of its month up to d."day" (a month's last
  * day: its months up to its own, no days; the trend's points are month ends). A LATERAL over
  * a derived table d("day", "i"). Columns: "supervisorId", "categoryId", "isMain", "total",
- * "completed", "pendingClaims", "weight", "weightedPercent".
+ * "completed", "pendingClaims", "weight", "weightedPercent", "red", "yellow".
  */
 export function rollupAsOfSql(programmeId: string): Prisma.Sql {
   const cols = Prisma.raw(`"supervisorId", "categoryId", "isMain", "total", "completed",
-    "pendingClaims", "weight", "weightedPercent"`);
+    "pendingClaims", "weight", "weightedPercent", "red", "yellow"`);
   return Prisma.sql`(
     SELECT ${cols} FROM "RollupMonth" m
     WHERE m."programmeId" = ${programmeId}::uuid AND m."month" < date_trunc('month', d."day" + 1)::date

@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay } from "@/lib/time";
-import { itemsAsOfSql, validAtSql } from "../population";
+import { validAtSql } from "../population";
+import { itemsWithColourAsOfSql } from "../risk";
 
 /**
  * An item's roll-up stream from day D0: for D0 and every later China day on which its history
@@ -12,8 +13,16 @@ import { itemsAsOfSql, validAtSql } from "../population";
  *
  * The contribution is the item's row of THE population (`itemsAsOfSql`) at the instant, keyed by
  * (programme, supervisor, category, main flag): total 1, completed, claim pending, weight and
- * weight x percent (completed counts 100), i.e. what `weightedSql` sums. Not-applicable items and
- * items outside the population (not yet created, no span) contribute nothing.
+ * weight x percent (completed counts 100), i.e. what `weightedSql` sums, and red or yellow by the
+ * colour rule at the end of the day (risk.ts). Not-applicable items and items outside the
+ * population (not yet created, no span) contribute nothing.
+ *
+ * The colour also changes on days without a history row, so those are change days too
+ * (`colourDaysSql`): the day after the due date (red), the days the straight-line plan passes each
+ * percent the item held (yellow), and the programme's round closes (silent items turn yellow).
+ * Such days may lie after today; sums up to a day ignore later rows. What the colour reads
+ * besides the item's history (the programme's plan settings, its closed rounds, the due date)
+ * is re-streamed by its writers (maintain.ts, `withProgrammeRollup`).
  */
 
 /** Where a stream starts: an instant (its China day), or each item's creation day (its whole history). */
@@ -32,6 +41,8 @@ export type StreamRow = {
   pendingClaims: number;
   weight: string;
   weightedPercent: string;
+  red: number;
+  yellow: number;
   /** The enterprise whose subtree the row counts (a RollupNodeMonth row), else null. */
   nodeId: string | null;
 };
@@ -52,6 +63,54 @@ function spanDays(table: string, column: string, value: Prisma.Sql): Prisma.Sql 
 }
 
 /**
+ * The days on which an item's colour may change with no history row, for an item row `i` with
+ * columns "programmeId", "createdAt", "dueDate", "completedAt", "startDate" and
+ * "behindPlanPoints" (the programme's):
+ *   - the due date + 1: red from then;
+ *   - per percent p it held (`planDaysSql`), the first day D with plan(D) > p + b, i.e. D - start
+ *     >= (p + b + 0.5) x span / 100 (plan = round(100 (D - start) / span), so plan >= p + b + 1),
+ *     as the rule computes it in double precision (the exact day or one beside it); none when
+ *     p + b >= 100 or the span is not positive (the plan is then constant);
+ *   - each closed round's close (the silent test reads the last closed round).
+ * Plan and round days count only while the item can turn yellow (`colourWindowSql`): from its
+ * creation, up to its due date (red after) and its completion (no colour after).
+ */
+export function planDaysSql(i: string, percent: Prisma.Sql): Prisma.Sql {
+  const start = Prisma.raw(`${i}."startDate"`);
+  const span = Prisma.raw(`(${i}."dueDate" - ${i}."startDate")`);
+  const over = Prisma.sql`(${percent} + ${Prisma.raw(`${i}."behindPlanPoints"`)})`;
+  // The exact day, then the first of it and its neighbours on which the rule's own arithmetic
+  // (risk.ts, colourCaseSql: double precision, monotone in the day) puts the plan above.
+  return Prisma.sql`SELECT min(v."day") FROM (
+      SELECT ${start} + ceil((${over} + 0.5) * ${span} / 100.0)::int + o."o" AS "day"
+      FROM (VALUES (-1), (0), (1)) o("o") WHERE ${span} > 0 AND ${over} < 100) v
+    WHERE floor(((v."day" - ${start})::float8 / ${span}::float8) * 100 + 0.5) > ${over}`;
+}
+
+/** `day` lies where plan and round days can change the item's colour (see planDaysSql). */
+export function colourWindowSql(i: string, day: Prisma.Sql): Prisma.Sql {
+  const c = (column: string) => Prisma.raw(`${i}."${column}"`);
+  return Prisma.sql`(${day} >= ${dayOf(c("createdAt"))} AND ${day} <= ${c("dueDate")}
+    AND (${c("completedAt")} IS NULL OR ${day} <= ${dayOf(c("completedAt"))}))`;
+}
+
+/**
+ * An item's colour days (see planDaysSql) as one selection, for a row `s` and `percents` (a
+ * one-column selection of every percent it ever held, 0 among them).
+ */
+function colourDaysSql(percents: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT s."dueDate" + 1
+        UNION ALL SELECT k."day" FROM (
+          SELECT x."day" FROM (${percents}) q("p")
+          CROSS JOIN LATERAL (${planDaysSql("s", Prisma.raw(`q."p"`))}) x("day")
+          UNION ALL
+          SELECT ${dayOf(Prisma.raw(`r."closedAt"`))} FROM "ReportingRound" r
+          WHERE r."programmeId" = s."programmeId" AND r."status" = 'CLOSED'
+        ) k("day")
+        WHERE ${colourWindowSql("s", Prisma.raw(`k."day"`))}`;
+}
+
+/**
  * The stream of the items `itemIds` from `from`, grouped per key and day, zero rows left out.
  * `itemIds` is a SQL expression of a uuid[].
  */
@@ -62,20 +121,37 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
       : Prisma.sql`${isoDay(chinaDay(from))}::date`;
   const id = Prisma.raw(`s."id"`);
   const day = Prisma.raw(`u."day"`);
-  const contribution = (sign: number, at: Prisma.Sql) => Prisma.sql`
+  const contribution = (sign: number, at: Prisma.Sql, colourDay: Prisma.Sql) => Prisma.sql`
     SELECT u."programmeId", u."day", ${sign}::int AS "sign", p."supervisorId", p."categoryId",
            p."isMain", p."completed", p."claimPending", p."percentDone", p."weight",
-           p."enterpriseId", ${at} AS "at"
-    FROM u CROSS JOIN LATERAL ${itemsAsOfSql({
+           p."enterpriseId", p."colour", ${at} AS "at"
+    FROM u CROSS JOIN LATERAL ${itemsWithColourAsOfSql({
       programmeId: Prisma.raw(`u."programmeId"`),
       at,
+      day: colourDay,
       itemId: Prisma.raw(`u."id"`),
     })} p
     WHERE NOT p."notApplicable"`;
+  // The percents held from D0 on: the last before it (entry or event, the later of which holds),
+  // 0 (before any), and every one recorded since.
+  const since = Prisma.raw(`s."d0"::timestamp - interval '8 hours'`);
+  const percents = Prisma.sql`SELECT 0
+          UNION SELECT (SELECT pe."percentDone" FROM "ProgressEntry" pe
+            WHERE pe."ledgerItemId" = ${id} AND pe."createdAt" < ${since}
+            ORDER BY pe."createdAt" DESC LIMIT 1)
+          UNION SELECT (SELECT ev."percentDone" FROM "LedgerStatusEvent" ev
+            WHERE ev."ledgerItemId" = ${id} AND ev."at" < ${since}
+            ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1)
+          UNION SELECT pe."percentDone" FROM "ProgressEntry" pe
+            WHERE pe."ledgerItemId" = ${id} AND pe."createdAt" >= ${since}
+          UNION SELECT ev."percentDone" FROM "LedgerStatusEvent" ev
+            WHERE ev."ledgerItemId" = ${id} AND ev."at" >= ${since}`;
   return Prisma.sql`
     WITH s AS (
-      SELECT li."id", li."programmeId", li."enterpriseId", li."createdAt", li."completedAt", ${d0} AS "d0"
-      FROM "LedgerItem" li WHERE li."id" = ANY(${itemIds})
+      SELECT li."id", li."programmeId", li."enterpriseId", li."createdAt", li."completedAt",
+             li."dueDate", pg."startDate", pg."behindPlanPoints", ${d0} AS "d0"
+      FROM "LedgerItem" li JOIN "Programme" pg ON pg."id" = li."programmeId"
+      WHERE li."id" = ANY(${itemIds})
     ), u AS (
       SELECT DISTINCT s."id", s."programmeId", x."day"
       FROM s CROSS JOIN LATERAL (
@@ -100,11 +176,12 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
           "descendantId",
           Prisma.sql`ANY(ARRAY(SELECT fe."enterpriseId" FROM "LedgerItemFormerEnterprise" fe WHERE fe."ledgerItemId" = ${id}))`,
         )}
+        UNION ALL ${colourDaysSql(percents)}
       ) x WHERE x."day" >= s."d0"
     ), c AS (
-      ${contribution(1, endOfDay(day))}
+      ${contribution(1, endOfDay(day), day)}
       UNION ALL
-      ${contribution(-1, endOfDay(Prisma.sql`(${day} - 1)`))}
+      ${contribution(-1, endOfDay(Prisma.sql`(${day} - 1)`), Prisma.sql`(${day} - 1)`)}
     )
     SELECT ${streamColumns("claimPending", "percentDone")}, NULL::text AS "nodeId"
     FROM c
@@ -113,6 +190,8 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
         OR sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END) <> 0
         OR sum(c."sign" * c."weight") <> 0
         OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0
+        OR sum(CASE WHEN c."colour" IS NOT NULL THEN c."sign" ELSE 0 END) <> 0
+        OR sum(CASE WHEN c."colour" = 'red' THEN c."sign" ELSE 0 END) <> 0
     UNION ALL
     SELECT ${nodeStreamColumns(`ns."ancestorId"`)}
     FROM c JOIN "EnterpriseClosureSpan" ns
@@ -124,7 +203,8 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
 
 /**
  * The StreamRow columns summed over signed contributions `c` (columns "sign", "completed",
- * "weight", a claim flag and a percent): one definition for the writers' stream and the rebuild.
+ * "weight", "colour", a claim flag and a percent): one definition for the writers' stream and the
+ * rebuild.
  */
 export function streamColumns(claim: string, percent: string): Prisma.Sql {
   return Prisma.raw(`c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
@@ -134,7 +214,9 @@ export function streamColumns(claim: string, percent: string): Prisma.Sql {
            sum(CASE WHEN c."${claim}" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
            sum(c."sign" * c."weight")::text AS "weight",
            sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."${percent}" END)::text
-             AS "weightedPercent"`);
+             AS "weightedPercent",
+           sum(CASE WHEN c."colour" = 'red' THEN c."sign" ELSE 0 END)::int AS "red",
+           sum(CASE WHEN c."colour" = 'yellow' THEN c."sign" ELSE 0 END)::int AS "yellow"`);
 }
 
 /**
@@ -146,5 +228,5 @@ export const nodeStreamColumns = (node: string) =>
            NULL::text AS "supervisorId", NULL::text AS "categoryId", true AS "isMain",
            c."day"::text AS "day", sum(c."sign")::int AS "total",
            sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
-           0 AS "pendingClaims", '0' AS "weight", '0' AS "weightedPercent",
-           ${node}::text AS "nodeId"`);
+           0 AS "pendingClaims", '0' AS "weight", '0' AS "weightedPercent", 0 AS "red",
+           0 AS "yellow", ${node}::text AS "nodeId"`);

@@ -3,6 +3,7 @@ import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, chinaDay, isoDay } from "@/lib/time";
 import { itemsAsOfSql, validAtSql } from "../population";
+import { itemsWithColourAsOfSql } from "../risk";
 import { rollupAsOfSql } from "./read";
 
 /** One key where the roll-up disagrees with its recomputation. */
@@ -29,7 +30,8 @@ const KEY = `"supervisorId", "categoryId", "isMain"`;
 const figures = (alias: string) =>
   Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0),
     COALESCE(${alias}."pendingClaims", 0), COALESCE(${alias}."weight", 0)::numeric(30, 2),
-    COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2))`);
+    COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2), COALESCE(${alias}."red", 0),
+    COALESCE(${alias}."yellow", 0))`);
 
 /**
  * Recomputes the roll-up from the raw history and lists every disagreement: each RollupMonth row
@@ -85,7 +87,8 @@ function monthDifferences(db: DbTx, programmeId: string) {
       SELECT ${Prisma.raw(KEY)}, date_trunc('month', "day")::date AS "month",
              sum("total") AS "total", sum("completed") AS "completed",
              sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
-             sum("weightedPercent") AS "weightedPercent"
+             sum("weightedPercent") AS "weightedPercent", sum("red") AS "red",
+             sum("yellow") AS "yellow"
       FROM "RollupDay" WHERE "programmeId" = ${programmeId}::uuid
       GROUP BY ${Prisma.raw(KEY)}, 4
     ), m AS (SELECT * FROM "RollupMonth" WHERE "programmeId" = ${programmeId}::uuid)
@@ -103,7 +106,8 @@ function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
       SELECT d."day", ${Prisma.raw(KEY.replace(/"(\w+)"/g, 'x."$1"'))},
              sum(x."total") AS "total", sum(x."completed") AS "completed",
              sum(x."pendingClaims") AS "pendingClaims", sum(x."weight") AS "weight",
-             sum(x."weightedPercent") AS "weightedPercent"
+             sum(x."weightedPercent") AS "weightedPercent", sum(x."red") AS "red",
+             sum(x."yellow") AS "yellow"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
       CROSS JOIN LATERAL ${rollupAsOfSql(programmeId)} x
       GROUP BY 1, 2, 3, 4
@@ -112,9 +116,11 @@ function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
              count(*) FILTER (WHERE p."completed") AS "completed",
              count(*) FILTER (WHERE p."claimPending") AS "pendingClaims",
              sum(p."weight") AS "weight",
-             sum(p."weight" * CASE WHEN p."completed" THEN 100 ELSE p."percentDone" END) AS "weightedPercent"
+             sum(p."weight" * CASE WHEN p."completed" THEN 100 ELSE p."percentDone" END) AS "weightedPercent",
+             count(*) FILTER (WHERE p."colour" = 'red') AS "red",
+             count(*) FILTER (WHERE p."colour" = 'yellow') AS "yellow"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at, day: Prisma.raw(`d."day"`) })} p
       WHERE NOT p."notApplicable"
       GROUP BY 1, 2, 3, 4
     )
@@ -158,4 +164,4 @@ export const describeDifference = (d: RollupDifference) =>
   d.kind === "node"
     ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
     : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
-      `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted%)`;
+      `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted% red yellow)`;

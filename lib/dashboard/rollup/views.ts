@@ -14,7 +14,7 @@ type Supervisors = "all" | string[];
 
 const SUMS = Prisma.raw(`sum("total") AS "total", sum("completed") AS "completed",
   sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
-  sum("weightedPercent") AS "weightedPercent"`);
+  sum("weightedPercent") AS "weightedPercent", sum("red") AS "red", sum("yellow") AS "yellow"`);
 
 /**
  * `WITH ... SELECT` head and FROM clause of a view: the months are summed per month and `group`
@@ -33,10 +33,12 @@ function parts(
   const head = Prisma.sql`WITH mo AS MATERIALIZED (
       SELECT "month", ${g} AS "g", ${SUMS} FROM "RollupMonth" WHERE ${where} GROUP BY 1, 2)`;
   const from = Prisma.sql`FROM ${rollupDaysSql(instants)} CROSS JOIN LATERAL (
-      SELECT "g", "total", "completed", "pendingClaims", "weight", "weightedPercent" FROM mo
+      SELECT "g", "total", "completed", "pendingClaims", "weight", "weightedPercent", "red",
+             "yellow" FROM mo
       WHERE mo."month" < date_trunc('month', d."day" + 1)::date
       UNION ALL
-      SELECT ${g}, "total", "completed", "pendingClaims", "weight", "weightedPercent"
+      SELECT ${g}, "total", "completed", "pendingClaims", "weight", "weightedPercent", "red",
+             "yellow"
       FROM "RollupDay" x
       WHERE x."programmeId" = ${ctx.programmeId}::uuid AND x."isMain"
         AND ${rollupSupervisorSql("x", supervisors)}
@@ -46,8 +48,10 @@ function parts(
 
 const counts = Prisma.raw(`COALESCE(sum(r."total"), 0)::int AS "total",
   COALESCE(sum(r."completed"), 0)::int AS "completed"`);
+const colours = Prisma.raw(`COALESCE(sum(r."red"), 0)::int AS "red",
+  COALESCE(sum(r."yellow"), 0)::int AS "yellow"`);
 
-/** Headline counts per instant (i = 1..n). */
+/** Headline counts, with red and yellow, per instant (i = 1..n). */
 export function rollupHeadline<T>(
   ctx: ViewContext,
   instants: readonly Date[],
@@ -55,7 +59,7 @@ export function rollupHeadline<T>(
 ) {
   const { head, from } = parts(ctx, instants, supervisors, null);
   return ctx.db.$queryRaw<T[]>`${head}
-    SELECT d."i"::int AS "i", ${counts},
+    SELECT d."i"::int AS "i", ${counts}, ${colours},
            COALESCE(sum(r."pendingClaims"), 0)::int AS "pendingClaims",
            ${rollupWeightedSql("r")} AS "weightedProgressPercent"
     ${from}
@@ -85,7 +89,7 @@ export function rollupCategories<T>(ctx: ViewContext, supervisors: Supervisors) 
     ORDER BY c."sortOrder", c."code"`;
 }
 
-/** Per supervisor child: counts and weighted progress at each instant (childCounts' columns). */
+/** Per supervisor child: counts, weighted progress and red/yellow at each instant (childCounts' columns). */
 export function rollupChildCounts(
   ctx: ViewContext,
   instants: readonly Date[],
@@ -94,7 +98,7 @@ export function rollupChildCounts(
   const { head, from } = parts(ctx, instants, supervisors, "supervisorId");
   return Prisma.sql`(${head}
     SELECT d."i"::int AS "i", r."g"::text AS "childId", ${counts},
-           ${rollupWeightedSql("r")} AS "weighted", 0 AS "red", 0 AS "yellow"
+           ${rollupWeightedSql("r")} AS "weighted", ${colours}
     ${from}
     GROUP BY d."i", r."g")`;
 }
