@@ -120,15 +120,18 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
       ? dayOf(Prisma.raw(`li."createdAt"`))
       : Prisma.sql`${isoDay(chinaDay(from))}::date`;
   const id = Prisma.raw(`s."id"`);
-  const day = Prisma.raw(`u."day"`);
-  const contribution = (sign: number, at: Prisma.Sql, colourDay: Prisma.Sql) => Prisma.sql`
-    SELECT u."programmeId", u."day", ${sign}::int AS "sign", p."supervisorId", p."categoryId",
+  // Each change day's row at its end (+1) and at the end of the day before (-1): one evaluation
+  // of the population over both (planning the statement is most of a writer's cost).
+  const on = Prisma.raw(`(u."day" - k."back")`);
+  const contributions = Prisma.sql`
+    SELECT u."programmeId", u."day", k."sign", p."supervisorId", p."categoryId",
            p."isMain", p."completed", p."claimPending", p."percentDone", p."weight",
-           p."enterpriseId", p."colour", ${at} AS "at"
-    FROM u CROSS JOIN LATERAL ${itemsWithColourAsOfSql({
+           p."enterpriseId", p."colour", ${endOfDay(on)} AS "at"
+    FROM u CROSS JOIN (VALUES (1, 0), (-1, 1)) k("sign", "back")
+    CROSS JOIN LATERAL ${itemsWithColourAsOfSql({
       programmeId: Prisma.raw(`u."programmeId"`),
-      at,
-      day: colourDay,
+      at: endOfDay(on),
+      day: on,
       itemId: Prisma.raw(`u."id"`),
     })} p
     WHERE NOT p."notApplicable"`;
@@ -178,11 +181,7 @@ export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
         )}
         UNION ALL ${colourDaysSql(percents)}
       ) x WHERE x."day" >= s."d0"
-    ), c AS (
-      ${contribution(1, endOfDay(day), day)}
-      UNION ALL
-      ${contribution(-1, endOfDay(Prisma.sql`(${day} - 1)`), Prisma.sql`(${day} - 1)`)}
-    )
+    ), c AS (${contributions})
     SELECT ${streamColumns("claimPending", "percentDone")}, NULL::text AS "nodeId"
     FROM c
     GROUP BY c."programmeId", c."supervisorId", c."categoryId", c."isMain", c."day"
