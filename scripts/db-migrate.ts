@@ -3,7 +3,7 @@
  *   npm run db:migrate
  */
 import { resolveDatabase } from "../lib/db/resolve-database";
-import { rebuildAfterMigrations } from "../lib/dashboard/rollup/upgrade";
+import { rebuildAfterMigrations } from "./rollup-upgrade";
 import { applyMigrations } from "../lib/db/schema-engine";
 
 const db = await resolveDatabase();

@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { EMBEDDED_DATA_DIR, resolveDatabase } from "../lib/db/resolve-database";
-import { rebuildAfterMigrations } from "../lib/dashboard/rollup/upgrade";
+import { rebuildAfterMigrations } from "./rollup-upgrade";
 import { applyMigrations } from "../lib/db/schema-engine";
 import {
   onShutdownSignal,

@@ -7,7 +7,7 @@ import { colourCaseSql } from "../risk";
 import {
   colourWindowSql,
   nodeStreamColumns,
-  planDaysSql,
+  planDaySql,
   streamColumns,
   streamSql,
   type StreamFrom,
@@ -267,16 +267,20 @@ function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
              pe."createdAt" AS "t", pe."percentDone" AS "p"
       FROM "ProgressEntry" pe WHERE pe."ledgerItemId" IN (${items})
       ORDER BY 1, 2, pe."createdAt" DESC, pe."id" DESC
-    ), rc AS MATERIALIZED (
-      SELECT DISTINCT r."programmeId", ${dayOfSql(`r."closedAt"`)} AS "day"
+    ), rounds AS MATERIALIZED (
+      SELECT r."programmeId", ${dayOfSql(`r."closedAt"`)} AS "day", r."periodStart"
       FROM "ReportingRound" r
       WHERE r."status" = 'CLOSED' AND r."programmeId" IN (SELECT DISTINCT "programmeId" FROM li)
     ), rl AS MATERIALIZED (
-      -- per programme and day, the period start of the last round closed by the day's end
+      -- per programme and day: the period start of the last round closed by the day's end, the
+      -- first close after the day, and the first close of a round whose period starts after it
       SELECT g."programmeId", g."day"::date AS "day",
-             (SELECT max(r."periodStart") FROM "ReportingRound" r
-              WHERE r."programmeId" = g."programmeId" AND r."status" = 'CLOSED'
-                AND ${dayOfSql(`r."closedAt"`)} <= g."day") AS "start"
+             (SELECT max(r."periodStart") FROM rounds r
+              WHERE r."programmeId" = g."programmeId" AND r."day" <= g."day") AS "start",
+             (SELECT min(r."day") FROM rounds r
+              WHERE r."programmeId" = g."programmeId" AND r."day" > g."day") AS "nextClose",
+             (SELECT min(r."day") FROM rounds r
+              WHERE r."programmeId" = g."programmeId" AND r."periodStart" > g."day") AS "firstAbove"
       FROM (
         SELECT b."programmeId", generate_series(b."first", b."last", interval '1 day') AS "day"
         FROM (
@@ -286,22 +290,13 @@ function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
           FROM li GROUP BY 1) b
       ) g
     ), days AS (
-      -- every day on which something an item's row depends on changes (as in streamSql), and
-      -- the days its colour changes without a history row (stream.ts, planDaysSql)
+      -- every day on which something an item's row depends on changes (as in streamSql)
       SELECT "id" AS "itemId", ${dayOfSql(`"createdAt"`)} AS "day" FROM li
       UNION SELECT "id", ${dayOfSql(`"completedAt"`)} FROM li WHERE "completedAt" IS NOT NULL
       UNION SELECT "itemId", "day" FROM ev
       UNION SELECT "itemId", "day" FROM pe
       UNION ${placementDaysSql()}
-      UNION SELECT "id", "dueDate" + 1 FROM li
-      UNION SELECT li."id", k."day" FROM (
-          SELECT "itemId", "p" FROM ev UNION SELECT "itemId", "p" FROM pe UNION SELECT "id", 0 FROM li
-        ) pc JOIN li ON li."id" = pc."itemId"
-        CROSS JOIN LATERAL (${planDaysSql("li", Prisma.raw(`pc."p"`))}) k("day")
-        WHERE ${colourWindowSql("li", Prisma.raw(`k."day"`))}
-      UNION SELECT li."id", rc."day" FROM li JOIN rc ON rc."programmeId" = li."programmeId"
-        WHERE ${colourWindowSql("li", Prisma.raw(`rc."day"`))}
-    ), f AS (
+    ), h AS (
       -- carried forward: the latest (day, value) pair so far, packed into one number
       SELECT d."itemId", d."day", lead(d."day") OVER w AS "next",
              (max(CASE WHEN ev."day" IS NOT NULL THEN (d."day" - DATE '2000-01-01') * 2 + ev."claim"::int END)
@@ -315,6 +310,27 @@ function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
       LEFT JOIN ev ON ev."itemId" = d."itemId" AND ev."day" = d."day"
       LEFT JOIN pe ON pe."itemId" = d."itemId" AND pe."day" = d."day"
       WINDOW w AS (PARTITION BY d."itemId" ORDER BY d."day")
+    ), x AS (
+      -- the days the colour changes between two history days, the history held meanwhile
+      -- (stream.ts, planDaySql): the due date passed, the plan passing the percent held, and
+      -- the first round close that makes the item silent (the last round's period start only
+      -- grows, so that is the later of the next close and the first close of a round starting
+      -- after the last entry's day)
+      SELECT h."itemId", k."day", h."claim", h."p", h."lastEntryAt"
+      FROM h JOIN li ON li."id" = h."itemId"
+      LEFT JOIN rl r1 ON r1."programmeId" = li."programmeId" AND r1."day" = h."day"
+      LEFT JOIN rl r2 ON r2."programmeId" = li."programmeId" AND r2."day" = h."lastEntryAt"::date
+      -- (an array: each candidate computed once, not once per condition naming it)
+      CROSS JOIN LATERAL unnest(ARRAY[li."dueDate" + 1,
+        ${planDaySql("li", Prisma.raw(`COALESCE(h."p", 0)`))},
+        greatest(r1."nextClose", CASE WHEN h."lastEntryAt" IS NOT NULL THEN r2."firstAbove" END)]
+      ) k("day")
+      WHERE k."day" > h."day" AND (h."next" IS NULL OR k."day" < h."next")
+        AND (k."day" = li."dueDate" + 1 OR ${colourWindowSql("li", Prisma.raw(`k."day"`))})
+    ), f AS (
+      SELECT u.*, lead(u."day") OVER (PARTITION BY u."itemId" ORDER BY u."day") AS "next"
+      FROM (SELECT "itemId", "day", "claim", "p", "lastEntryAt" FROM h
+            UNION SELECT "itemId", "day", "claim", "p", "lastEntryAt" FROM x) u
     ), st AS (
       -- the item's population row at the end of each change day (itemsAsOfSql's joins)
       SELECT li."programmeId", ss."supervisorId", s."categoryId", s."isMain", f."day", f."next",

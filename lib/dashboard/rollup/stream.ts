@@ -67,7 +67,7 @@ function spanDays(table: string, column: string, value: Prisma.Sql): Prisma.Sql 
  * columns "programmeId", "createdAt", "dueDate", "completedAt", "startDate" and
  * "behindPlanPoints" (the programme's):
  *   - the due date + 1: red from then;
- *   - per percent p it held (`planDaysSql`), the first day D with plan(D) > p + b, i.e. D - start
+ *   - per percent p it held (`planDaySql`), the first day D with plan(D) > p + b, i.e. D - start
  *     >= (p + b + 0.5) x span / 100 (plan = round(100 (D - start) / span), so plan >= p + b + 1),
  *     as the rule computes it in double precision (the exact day or one beside it); none when
  *     p + b >= 100 or the span is not positive (the plan is then constant);
@@ -75,19 +75,22 @@ function spanDays(table: string, column: string, value: Prisma.Sql): Prisma.Sql 
  * Plan and round days count only while the item can turn yellow (`colourWindowSql`): from its
  * creation, up to its due date (red after) and its completion (no colour after).
  */
-export function planDaysSql(i: string, percent: Prisma.Sql): Prisma.Sql {
+export function planDaySql(i: string, percent: Prisma.Sql): Prisma.Sql {
   const start = Prisma.raw(`${i}."startDate"`);
   const span = Prisma.raw(`(${i}."dueDate" - ${i}."startDate")`);
   const over = Prisma.sql`(${percent} + ${Prisma.raw(`${i}."behindPlanPoints"`)})`;
+  const exact = Prisma.sql`(${start} + ceil((${over} + 0.5) * ${span} / 100.0)::int)`;
+  const above = (day: Prisma.Sql) =>
+    Prisma.sql`floor(((${day} - ${start})::float8 / ${span}::float8) * 100 + 0.5) > ${over}`;
   // The exact day, then the first of it and its neighbours on which the rule's own arithmetic
-  // (risk.ts, colourCaseSql: double precision, monotone in the day) puts the plan above.
-  return Prisma.sql`SELECT min(v."day") FROM (
-      SELECT ${start} + ceil((${over} + 0.5) * ${span} / 100.0)::int + o."o" AS "day"
-      FROM (VALUES (-1), (0), (1)) o("o") WHERE ${span} > 0 AND ${over} < 100) v
-    WHERE floor(((v."day" - ${start})::float8 / ${span}::float8) * 100 + 0.5) > ${over}`;
+  // (risk.ts, colourCaseSql: double precision, monotone in the day) puts the plan above. A
+  // scalar, not a selection: the rebuild evaluates it for every history day of every item.
+  return Prisma.sql`(CASE WHEN ${span} > 0 AND ${over} < 100 THEN
+      CASE WHEN ${above(Prisma.sql`(${exact} - 1)`)} THEN ${exact} - 1
+           WHEN ${above(exact)} THEN ${exact} ELSE ${exact} + 1 END END)`;
 }
 
-/** `day` lies where plan and round days can change the item's colour (see planDaysSql). */
+/** `day` lies where plan and round days can change the item's colour (see planDaySql). */
 export function colourWindowSql(i: string, day: Prisma.Sql): Prisma.Sql {
   const c = (column: string) => Prisma.raw(`${i}."${column}"`);
   return Prisma.sql`(${day} >= ${dayOf(c("createdAt"))} AND ${day} <= ${c("dueDate")}
@@ -95,14 +98,13 @@ export function colourWindowSql(i: string, day: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * An item's colour days (see planDaysSql) as one selection, for a row `s` and `percents` (a
+ * An item's colour days (see planDaySql) as one selection, for a row `s` and `percents` (a
  * one-column selection of every percent it ever held, 0 among them).
  */
 function colourDaysSql(percents: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT s."dueDate" + 1
         UNION ALL SELECT k."day" FROM (
-          SELECT x."day" FROM (${percents}) q("p")
-          CROSS JOIN LATERAL (${planDaysSql("s", Prisma.raw(`q."p"`))}) x("day")
+          SELECT ${planDaySql("s", Prisma.raw(`q."p"`))} FROM (${percents}) q("p")
           UNION ALL
           SELECT ${dayOf(Prisma.raw(`r."closedAt"`))} FROM "ReportingRound" r
           WHERE r."programmeId" = s."programmeId" AND r."status" = 'CLOSED'

@@ -1,7 +1,6 @@
-import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { rebuildRollups } from "./maintain";
+import { rebuildRollups } from "../lib/dashboard/rollup/maintain";
+import { PrismaClient } from "../lib/generated/prisma/client";
 
 /**
  * Migrations that add figures to the roll-up (columns that start at zero): after one of them
