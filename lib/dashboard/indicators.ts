@@ -46,6 +46,10 @@ export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
     LEFT JOIN "LedgerIndicatorTarget" lit
       ON lit."ledgerItemId" = p."itemId" AND lit."indicatorId" = idf."id"
     WHERE ${where}
+      -- Only items of tasks with indicators (the join above says so too): read through the task
+      -- index instead of the whole node (national whole scope 1.59-1.61 -> 1.30-1.41 s).
+      AND p."taskId" = ANY(ARRAY(SELECT d."taskId" FROM "IndicatorDefinition" d
+        JOIN "Task" t ON t."id" = d."taskId" WHERE t."programmeId" = ${ctx.programmeId}::uuid))
     GROUP BY idf."code", idf."unit"
     ORDER BY idf."code", idf."unit"`;
 }
