@@ -3,8 +3,8 @@
  * one approved, history changes (not applicable, reclassified, a subsidiary moved to another
  * supervisor from a past day), a merge and a new assignment; red and yellow through a round's
  * close and a change of the programme's plan settings. Then `verifyRollups` finds no difference
- * on any of the last 40 days and the next 540 (colour rows are dated ahead), and it does find a
- * deliberately corrupted row.
+ * on any of the last 40 days nor on every third day of the next year and a half (colour rows are
+ * dated ahead), and it does find a deliberately corrupted row.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -157,9 +157,9 @@ describe("the dashboard roll-up", () => {
         FROM (SELECT ${day}::date AS "day") d CROSS JOIN LATERAL ${rollupAsOfSql(programmeId)} x`;
       return row!.yellow;
     };
-    // The open round's window ends: the clock closes it, and the items silent since its period
+    // The open round of the reform action still running (the other's items are all overdue or
+    // done by now) ends its window: the clock closes it, and the items silent since its period
     // start turn yellow from today on.
-    // (The reform action still running: the other's items are all overdue or done by now.)
     const round = await db.prisma.reportingRound.findFirstOrThrow({
       where: { status: "OPEN", programme: { code: "CCF" } },
     });
