@@ -3,13 +3,15 @@
  * app's invariants (closure exact, current columns agreeing with the recorded history, every
  * span consistent with the current columns) and getDashboard's figures on it equal a brute-force
  * recomputation from the raw rows, for the whole scope, each supervisor, a group and a
- * subsidiary, on days across the history (the frozen round's period end among them).
+ * subsidiary, on days across the history (the frozen round's period end among them); its
+ * roll-up, built in slices at once, equals the raw figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { generate } from "@/lib/db/generate";
 import { PRESETS } from "@/lib/db/generate/presets";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { verifyRollups } from "@/lib/dashboard/rollup/verify";
 import { addDays, chinaDay, endOfChinaDay, isoDay } from "@/lib/time";
 import { actorFor } from "./fixtures";
 import { itemAt, loadHistory, type Item, type TreeHistory } from "./history-brute";
@@ -117,6 +119,15 @@ describe("generated data keeps the app's invariants", () => {
       (SELECT count(*)::int FROM "Supervisor" sv WHERE NOT EXISTS (SELECT 1 FROM "UserScope" s
          JOIN "User" u ON u."id" = s."userId" AND u."role" = 'REVIEWER' WHERE s."supervisorId" = sv."id")) AS reviewers`);
     expect(row).toEqual({ liaisons: 0, reviewers: 0 });
+  });
+});
+
+describe("the roll-up built in slices at once", () => {
+  it("equals the raw figures, colours included, at every month end and days ahead", async () => {
+    const ahead = Array.from({ length: 60 }, (_, i) => addDays(chinaDay(NOW), 7 * i + 1));
+    expect(await verifyRollups(db.prisma, { now: NOW, extraDays: ahead })).toEqual([]);
+    expect(await db.prisma.rollupDay.count({ where: { red: { not: 0 } } })).toBeGreaterThan(0);
+    expect(await db.prisma.rollupDay.count({ where: { yellow: { not: 0 } } })).toBeGreaterThan(0);
   });
 });
 

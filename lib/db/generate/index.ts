@@ -6,10 +6,11 @@
  * round's snapshot with the app's own writer. Deterministic for a seed and a `now`.
  */
 import "server-only";
+import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
+import { rebuildRollupsInSlices } from "@/lib/dashboard/rollup/maintain";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { DEMO_PASSWORD } from "@/lib/db/seed/people-cases";
 import { Rng } from "@/lib/db/seed/random";
@@ -213,18 +214,21 @@ async function prepareDatabase(client: pg.Client, reset: boolean) {
   if (skipped) await client.query("SET session_replication_role = origin");
 }
 
-/** Closes nothing: writes the frozen period-end figures of rounds already CLOSED in the data. */
-/** The dashboard roll-up (RollupDay, RollupMonth) from the generated history, in one transaction. */
+/**
+ * The dashboard roll-up from the generated history: its streams computed in slices of the items,
+ * one per core, at once (nothing else writes during a generation), then replaced in one commit.
+ */
 async function rollup(url: string) {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    await prisma.$transaction((tx) => rebuildRollups(tx), { timeout: 60 * 60_000 });
+    await rebuildRollupsInSlices(prisma, Math.min(8, Math.max(2, os.availableParallelism())));
     return await prisma.rollupDay.count();
   } finally {
     await prisma.$disconnect();
   }
 }
 
+/** Closes nothing: writes the frozen period-end figures of rounds already CLOSED in the data. */
 async function freeze(
   url: string,
   rounds: { id: string; programmeId: string; periodEnd: Date; closedAt: Date | null }[],
