@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { rebuildRollups } from "../lib/dashboard/rollup/maintain";
+import { rebuildRollups } from "../lib/dashboard/rollup/rebuild";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
 /**

@@ -6,7 +6,7 @@
  *   npm run rollup:verify -- --rebuild    recompute the roll-up first (after a repair by hand)
  */
 import { PrismaPg } from "@prisma/adapter-pg";
-import { rebuildRollups } from "../lib/dashboard/rollup/maintain";
+import { rebuildRollups } from "../lib/dashboard/rollup/rebuild";
 import { describeDifference, verifyRollups } from "../lib/dashboard/rollup/verify";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { resolveDatabase } from "../lib/db/resolve-database";

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import { withProgrammeRollup } from "@/lib/dashboard/rollup/maintain";
+import { withProgrammeRollup } from "@/lib/dashboard/rollup/rebuild";
 import { isoDay } from "@/lib/time";
 import { assertOwnsSupervisor, programmeToManage } from "./access";
 import { catalogueFieldError, parseCatalogueInput } from "./parse";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { withProgrammeRollup } from "@/lib/dashboard/rollup/maintain";
+import { withProgrammeRollup } from "@/lib/dashboard/rollup/rebuild";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { assignTasks } from "@/lib/assignments/assign-tasks";
 import { instantSql } from "@/lib/dashboard/completion";
 import { itemsAsOfSql, liveAtSql } from "@/lib/dashboard/population";
-import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
+import { rebuildRollups } from "@/lib/dashboard/rollup/rebuild";
 import { rollupAsOfSql } from "@/lib/dashboard/rollup/read";
 import { verifyRollups } from "@/lib/dashboard/rollup/verify";
 import { updateProgramme } from "@/lib/catalogue/update-programme";

@@ -22,7 +22,7 @@ import { itemsWithColourAsOfSql } from "../risk";
  * percent the item held (yellow), and the programme's round closes (silent items turn yellow).
  * Such days may lie after today; sums up to a day ignore later rows. What the colour reads
  * besides the item's history (the programme's plan settings, its closed rounds, the due date)
- * is re-streamed by its writers (maintain.ts, `withProgrammeRollup`).
+ * is re-streamed by its writers (rebuild.ts, `withProgrammeRollup`).
  */
 
 /** Where a stream starts: an instant (its China day), or each item's creation day (its whole history). */

@@ -10,7 +10,7 @@ import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { rebuildRollupsInSlices } from "@/lib/dashboard/rollup/maintain";
+import { rebuildRollupsInSlices } from "@/lib/dashboard/rollup/rebuild";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { DEMO_PASSWORD } from "@/lib/db/seed/people-cases";
 import { Rng } from "@/lib/db/seed/random";

@@ -28,7 +28,7 @@ import {
   VALUE_COLUMNS,
   bulkInsert,
 } from "./bulk";
-import { rebuildRollups } from "@/lib/dashboard/rollup/maintain";
+import { rebuildRollups } from "@/lib/dashboard/rollup/rebuild";
 import { freezeRoundSnapshot } from "@/lib/dashboard/snapshots";
 import { writeInitialEnterpriseSpans } from "@/lib/history/record-enterprises-created";
 import { writeInitialItemSpans } from "@/lib/history/record-items-created";
