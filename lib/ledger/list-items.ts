@@ -91,17 +91,21 @@ async function walkedRows(
   walk: number,
 ): Promise<Key[]> {
   const from = Prisma.sql`${LIST_FROM} ${s.join ?? Prisma.empty} WHERE ${segmentWhere}`;
-  const key = s.key ?? Prisma.sql`NULL::text`;
-  const rows = await db.$queryRaw<Key[]>`
+  // One pass: the walked rows that match, in order, and the walk's last row (n = walk) when the
+  // walk did not end the segment, from which the rest is read. The walk is numbered in its order
+  // and read as a stream, so it stops as soon as the page is full.
+  const walked = await db.$queryRaw<(Key & { ok: boolean; n: number })[]>`
     WITH li AS NOT MATERIALIZED (
-      SELECT li."id", ${key} AS "key", (${where}) AS "ok" FROM ${from} ${orderBySql(s)} LIMIT ${walk})
-    SELECT li."id"::text AS "id", li."key"::text AS "key" FROM li WHERE li."ok"
-    ${orderBySql({ ...s, key: s.key && Prisma.sql`li."key"` })}
-    LIMIT ${limit}`;
-  if (rows.length >= limit) return rows;
-  const [last] = await db.$queryRaw<Key[]>`
-    SELECT li."id"::text AS "id", ${key}::text AS "key" FROM ${from} ${orderBySql(s)}
-    OFFSET ${walk - 1} LIMIT 1`;
+      SELECT w.*, row_number() OVER () AS "n" FROM (
+        SELECT li."id", ${s.key ?? Prisma.sql`NULL::text`} AS "key", (${where}) AS "ok"
+        FROM ${from} ${orderBySql(s)} LIMIT ${walk}) w)
+    SELECT li."id"::text AS "id", li."key"::text AS "key", li."ok", li."n"::int AS "n" FROM li
+    WHERE li."ok" OR li."n" = ${walk}
+    LIMIT ${limit + 1}`;
+  walked.sort((a, b) => a.n - b.n);
+  const rows = walked.filter((r) => r.ok).map(({ id, key }) => ({ id, key }));
+  if (rows.length >= limit) return rows.slice(0, limit);
+  const last = walked.find((r) => r.n === walk);
   if (!last) return rows;
   const rest = Prisma.sql`${where} AND ${segmentWhere} AND ${afterSql(s, last.key, last.id)}`;
   return [...rows, ...(await sortedRows(db, s, rest, limit - rows.length))];
