@@ -110,6 +110,17 @@ describe("keyset pages", () => {
       { sort: "percentDone", status: "IN_PROGRESS" },
       { sort: "dueDate", order: "desc", overdue: "true" },
     ];
+    // A category's items: in the demo as in national data, a category's rows can all sort late.
+    const [{ categoryId }] = await db.prisma.$queryRaw<{ categoryId: string }[]>`
+      SELECT li."categoryId"::text AS "categoryId" FROM "LedgerItem" li
+      WHERE li."enterpriseId" IN (SELECT "descendantId" FROM "EnterpriseClosure"
+                                  WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
+      GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+    cases.push(
+      { sort: "urgency", categoryId },
+      { sort: "dueDate", order: "desc", categoryId, mainOnly: "true" },
+      { sort: "percentDone", categoryId, status: "IN_PROGRESS" },
+    );
     for (const q of cases) {
       const small = (await walk(liaison, q, 25)).map((r) => r.id);
       const large = (await walk(liaison, q, 25, undefined, { small: 0, walk: 7 })).map((r) => r.id);
