@@ -111,11 +111,12 @@ describe("keyset pages", () => {
       { sort: "dueDate", order: "desc", overdue: "true" },
     ];
     // A category's items: in the demo as in national data, a category's rows can all sort late.
-    const [{ categoryId }] = await db.prisma.$queryRaw<{ categoryId: string }[]>`
+    const [top] = await db.prisma.$queryRaw<{ categoryId: string }[]>`
       SELECT li."categoryId"::text AS "categoryId" FROM "LedgerItem" li
       WHERE li."enterpriseId" IN (SELECT "descendantId" FROM "EnterpriseClosure"
                                   WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
       GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+    const categoryId = top!.categoryId;
     cases.push(
       { sort: "urgency", categoryId },
       { sort: "dueDate", order: "desc", categoryId, mainOnly: "true" },
