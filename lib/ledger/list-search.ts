@@ -29,12 +29,14 @@ export async function searchSql(db: DbTx, actor: Actor, q: string): Promise<Pris
       WHERE (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
         AND ${enterpriseScopeSql(actor, Prisma.raw(`e."id"`))}`,
   ]);
-  const or: Prisma.Sql[] = [
-    Prisma.sql`(ledger_grams(li."responsiblePerson") @> ledger_query_grams(${q})
-      AND li."responsiblePerson" ILIKE ${pattern})`,
-  ];
+  // Cheapest first: where the planner scans the items (a count's few thousand rows), each row
+  // stops at the first match, and the person's pieces (a function of the name, 20 µs a row) are
+  // computed only where ILIKE matched: a whole-country count for "产业", 228 -> 52 ms.
+  const or: Prisma.Sql[] = [];
   if (tasks.length) or.push(Prisma.sql`li."taskId" = ANY(${tasks.map((t) => t.id)}::uuid[])`);
   if (enterprises.length)
     or.push(Prisma.sql`li."enterpriseId" = ANY(${enterprises.map((e) => e.id)}::uuid[])`);
+  or.push(Prisma.sql`(li."responsiblePerson" ILIKE ${pattern}
+      AND ledger_grams(li."responsiblePerson") @> ledger_query_grams(${q}))`);
   return Prisma.sql`(${Prisma.join(or, " OR ")})`;
 }
