@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/db/contains-pattern";
 import type { Actor } from "@/lib/auth/policy";
 import { can } from "@/lib/auth/policy";
 import { getDb } from "@/lib/db/client";
@@ -63,9 +64,9 @@ export async function listTasks(
     ...(q
       ? {
           OR: [
-            { code: { contains: q, mode: "insensitive" } },
-            { titleZh: { contains: q, mode: "insensitive" } },
-            { titleEn: { contains: q, mode: "insensitive" } },
+            { code: { contains: escapeLike(q), mode: "insensitive" } },
+            { titleZh: { contains: escapeLike(q), mode: "insensitive" } },
+            { titleEn: { contains: escapeLike(q), mode: "insensitive" } },
           ],
         }
       : {}),

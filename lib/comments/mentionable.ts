@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/db/contains-pattern";
 import type { EnterpriseRef } from "@/lib/auth/policy";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -31,8 +32,8 @@ export async function mentionableUsers(
   if (q)
     and.push({
       OR: [
-        { displayName: { contains: q, mode: "insensitive" } },
-        { username: { contains: q, mode: "insensitive" } },
+        { displayName: { contains: escapeLike(q), mode: "insensitive" } },
+        { username: { contains: escapeLike(q), mode: "insensitive" } },
       ],
     });
   return tx.user.findMany({

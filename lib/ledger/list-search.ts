@@ -2,18 +2,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeSql } from "@/lib/auth/scope";
 import type { DbTx } from "@/lib/db/client";
+import { containsPattern } from "@/lib/db/contains-pattern";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-/** `q` as an ILIKE pattern for "contains, ignoring case": its wildcards and escapes are literal. */
-export function containsPattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The list's search (task code and titles, enterprise names, responsible person; contains,
  * ignoring case) in two steps: first the tasks and the enterprises of the scope that match
- * (small tables, trigram indexes from three characters on, a scan of the small table below
- * that), then items by those ids or by their responsible person. The person is matched on the
+ * (small tables; the tasks' trigram indexes from three characters on, a scan below that; the
+ * enterprises' search pieces, Enterprise_search_grams_idx, at any length), then items by those
+ * ids or by their responsible person. The person is matched on the
  * items through the `ledger_grams` GIN index (its one- and two-character pieces, so the
  * two-character searches common in Chinese, "中车", "张伟", use it too), with ILIKE rechecking
  * every candidate so the result is exactly the contains match.
@@ -26,7 +23,8 @@ export async function searchSql(db: DbTx, actor: Actor, q: string): Promise<Pris
       WHERE t."code" ILIKE ${pattern} OR t."titleZh" ILIKE ${pattern} OR t."titleEn" ILIKE ${pattern}`,
     db.$queryRaw<{ id: string }[]>`
       SELECT e."id"::text AS "id" FROM "Enterprise" e
-      WHERE (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
+      WHERE ledger_grams(e."nameZh" || ' ' || e."nameEn" || ' ' || e."code") @> ledger_query_grams(${q})
+        AND (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
         AND ${enterpriseScopeSql(actor, Prisma.raw(`e."id"`))}`,
   ]);
   // Cheapest first: where the planner scans the items (a count's few thousand rows), each row

@@ -1,4 +1,5 @@
 import "server-only";
+import { escapeLike } from "@/lib/db/contains-pattern";
 import type { Actor } from "@/lib/auth/policy";
 import { getDb, type DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -84,8 +85,8 @@ export async function listUsers(
         q
           ? {
               OR: [
-                { username: { contains: q, mode: "insensitive" } },
-                { displayName: { contains: q, mode: "insensitive" } },
+                { username: { contains: escapeLike(q), mode: "insensitive" } },
+                { displayName: { contains: escapeLike(q), mode: "insensitive" } },
               ],
             }
           : {},

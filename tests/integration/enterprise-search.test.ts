@@ -23,11 +23,11 @@ afterAll(async () => {
 });
 
 /** Every hit of a search, page by page through the cursor. */
-async function searchAll(actor: Actor, q: string, limit: number) {
+async function searchAll(actor: Actor, q: string, limit: number, few?: number) {
   const out: EnterpriseSummary[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 500; guard++) {
-    const page = await listEnterprises(actor, { q, limit, cursor, roots: false });
+    const page = await listEnterprises(actor, { q, limit, cursor, roots: false }, few);
     out.push(...page.items);
     if (!page.nextCursor) return out;
     cursor = page.nextCursor;
@@ -90,5 +90,57 @@ describe("enterprise search scope", () => {
     }
     expect(await searchAll(actors["liaison-crrc"]!, "TELECOM", 5)).toEqual([]);
     expect(await searchAll(actors["liaison-telecom"]!, "中车", 5)).toEqual([]);
+  });
+});
+
+describe("enterprise search hits", () => {
+  it("are the same read through the search pieces' index as filtered in place", async () => {
+    const sample = await db.prisma.enterprise.findFirstOrThrow({
+      where: { creditCode: { not: null }, parentId: { not: null } },
+      select: { id: true, code: true, nameEn: true, creditCode: true },
+    });
+    // A former name only this enterprise ever had.
+    await db.prisma.enterpriseName.create({
+      data: {
+        enterpriseId: sample.id,
+        nameZh: "旧称测试机械厂",
+        nameEn: "Old Name Test Works",
+        validFrom: new Date("2010-01-01"),
+        validTo: new Date("2015-01-01"),
+      },
+    });
+    const queries = [
+      ...[
+        "中",
+        "中车",
+        "集团",
+        "有限公司",
+        "crrc",
+        "TeLeCoM",
+        "旧称",
+        "old name",
+        "%",
+        "_",
+        "无此名",
+      ],
+      sample.code.slice(1, 5),
+      sample.nameEn.slice(2, 8).toLowerCase(),
+      sample.creditCode!.toLowerCase(),
+    ];
+    for (const q of queries) {
+      for (const actor of [actors.admin!, actors["liaison-crrc"]!]) {
+        const byIndex = await searchAll(actor, q, 200);
+        const inPlace = await searchAll(actor, q, 200, 0);
+        expect(
+          byIndex.map((e) => e.code),
+          q,
+        ).toEqual(inPlace.map((e) => e.code));
+      }
+    }
+    const hits = async (q: string) => (await searchAll(actors.admin!, q, 200)).map((e) => e.id);
+    expect(await hits("旧称测试")).toEqual([sample.id]);
+    expect(await hits(sample.creditCode!.toLowerCase())).toContain(sample.id);
+    expect(await hits("无此名")).toEqual([]);
+    expect((await hits("集团")).length).toBeGreaterThan(3);
   });
 });
