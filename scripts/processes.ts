@@ -30,7 +30,12 @@ export function spawnNext(
   env: NodeJS.ProcessEnv,
   stdio: StdioOptions = "inherit",
 ): ChildProcess {
-  return spawn(process.execPath, [...NEXT_NODE_ARGS, NEXT_BIN, ...args], { cwd: ROOT, env, stdio });
+  // Nothing leaves the machine: no Next.js telemetry, whatever the caller's environment.
+  return spawn(process.execPath, [...NEXT_NODE_ARGS, NEXT_BIN, ...args], {
+    cwd: ROOT,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio,
+  });
 }
 
 export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -50,6 +50,8 @@ export type HttpBenchOptions = {
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+// Nothing leaves the machine: the build and the server it starts inherit this.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const STATEMENTS = {
   shared_preload_libraries: "pg_stat_statements",
   "pg_stat_statements.track": "top",
