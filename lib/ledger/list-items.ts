@@ -16,6 +16,7 @@ import {
   filterColours,
   keyFits,
   LIST_FROM,
+  OPEN,
   orderBySql,
   orderSegments,
   type Segment,
@@ -40,6 +41,7 @@ async function pageKeys(
   today: Date,
   small: boolean,
   walk: number,
+  seek: Prisma.Sql,
 ): Promise<Keyed[]> {
   const segments = orderSegments(filter.sort, filter.order, today);
   const colours = filterColours(filter.colour, filter.overdue);
@@ -49,7 +51,7 @@ async function pageKeys(
     const s = segments[i]!;
     if (colours && s.colours && !s.colours.some((c) => colours.includes(c))) continue;
     const after = cursor && cursor.segment === i ? afterSql(s, cursor.key, cursor.id) : null;
-    const segmentWhere = after ? Prisma.sql`${s.where} AND ${after}` : s.where;
+    const segmentWhere = Prisma.join([s.where, seek, ...(after ? [after] : [])], " AND ");
     const rows = small
       ? await sortedRows(db, s, Prisma.sql`${where} AND ${segmentWhere}`, take - out.length)
       : await walkedRows(db, s, where, segmentWhere, take - out.length, walk);
@@ -109,6 +111,25 @@ async function walkedRows(
   if (!last) return rows;
   const rest = Prisma.sql`${where} AND ${segmentWhere} AND ${afterSql(s, last.key, last.id)}`;
   return [...rows, ...(await sortedRows(db, s, rest, limit - rows.length))];
+}
+
+/**
+ * Filters that a segment's walk applies as it reads (they are also in `where`), so that it walks
+ * an index of just those rows in order: open items (overdue, or a colour of an open item) by due
+ * date or last entry (partial indexes of open items: a tenth of national items late in a
+ * programme, so a walk of all items skipped nine rows in ten), and one status by percent
+ * (`LedgerItem_status_percentDone_id_idx`: the lowest percents are the not-started items, so
+ * in-progress items by percent walked past all of them). National data, in-process: red items
+ * by last entry 1,166-1,328 -> 71-93 ms, overdue by last entry 478-641 -> 55, in progress by
+ * percent 551-607 -> 45-47.
+ */
+function seekSql(filter: LedgerListFilter): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  const current = !filter.asOf && filter.completed === undefined;
+  const openColour = filter.colour && filter.colour !== "done" && filter.colour !== "na";
+  if (filter.overdue || (current && openColour)) and.push(OPEN);
+  if (filter.status) and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
 /**
@@ -178,7 +199,7 @@ export async function listLedgerItems(
   const small = tuning.small ?? (narrow ? NARROW_SMALL : COUNTRY_SMALL);
   const { small: isSmall, ...count } = await cappedCount(db, where, small);
   const walk = tuning.walk ?? WALK_PER_ROW * (filter.limit + 1);
-  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk);
+  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk, seekSql(filter));
   const page = keys.slice(0, filter.limit);
   const found = await db.ledgerItem.findMany({
     where: { id: { in: page.map((k) => k.id) } },

@@ -60,7 +60,8 @@ export type Segment = {
 };
 
 const TRUE = Prisma.sql`TRUE`;
-const OPEN = Prisma.sql`NOT li."notApplicable" AND li."status" <> 'COMPLETED'`;
+/** Open rows: the predicate of the partial indexes of open items (written the same way). */
+export const OPEN = Prisma.sql`NOT li."notApplicable" AND li."status" <> 'COMPLETED'`;
 
 /** The colour segments, red to not applicable, each by due date. */
 function colourSegments(today: Date, desc: boolean): Record<string, Segment> {

@@ -109,6 +109,11 @@ describe("keyset pages", () => {
       { sort: "colour", order: "desc", mainOnly: "true" },
       { sort: "percentDone", status: "IN_PROGRESS" },
       { sort: "dueDate", order: "desc", overdue: "true" },
+      // Walked through the open items' and a status's own indexes (see seekSql).
+      { sort: "lastEntryAt", order: "desc", colour: "atRisk" },
+      { sort: "percentDone", order: "desc", status: "NOT_STARTED" },
+      { sort: "percentDone", status: "COMPLETED" },
+      { sort: "urgency", order: "desc", colour: "green" },
     ];
     // A category's items: in the demo as in national data, a category's rows can all sort late.
     const [top] = await db.prisma.$queryRaw<{ categoryId: string }[]>`
