@@ -41,7 +41,6 @@ async function pageKeys(
   today: Date,
   small: boolean,
   walk: number,
-  seek: Prisma.Sql,
 ): Promise<Keyed[]> {
   const segments = orderSegments(filter.sort, filter.order, today);
   const colours = filterColours(filter.colour, filter.overdue);
@@ -51,7 +50,10 @@ async function pageKeys(
     const s = segments[i]!;
     if (colours && s.colours && !s.colours.some((c) => colours.includes(c))) continue;
     const after = cursor && cursor.segment === i ? afterSql(s, cursor.key, cursor.id) : null;
-    const segmentWhere = Prisma.join([s.where, seek, ...(after ? [after] : [])], " AND ");
+    const segmentWhere = Prisma.join(
+      [s.where, seekSql(filter, s), ...(after ? [after] : [])],
+      " AND ",
+    );
     const rows = small
       ? await sortedRows(db, s, Prisma.sql`${where} AND ${segmentWhere}`, take - out.length)
       : await walkedRows(db, s, where, segmentWhere, take - out.length, walk);
@@ -119,16 +121,21 @@ async function walkedRows(
  * date or last entry (partial indexes of open items: a tenth of national items late in a
  * programme, so a walk of all items skipped nine rows in ten), and one status by percent
  * (`LedgerItem_status_percentDone_id_idx`: the lowest percents are the not-started items, so
- * in-progress items by percent walked past all of them). National data, in-process: red items
- * by last entry 1,166-1,328 -> 71-93 ms, overdue by last entry 478-641 -> 55, in progress by
- * percent 551-607 -> 45-47.
+ * in-progress items by percent walked past all of them). Only where such an index holds the
+ * segment's order: elsewhere the walk's bound would count matching rows, not rows read, and a
+ * rare filter would walk the whole order (not-started items by last entry: 2.3 s). National
+ * data, in-process: red items by last entry 1,166-1,328 -> 24 ms, overdue by last entry
+ * 478-641 -> 12, in progress by percent 551-607 -> 17.
  */
-function seekSql(filter: LedgerListFilter): Prisma.Sql {
+function seekSql(filter: LedgerListFilter, s: Segment): Prisma.Sql {
+  const key = s.key?.sql;
   const and: Prisma.Sql[] = [];
   const current = !filter.asOf && filter.completed === undefined;
   const openColour = filter.colour && filter.colour !== "done" && filter.colour !== "na";
-  if (filter.overdue || (current && openColour)) and.push(OPEN);
-  if (filter.status) and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
+  const openIndexed = key === `li."dueDate"` || key === `li."lastEntryAt"`;
+  if (openIndexed && (filter.overdue || (current && openColour))) and.push(OPEN);
+  if (key === `li."percentDone"` && filter.status)
+    and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
@@ -199,7 +206,7 @@ export async function listLedgerItems(
   const small = tuning.small ?? (narrow ? NARROW_SMALL : COUNTRY_SMALL);
   const { small: isSmall, ...count } = await cappedCount(db, where, small);
   const walk = tuning.walk ?? WALK_PER_ROW * (filter.limit + 1);
-  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk, seekSql(filter));
+  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk);
   const page = keys.slice(0, filter.limit);
   const found = await db.ledgerItem.findMany({
     where: { id: { in: page.map((k) => k.id) } },
