@@ -30,8 +30,9 @@ type Key = { id: string; key: string | null };
 /**
  * One page by keyset: the segments of the order read one after the other from the cursor's, each
  * an ordered, limited statement (usually the first fills the page, so one statement a page).
- * `small`: few rows match (see NARROW_SMALL), so each segment reads its rows through the filters' own
- * indexes and sorts them; else each segment is walked in its order, a bounded way (`walkedRows`).
+ * `small`: few rows match (see NARROW_SMALL), so each segment reads its rows through the
+ * filters' own indexes and sorts them; else each segment is walked in its order, a bounded way
+ * (`walkedRows`).
  */
 async function pageKeys(
   db: DbTx,
@@ -183,7 +184,7 @@ async function cappedCount(db: DbTx, where: Prisma.Sql, small: number) {
 export async function listLedgerItems(
   actor: Actor,
   filter: LedgerListFilter,
-  /** The small bound and the walk's length, for tests that take both ways through a page on small data. */
+  /** The small bound and the walk's length, for tests that take both ways on small data. */
   tuning: { small?: number; walk?: number } = {},
 ): Promise<LedgerPage> {
   const db = getDb();
