@@ -10,10 +10,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * ignoring case) in two steps: first the tasks and the enterprises of the scope that match
  * (small tables; the tasks' trigram indexes from three characters on, a scan below that; the
  * enterprises' search pieces, Enterprise_search_grams_idx, at any length), then items by those
- * ids or by their responsible person. The person is matched on the
- * items through the `ledger_grams` GIN index (its one- and two-character pieces, so the
- * two-character searches common in Chinese, "中车", "张伟", use it too), with ILIKE rechecking
- * every candidate so the result is exactly the contains match.
+ * ids or by their responsible person. The person is matched on the items through the
+ * `ledger_grams` GIN index (its one- and two-character pieces, so the two-character searches
+ * common in Chinese, "中车", "张伟", use it too), with ILIKE rechecking every candidate so the
+ * result is exactly the contains match.
  */
 export async function searchSql(db: DbTx, actor: Actor, q: string): Promise<Prisma.Sql> {
   const pattern = containsPattern(q);
