@@ -129,6 +129,8 @@ async function walkedRows(
  * 478-641 -> 12, in progress by percent 551-607 -> 17.
  */
 function seekSql(filter: LedgerListFilter, s: Segment): Prisma.Sql {
+  // The key's SQL text as lib/ledger/list-order.ts writes it: a key written otherwise only loses
+  // the seek (a slower page), never a row.
   const key = s.key?.sql;
   const and: Prisma.Sql[] = [];
   const current = !filter.asOf && filter.completed === undefined;
