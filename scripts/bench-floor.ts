@@ -9,9 +9,7 @@
  */
 import http from "node:http";
 import pg from "pg";
-import { applyStreamSql } from "../lib/dashboard/rollup/maintain";
-import { streamSql, type StreamRow } from "../lib/dashboard/rollup/stream";
-import { Prisma } from "../lib/generated/prisma/client";
+import { streamDay, type StreamRow } from "../lib/dashboard/rollup/stream";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "../lib/time";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -171,8 +169,12 @@ async function recordEntry(
     await client.query("BEGIN");
     // The item's roll-up stream from today, before and after the change (lib/dashboard/rollup).
     await client.query(`SELECT 1 FROM "LedgerItem" WHERE "id" = $1 FOR UPDATE`, [itemId]);
-    const stream = streamSql(Prisma.sql`${[itemId]}::uuid[]`, new Date());
-    const before = await client.query<StreamRow>(stream.text, stream.values);
+    // The same database functions as the app's writers (rollupFunctions), plans kept.
+    const day = streamDay(new Date());
+    const before = await client.query<StreamRow>(
+      `SELECT * FROM rollup_stream($1::date, $2::uuid[])`,
+      [day, [itemId]],
+    );
     const moved = await client.query(
       `UPDATE "LedgerItem" SET "status" = 'IN_PROGRESS', "percentDone" = $3, "lastEntryAt" = now(),
          "version" = "version" + 1, "updatedAt" = now()
@@ -193,8 +195,11 @@ async function recordEntry(
        RETURNING "id"`,
       [itemId, body.period, y, m, body.narrative, body.percentDone, author.rows[0].id],
     );
-    const apply = applyStreamSql(stream, before.rows);
-    await client.query(apply.text, apply.values);
+    await client.query(`SELECT rollup_apply($1::date, $2::uuid[], $3::jsonb)`, [
+      day,
+      [itemId],
+      JSON.stringify(before.rows),
+    ]);
     await client.query("COMMIT");
     return { entry: entry.rows[0], item: moved.rows[0] };
   } catch (error) {

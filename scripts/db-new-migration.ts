@@ -2,12 +2,16 @@
  * Writes a new migration from the change to prisma/schema.prisma since the last migration:
  *   npm run db:migration -- add_notifications
  * It diffs the schema snapshot kept beside the migrations against the current schema with
- * Prisma's own engine (WebAssembly build), so it works offline. Review the SQL before committing.
+ * Prisma's own engine (WebAssembly build), so it works offline. When the text of the roll-up's
+ * database functions (lib/dashboard/rollup/maintain.ts, rollupFunctions) differs from the one the
+ * newest migration defining them holds, the migration also (re)creates them. Review the SQL
+ * before committing.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { rollupFunctionsSql } from "../lib/dashboard/rollup/maintain";
 import { diffSchemaSql, MIGRATIONS_DIR, SCHEMA_PATH, SNAPSHOT_PATH } from "../lib/db/schema-engine";
 
 const name = (process.argv[2] ?? "").trim();
@@ -24,8 +28,14 @@ const db = await startEmbeddedPostgres({
   port: 0,
 });
 try {
-  const sql = await diffSchemaSql(db.url);
-  if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
+  const diff = await diffSchemaSql(db.url);
+  const schemaChanged = !!diff.trim() && !/^-- This is an empty migration/.test(diff.trim());
+  const functions = rollupFunctionsSql();
+  const functionsChanged = newestDefining("rollup_stream") !== functions;
+  const sql = [schemaChanged ? diff : "", functionsChanged ? functions : ""]
+    .filter(Boolean)
+    .join("\n");
+  if (!sql) {
     console.log("No schema change since the last migration; nothing written.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
@@ -40,4 +50,17 @@ try {
 } finally {
   await db.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The roll-up functions' text in the newest migration that defines `name`, or null. */
+function newestDefining(name: string): string | null {
+  const dirs = fs.existsSync(MIGRATIONS_DIR) ? fs.readdirSync(MIGRATIONS_DIR).sort().reverse() : [];
+  for (const dir of dirs) {
+    const file = path.join(MIGRATIONS_DIR, dir, "migration.sql");
+    if (!fs.existsSync(file)) continue;
+    const text = fs.readFileSync(file, "utf8");
+    const at = text.indexOf(`CREATE OR REPLACE FUNCTION ${name}(`);
+    if (at >= 0) return text.slice(at);
+  }
+  return null;
 }

@@ -117,10 +117,20 @@ function colourDaysSql(percents: Prisma.Sql): Prisma.Sql {
  * `itemIds` is a SQL expression of a uuid[].
  */
 export function streamSql(itemIds: Prisma.Sql, from: StreamFrom): Prisma.Sql {
-  const d0 =
-    from === "created"
-      ? dayOf(Prisma.raw(`li."createdAt"`))
-      : Prisma.sql`${isoDay(chinaDay(from))}::date`;
+  return streamFromSql(
+    itemIds,
+    from === "created" ? dayOf(Prisma.raw(`li."createdAt"`)) : Prisma.sql`${streamDay(from)}::date`,
+  );
+}
+
+/** The China day (YYYY-MM-DD) a stream from instant `from` starts on. */
+export const streamDay = (from: Date) => isoDay(chinaDay(from));
+
+/**
+ * streamSql from day `d0`, a date expression over the item row `li` (the roll-up functions of
+ * ./maintain.ts pass their parameter).
+ */
+export function streamFromSql(itemIds: Prisma.Sql, d0: Prisma.Sql): Prisma.Sql {
   const id = Prisma.raw(`s."id"`);
   // Each change day's row at its end (+1) and at the end of the day before (-1): one evaluation
   // of the population over both (planning the statement is most of a writer's cost).
