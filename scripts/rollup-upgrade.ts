@@ -1,12 +1,18 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { rebuildIndicatorRollups } from "../lib/dashboard/rollup/indicators";
 import { rebuildRollups } from "../lib/dashboard/rollup/rebuild";
+import type { DbTx } from "../lib/db/client";
 import { PrismaClient } from "../lib/generated/prisma/client";
 
 /**
- * Migrations that add figures to the roll-up (columns that start at zero): after one of them
- * is applied to a database with data, its roll-up is recomputed from the raw history.
+ * Migrations that add figures to the roll-up (columns or tables that start empty): after one of
+ * them is applied to a database with data, what it added is recomputed from the raw history (the
+ * whole roll-up, or the part the migration added).
  */
-const REBUILD_AFTER = new Set(["20261202171819_rollup_colours"]);
+const REBUILD_AFTER: Record<string, "all" | "indicators"> = {
+  "20261202171819_rollup_colours": "all",
+  "20261203084752_indicator_rollup": "indicators",
+};
 
 /**
  * Recomputes the roll-up when `applied` (the migrations just applied) holds one of
@@ -18,7 +24,11 @@ export async function rebuildAfterMigrations(
   applied: readonly string[],
   log: (line: string) => void,
 ): Promise<boolean> {
-  if (!applied.some((name) => REBUILD_AFTER.has(name))) return false;
+  const needed = applied.map((name) => REBUILD_AFTER[name]).filter((kind) => kind !== undefined);
+  if (!needed.length) return false;
+  const rebuild = needed.includes("all")
+    ? (tx: DbTx) => rebuildRollups(tx)
+    : (tx: DbTx) => rebuildIndicatorRollups(tx);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   try {
     if (!(await prisma.ledgerItem.findFirst({ select: { id: true } }))) return false;
@@ -26,7 +36,7 @@ export async function rebuildAfterMigrations(
     await prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT set_config('statement_timeout', '0', true)`;
-        await rebuildRollups(tx);
+        await rebuild(tx);
       },
       { timeout: 3_600_000 },
     );

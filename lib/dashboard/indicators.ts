@@ -1,5 +1,7 @@
 import "server-only";
 import { nodeFilter, nodePopulationSql } from "./nodes";
+import { rollupIndicatorTotalsSql } from "./rollup/indicators";
+import { nodeSupervisors } from "./rollup/read";
 import { instantSqlOf, type ViewContext } from "./view";
 
 type Row = {
@@ -18,8 +20,20 @@ type Row = {
  * statement, per indicator code AND unit, so different units are never added. Per item the actual
  * is the latest value reported by then (entries returned by a reviewer are skipped); baseline and
  * target are the item's own, else the definition's. Only items that reported the indicator count.
+ * The whole scope's and a supervisor's come from the indicator roll-up when its rows are the
+ * viewer's figures (rollupSupervisors; tests/integration/dashboard-indicators.test.ts compares).
  */
 export async function indicatorTotals(ctx: ViewContext): Promise<Row[]> {
+  const supervisors = await nodeSupervisors(ctx.db, ctx.actor, ctx.node, [ctx.at]);
+  if (supervisors)
+    return ctx.db.$queryRaw<
+      Row[]
+    >`${rollupIndicatorTotalsSql(ctx.programmeId, ctx.asOf, supervisors)}`;
+  return rawIndicatorTotals(ctx);
+}
+
+/** indicatorTotals computed from the items and their history. */
+export async function rawIndicatorTotals(ctx: ViewContext): Promise<Row[]> {
   const at = instantSqlOf(ctx.at);
   const { items, where } = nodePopulationSql({
     actor: ctx.actor,

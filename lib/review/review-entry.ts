@@ -41,6 +41,7 @@ export async function reviewEntry(
         reviewState: true,
         authorId: true,
         percentDone: true,
+        createdAt: true,
         ledgerItem: {
           select: {
             id: true,
@@ -101,12 +102,12 @@ export async function reviewEntry(
       data: { reviewState: NEXT_STATE[decision] },
     });
     if (moved.count !== 1) throw new AppError("conflict", "Reviewed meanwhile");
-    // A returned entry's indicator values stop counting (lib/dashboard/indicators.ts).
-    if (decision === "RETURN")
-      await tx.indicatorValue.updateMany({
-        where: { entryId: entry.id },
-        data: { returned: true },
-      });
+    // A returned entry's indicator values stop counting (lib/dashboard/indicators.ts) for every
+    // day since the entry: the indicator roll-up is re-streamed from the entry's own day.
+    if (decision === "RETURN" && (await tx.indicatorValue.count({ where: { entryId: entry.id } })))
+      await withRollup(tx, [item.id], entry.createdAt, () =>
+        tx.indicatorValue.updateMany({ where: { entryId: entry.id }, data: { returned: true } }),
+      );
     await tx.entryReview.create({
       data: {
         entryId: entry.id,

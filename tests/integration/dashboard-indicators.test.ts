@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { indicatorTotals, rawIndicatorTotals } from "@/lib/dashboard/indicators";
+import type { DashboardNode } from "@/lib/dashboard/nodes";
 import { itemsAsOfSql } from "@/lib/dashboard/population";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordProgress } from "@/lib/ledger/record-progress";
@@ -45,6 +47,44 @@ async function recomputed(programmeId: string, day: Date): Promise<Total[]> {
     WHERE NOT p."notApplicable"
     GROUP BY idf."code", idf."unit"
     ORDER BY idf."code", idf."unit"`;
+}
+
+/**
+ * The roll-up's totals (indicatorTotals for the whole scope and each supervisor) against the
+ * ones computed from the items (rawIndicatorTotals), every column, for a viewer and days.
+ */
+async function rollupMatchesRaw(actor: Actor, days: Date[]): Promise<number> {
+  const programmes = await db.prisma.programme.findMany({ select: { id: true } });
+  const supervisors = await db.prisma.supervisor.findMany({ select: { id: true } });
+  const nodes: DashboardNode[] = [
+    { type: "scope", id: null, nameZh: "", nameEn: "" },
+    ...supervisors
+      .filter((s) => actor.scopeAll || actor.supervisorIds.includes(s.id))
+      .map((s) => ({ type: "supervisor" as const, id: s.id, nameZh: "", nameEn: "" })),
+  ];
+  let compared = 0;
+  for (const { id: programmeId } of programmes)
+    for (const day of days)
+      for (const node of nodes) {
+        const ctx = {
+          db: db.prisma,
+          actor,
+          programmeId,
+          node,
+          day,
+          at: endOfChinaDay(day),
+          asOf: isoDay(day),
+          targets: [],
+        };
+        const raw = await rawIndicatorTotals(ctx);
+        expect({ day: isoDay(day), node: node.id, totals: await indicatorTotals(ctx) }).toEqual({
+          day: isoDay(day),
+          node: node.id,
+          totals: raw,
+        });
+        compared += raw.filter((r) => r.baseline !== null || r.target !== null).length;
+      }
+  return compared;
 }
 
 async function shown(programmeId: string, day: Date): Promise<Total[]> {
@@ -103,12 +143,23 @@ describe("indicator totals", () => {
       select: { programmeId: true },
     });
     const before = await shown(programmeId, chinaDay());
+    // Returned two days later: the days since the entry change too, not only those after.
     await reviewEntry(await actorFor(db.prisma, "reviewer-central"), {
       entryId: value.entryId,
       locale: "zh-CN",
       input: { decision: "RETURN", comment: "指标口径有误，请核实。" },
+      now: new Date(Date.now() + 2 * 86_400_000),
     });
     expect(await shown(programmeId, chinaDay())).not.toEqual(before);
     await compare([chinaDay()]);
+    // The day of the returned entry's value, read from the roll-up, changed with it.
+    const valueDay = chinaDay(value.createdAt);
+    await compare([valueDay]);
+
+    const days = [chinaDay(), valueDay, parseIsoDay("2025-07-15"), parseIsoDay("2024-12-31")];
+    expect(await rollupMatchesRaw(admin, days)).toBeGreaterThan(0);
+    expect(
+      await rollupMatchesRaw(await actorFor(db.prisma, "reviewer-hunan"), days),
+    ).toBeGreaterThan(0);
   });
 });

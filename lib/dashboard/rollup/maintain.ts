@@ -1,11 +1,24 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { streamDay, streamFromSql, streamSql, type StreamFrom, type StreamRow } from "./stream";
+import {
+  applyIndicatorJsonSql,
+  indicatorStreamFromSql,
+  type IndicatorStreamRow,
+} from "./indicators";
+import {
+  dayOf,
+  streamDay,
+  streamFromSql,
+  streamSql,
+  type StreamFrom,
+  type StreamRow,
+} from "./stream";
 
 /**
- * Keeps the dashboard roll-up (RollupDay, RollupMonth) exact in the writer's transaction: the
- * items' stream (./stream.ts) from `from` is subtracted as it stood before `change` and added as
+ * Keeps the dashboard roll-up (RollupDay, RollupMonth, RollupNodeMonth and the indicators'
+ * roll-up, ./indicators.ts) exact in the writer's transaction: the items' streams (./stream.ts,
+ * ./indicators.ts) from `from` is subtracted as it stood before `change` and added as
  * it stands after, in one upsert (x = x + EXCLUDED.x, commutative, so concurrent writers compose).
  * `items` are ledger item ids or a SQL selection of them (one column), resolved and locked
  * before the change, so a concurrent writer of the same items waits and the two streams see one
@@ -33,18 +46,32 @@ export async function withRollup<T>(
   if (!locked.length) return change();
   const ids = locked.map((r) => r.id);
   if (from === "created") {
-    const before = await tx.$queryRaw<StreamRow[]>`${streamSql(Prisma.sql`${ids}::uuid[]`, from)}`;
+    const created = dayOf(Prisma.raw(`li."createdAt"`));
+    const idArray = Prisma.sql`${ids}::uuid[]`;
+    const before = await tx.$queryRaw<StreamRow[]>`${streamSql(idArray, from)}`;
+    const beforeIndicators = await tx.$queryRaw<IndicatorStreamRow[]>`${indicatorStreamFromSql(
+      idArray,
+      created,
+    )}`;
     const result = await change();
-    await applyStream(tx, streamSql(Prisma.sql`${ids}::uuid[]`, from), before);
+    await applyStream(tx, streamSql(idArray, from), before);
+    await tx.$executeRaw`${applyIndicatorJsonSql(
+      indicatorStreamFromSql(idArray, created),
+      Prisma.sql`${JSON.stringify(beforeIndicators)}::jsonb`,
+    )}`;
     return result;
   }
   // The everyday case, through the database functions that keep their plans (rollupFunctions).
   const day = streamDay(from);
   const before = await tx.$queryRaw<StreamRow[]>`
     SELECT * FROM rollup_stream(${day}::date, ${ids}::uuid[])`;
+  const beforeIndicators = await tx.$queryRaw<IndicatorStreamRow[]>`
+    SELECT * FROM rollup_indicator_stream(${day}::date, ${ids}::uuid[])`;
   const result = await change();
   await tx.$executeRaw`
     SELECT rollup_apply(${day}::date, ${ids}::uuid[], ${JSON.stringify(before)}::jsonb)`;
+  await tx.$executeRaw`
+    SELECT rollup_indicator_apply(${day}::date, ${ids}::uuid[], ${JSON.stringify(beforeIndicators)}::jsonb)`;
   return result;
 }
 
@@ -81,6 +108,25 @@ export function rollupFunctions(): RollupFunction[] {
       body: text(
         applyJsonSql(
           Prisma.raw("SELECT * FROM rollup_stream(p_day, p_ids)"),
+          Prisma.raw("p_minus"),
+        ),
+      ),
+    },
+    {
+      name: "rollup_indicator_stream",
+      args: "p_day date, p_ids uuid[]",
+      returns: `TABLE ("programmeId" text, "supervisorId" text, "indicatorId" text, "day" text,
+  "items" int, "actual" text, "ownBaseline" text, "ownBaselines" int, "ownTarget" text,
+  "ownTargets" int) LANGUAGE sql STABLE ${kept}`,
+      body: text(indicatorStreamFromSql(Prisma.raw("p_ids"), Prisma.raw("p_day"))),
+    },
+    {
+      name: "rollup_indicator_apply",
+      args: "p_day date, p_ids uuid[], p_minus jsonb",
+      returns: `void LANGUAGE sql VOLATILE ${kept}`,
+      body: text(
+        applyIndicatorJsonSql(
+          Prisma.raw("SELECT * FROM rollup_indicator_stream(p_day, p_ids)"),
           Prisma.raw("p_minus"),
         ),
       ),

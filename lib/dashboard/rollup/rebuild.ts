@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay, isoDay, startOfChinaDay } from "@/lib/time";
 import { itemPlacementJoinsSql, validAtSql } from "../population";
 import { colourCaseSql } from "../risk";
+import { rebuildIndicatorRollups } from "./indicators";
 import { applyStream, ROLLUP_LOCK } from "./maintain";
 import {
   colourWindowSql,
@@ -72,6 +73,7 @@ export async function rebuildRollups(db: DbTx, programmeId?: string): Promise<vo
   await db.$executeRaw`DELETE FROM "RollupNodeMonth" WHERE ${where}`;
   await applyStream(db, rebuildStreamSql(items));
   await applyStream(db, rebuildNodeStreamSql(items));
+  await rebuildIndicatorRollups(db, programmeId);
 }
 
 /**
@@ -120,6 +122,7 @@ export async function rebuildRollupsInSlices(
     for (const k of slices)
       for (const kind of ["main", "node"] as const)
         await tx.$executeRaw`DROP TABLE ${stage(kind, k)}`;
+    await rebuildIndicatorRollups(tx);
   }, hour);
 }
 

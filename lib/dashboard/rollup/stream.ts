@@ -48,13 +48,13 @@ export type StreamRow = {
 };
 
 /** The China day of a UTC timestamp (Prisma stores DateTime as UTC `timestamp(3)`). */
-const dayOf = (t: Prisma.Sql) => Prisma.sql`(${t} + interval '8 hours')::date`;
+export const dayOf = (t: Prisma.Sql) => Prisma.sql`(${t} + interval '8 hours')::date`;
 /** The last instant of China day `d` (a date), as UTC: d 00:00 China = d - 8 h, + 24 h - 1 ms. */
-const endOfDay = (d: Prisma.Sql) =>
+export const endOfDay = (d: Prisma.Sql) =>
   Prisma.sql`(${d}::timestamp + interval '16 hours' - interval '1 millisecond')`;
 
 /** Both ends of a span table's rows for the item (a NULL end never yields a day). */
-function spanDays(table: string, column: string, value: Prisma.Sql): Prisma.Sql {
+export function spanDays(table: string, column: string, value: Prisma.Sql): Prisma.Sql {
   const t = Prisma.raw(`"${table}"`);
   const c = Prisma.raw(`"${column}"`);
   return Prisma.sql`SELECT ${dayOf(Prisma.raw(`v."t"`))} FROM ${t} x

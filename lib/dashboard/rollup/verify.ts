@@ -11,15 +11,17 @@ export type RollupDifference = {
   programmeId: string;
   /**
    * "month": a RollupMonth row is not the sum of its days; "day": figures as of a day differ;
-   * "node": an enterprise subtree's RollupNodeMonth figures at a month's end differ.
+   * "node": an enterprise subtree's RollupNodeMonth figures at a month's end differ;
+   * "indicator": a supervisor's figures of an indicator (`indicatorId`) as of a day differ.
    */
-  kind: "month" | "day" | "node";
+  kind: "month" | "day" | "node" | "indicator";
   at: string;
   /** The key (null on a node difference, which names `enterpriseId`). */
   supervisorId: string | null;
   categoryId: string | null;
   isMain: boolean;
   enterpriseId?: string;
+  indicatorId?: string;
   rollup: string;
   raw: string;
 };
@@ -65,6 +67,7 @@ export async function verifyRollups(
     const today = isoDay(chinaDay(options.now));
     const ends = days.filter((d) => addDays(d, 1).getUTCDate() === 1 || isoDay(d) === today);
     out.push(...(await nodeDifferences(db, p.id, ends)));
+    out.push(...(await indicatorDifferences(db, p.id, days)));
   }
   return out;
 }
@@ -160,8 +163,60 @@ function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
     WHERE ${pair("r")} <> ${pair("p")}`;
 }
 
+function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
+  if (!days.length) return Promise.resolve([]);
+  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  const sums = (alias: string) =>
+    Prisma.raw(`concat_ws(' ', COALESCE(${alias}."items", 0), COALESCE(${alias}."actual", 0)::numeric(30, 4),
+      COALESCE(${alias}."ownBaseline", 0)::numeric(30, 4), COALESCE(${alias}."ownBaselines", 0),
+      COALESCE(${alias}."ownTarget", 0)::numeric(30, 4), COALESCE(${alias}."ownTargets", 0))`);
+  const cols = Prisma.raw(`"supervisorId", "indicatorId", "items", "actual", "ownBaseline",
+    "ownBaselines", "ownTarget", "ownTargets"`);
+  return db.$queryRaw<RollupDifference[]>`
+    WITH r AS (
+      SELECT d."day", x."supervisorId", x."indicatorId", sum(x."items") AS "items",
+             sum(x."actual") AS "actual", sum(x."ownBaseline") AS "ownBaseline",
+             sum(x."ownBaselines") AS "ownBaselines", sum(x."ownTarget") AS "ownTarget",
+             sum(x."ownTargets") AS "ownTargets"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL (
+        SELECT ${cols} FROM "RollupIndicatorMonth" m
+        WHERE m."programmeId" = ${programmeId}::uuid
+          AND m."month" < date_trunc('month', d."day" + 1)::date
+        UNION ALL
+        SELECT ${cols} FROM "RollupIndicatorDay" y
+        WHERE y."programmeId" = ${programmeId}::uuid
+          AND y."day" >= date_trunc('month', d."day" + 1)::date AND y."day" <= d."day") x
+      GROUP BY 1, 2, 3
+    ), p AS (
+      SELECT d."day", p."supervisorId", idf."id" AS "indicatorId", count(*) AS "items",
+             sum(v."value") AS "actual", sum(lit."baseline") AS "ownBaseline",
+             count(lit."baseline") AS "ownBaselines", sum(lit."target") AS "ownTarget",
+             count(lit."target") AS "ownTargets"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
+      JOIN LATERAL (
+        SELECT iv."value" FROM "IndicatorValue" iv
+        WHERE iv."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
+          AND NOT iv."returned" AND iv."createdAt" <= ${at}
+        ORDER BY iv."createdAt" DESC, iv."entryId" DESC LIMIT 1) v ON TRUE
+      LEFT JOIN "LedgerIndicatorTarget" lit
+        ON lit."ledgerItemId" = p."itemId" AND lit."indicatorId" = idf."id"
+      WHERE NOT p."notApplicable"
+      GROUP BY 1, 2, 3
+    )
+    SELECT ${programmeId} AS "programmeId", 'indicator' AS "kind", "day"::text AS "at",
+           "supervisorId"::text AS "supervisorId", NULL AS "categoryId", false AS "isMain",
+           "indicatorId"::text AS "indicatorId", ${sums("r")} AS "rollup", ${sums("p")} AS "raw"
+    FROM r FULL JOIN p USING ("day", "supervisorId", "indicatorId")
+    WHERE ${sums("r")} <> ${sums("p")}`;
+}
+
 export const describeDifference = (d: RollupDifference) =>
-  d.kind === "node"
-    ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
-    : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
-      `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted% red yellow)`;
+  d.kind === "indicator"
+    ? `indicator ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} indicator ${d.indicatorId}: roll-up [${d.rollup}] != raw [${d.raw}] (items actual own-baseline own-baselines own-target own-targets)`
+    : d.kind === "node"
+      ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
+      : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
+        `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted% red yellow)`;
