@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { rollupFunctionsSql } from "../lib/dashboard/rollup/maintain";
+import { ROLLUP_FUNCTIONS_MARKER, rollupFunctionsSql } from "../lib/dashboard/rollup/maintain";
 import { diffSchemaSql, MIGRATIONS_DIR, SCHEMA_PATH, SNAPSHOT_PATH } from "../lib/db/schema-engine";
 
 const name = (process.argv[2] ?? "").trim();
@@ -31,7 +31,7 @@ try {
   const diff = await diffSchemaSql(db.url);
   const schemaChanged = !!diff.trim() && !/^-- This is an empty migration/.test(diff.trim());
   const functions = rollupFunctionsSql();
-  const functionsChanged = newestDefining("rollup_stream") !== functions;
+  const functionsChanged = newestFunctions() !== functions;
   const sql = [schemaChanged ? diff : "", functionsChanged ? functions : ""]
     .filter(Boolean)
     .join("\n");
@@ -52,14 +52,14 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
-/** The roll-up functions' text in the newest migration that defines `name`, or null. */
-function newestDefining(name: string): string | null {
+/** The roll-up functions' text in the newest migration that (re)creates them, or null. */
+function newestFunctions(): string | null {
   const dirs = fs.existsSync(MIGRATIONS_DIR) ? fs.readdirSync(MIGRATIONS_DIR).sort().reverse() : [];
   for (const dir of dirs) {
     const file = path.join(MIGRATIONS_DIR, dir, "migration.sql");
     if (!fs.existsSync(file)) continue;
     const text = fs.readFileSync(file, "utf8");
-    const at = text.indexOf(`CREATE OR REPLACE FUNCTION ${name}(`);
+    const at = text.indexOf(ROLLUP_FUNCTIONS_MARKER);
     if (at >= 0) return text.slice(at);
   }
   return null;

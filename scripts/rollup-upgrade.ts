@@ -12,6 +12,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 const REBUILD_AFTER: Record<string, "all" | "indicators"> = {
   "20261202171819_rollup_colours": "all",
   "20261203084752_indicator_rollup": "indicators",
+  "20261203085845_group_rollup": "all",
 };
 
 /**

@@ -5,7 +5,8 @@ import { drillDown } from "./drill-down";
 import { FORECAST_WINDOW_MONTHS, forecastFor, monthsBefore, standingOf } from "./forecast";
 import { childJoinSql, mainPopulationSql, nodeFilter, type ChildRef } from "./nodes";
 import { rollupSupervisors } from "./rollup/read";
-import { rollupChildCounts } from "./rollup/views";
+import { rollupChildCounts, rollupGroupCounts } from "./rollup/views";
+import { validAtSql } from "./population";
 import { completionRate, targetFor } from "./targets";
 import { D_AT, firstInstantFullSql, instantsSql, weightedSql, type ViewContext } from "./view";
 
@@ -38,6 +39,8 @@ export async function childCounts(
   children: readonly ChildRef[],
   instants: readonly Date[],
   colours: boolean,
+  /** False: computed from the items even where a roll-up stands for them (tests compare). */
+  rollup = true,
 ): Promise<Row[]> {
   if (!children.length || (!instants.length && !colours)) return [];
   const population = (at: Date | Prisma.Sql, colourDay?: Date) =>
@@ -45,7 +48,10 @@ export async function childCounts(
   const counted = population(D_AT);
   // Supervisor children of the whole scope: from the roll-up when it stands for them.
   const bySupervisor =
-    ctx.node.type === "scope" && instants.length && children.every((c) => c.type === "supervisor")
+    rollup &&
+    ctx.node.type === "scope" &&
+    instants.length &&
+    children.every((c) => c.type === "supervisor")
       ? await rollupSupervisors(
           ctx.db,
           ctx.actor,
@@ -70,6 +76,15 @@ export async function childCounts(
     ${childJoinSql(children, "p", D_AT)}
     WHERE ${source.where}
     GROUP BY d."i", ch."childId"`;
+  // A supervisor's groups: from the group roll-up when the supervisor's rows are the viewer's
+  // figures and each group was a root at every instant (its tree then is the group's).
+  if (rollup && instants.length && (await groupsStand(ctx, children, instants)))
+    return ctx.db.$queryRaw<Row[]>`${rollupGroupCounts(
+      ctx,
+      instants,
+      ctx.node.id!,
+      children.map((c) => c.id),
+    )}`;
   if (!Array.isArray(bySupervisor)) {
     // The as-of instant's counts, weighted progress and colours over one population.
     const statement = colours
@@ -83,6 +98,23 @@ export async function childCounts(
   }
   // From the roll-up: red and yellow too, at each instant (the as-of one is i = 1).
   return ctx.db.$queryRaw<Row[]>`${rollupChildCounts(ctx, instants, bySupervisor)}`;
+}
+
+/** Whether a supervisor's children may be read from the group roll-up (see childCounts). */
+async function groupsStand(
+  ctx: ViewContext,
+  children: readonly ChildRef[],
+  instants: readonly Date[],
+): Promise<boolean> {
+  if (ctx.node.type !== "supervisor" || children.some((c) => c.type !== "enterprise")) return false;
+  if (!(await rollupSupervisors(ctx.db, ctx.actor, [ctx.node.id], instants))) return false;
+  const [row] = await ctx.db.$queryRaw<{ nested: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "EnterpriseClosureSpan" cs
+      CROSS JOIN unnest(${instants.map((at) => at.toISOString())}::timestamp[]) t("at")
+      WHERE cs."descendantId" = ANY(${children.map((c) => c.id)}::uuid[]) AND cs."depth" > 0
+        AND ${validAtSql("cs", Prisma.raw(`t."at"`))}) AS "nested"`;
+  return !row!.nested;
 }
 
 /**

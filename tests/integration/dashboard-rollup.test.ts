@@ -12,7 +12,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { assignTasks } from "@/lib/assignments/assign-tasks";
+import { childCounts } from "@/lib/dashboard/children";
 import { instantSql } from "@/lib/dashboard/completion";
+import { listChildren, type DashboardNode } from "@/lib/dashboard/nodes";
 import { itemsAsOfSql, liveAtSql } from "@/lib/dashboard/population";
 import { rebuildRollups } from "@/lib/dashboard/rollup/rebuild";
 import { rollupAsOfSql } from "@/lib/dashboard/rollup/read";
@@ -24,7 +26,7 @@ import { claimCompletion } from "@/lib/ledger/claim-completion";
 import { uploadEvidence } from "@/lib/ledger/evidence";
 import { recordProgress } from "@/lib/ledger/record-progress";
 import { reviewEntry } from "@/lib/review/review-entry";
-import { addDays, chinaDay } from "@/lib/time";
+import { addDays, chinaDay, endOfChinaDay, isoDay } from "@/lib/time";
 import { actorFor, currentPeriod, openItemOf, pdfFile } from "./fixtures";
 import { changeHistory } from "./history-brute";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -225,6 +227,48 @@ describe("the dashboard roll-up", () => {
       }
   });
 
+  it("gives each supervisor's groups the figures computed from their items", async () => {
+    // After the previous test's writers: moves, merges, new items, a round's close.
+    const supervisors = await db.prisma.supervisor.findMany({ select: { id: true } });
+    const programmes = await db.prisma.programme.findMany({ select: { id: true } });
+    let groups = 0;
+    for (const day of [chinaDay(), addDays(chinaDay(), -2), addDays(chinaDay(), -40)])
+      for (const { id: programmeId } of programmes)
+        for (const { id } of supervisors) {
+          const node: DashboardNode = { type: "supervisor", id, nameZh: "", nameEn: "" };
+          const at = endOfChinaDay(day);
+          const ctx = {
+            db: db.prisma,
+            actor: admin,
+            programmeId,
+            node,
+            day,
+            at,
+            asOf: isoDay(day),
+            targets: [],
+          };
+          const children = await listChildren(admin, node, at, db.prisma);
+          const instants = [at, endOfChinaDay(addDays(day, -91))];
+          // Raw: red, yellow and weighted progress at the first instant only; no row for a group
+          // with nothing to count.
+          const shown = (rows: Awaited<ReturnType<typeof childCounts>>) =>
+            rows
+              .filter((r) => r.total || r.completed || r.red || r.yellow)
+              .map((r) => (r.i === 1 ? r : { ...r, weighted: null, red: 0, yellow: 0 }))
+              .sort((a, b) => a.i - b.i || a.childId.localeCompare(b.childId));
+          const rolledUp = await childCounts(ctx, children, instants, true);
+          // Read from the roll-up: it has weighted progress at the window's start too.
+          if (children.length)
+            expect(rolledUp.some((r) => r.i === 2 && r.weighted !== null)).toBe(true);
+          const fromRollup = shown(rolledUp);
+          expect(fromRollup).toEqual(
+            shown(await childCounts(ctx, children, instants, true, false)),
+          );
+          groups += fromRollup.length;
+        }
+    expect(groups).toBeGreaterThan(20);
+  }, 120_000);
+
   it("rebuilt from the raw history, equals what the writers maintained, row for row", async () => {
     // Writers leave rows that summed back to zero; a rebuild writes none.
     const rows = (table: string) =>
@@ -240,11 +284,35 @@ describe("the dashboard roll-up", () => {
         `SELECT concat_ws(' ', "programmeId", "enterpriseId", "month", "total", "completed") AS "r"
          FROM "RollupNodeMonth" WHERE "total" <> 0 OR "completed" <> 0 ORDER BY 1`,
       );
-    const before = [await rows("RollupDay"), await rows("RollupMonth"), await nodeRows()];
-    expect(before[0]!.length).toBeGreaterThan(0);
-    expect(before[2]!.length).toBeGreaterThan(0);
+    const groupRows = (table: string) =>
+      db.prisma.$queryRawUnsafe<{ r: string }[]>(
+        `SELECT concat_ws(' ', "programmeId", "supervisorId", "groupId",
+           ${table === "RollupGroupDay" ? `"day"` : `"month"`}, "total", "completed",
+           trim_scale("weight"), trim_scale("weightedPercent"), "red", "yellow") AS "r"
+         FROM "${table}" WHERE "total" <> 0 OR "completed" <> 0 OR "weight" <> 0
+           OR "weightedPercent" <> 0 OR "red" <> 0 OR "yellow" <> 0 ORDER BY 1`,
+      );
+    const indicatorRows = (table: string) =>
+      db.prisma.$queryRawUnsafe<{ r: string }[]>(
+        `SELECT concat_ws(' ', "programmeId", "supervisorId", "indicatorId",
+           ${table === "RollupIndicatorDay" ? `"day"` : `"month"`}, "items", trim_scale("actual"),
+           trim_scale("ownBaseline"), "ownBaselines", trim_scale("ownTarget"), "ownTargets") AS "r"
+         FROM "${table}" WHERE "items" <> 0 OR "actual" <> 0 OR "ownBaseline" <> 0
+           OR "ownBaselines" <> 0 OR "ownTarget" <> 0 OR "ownTargets" <> 0 ORDER BY 1`,
+      );
+    const all = async () => [
+      await rows("RollupDay"),
+      await rows("RollupMonth"),
+      await nodeRows(),
+      await groupRows("RollupGroupDay"),
+      await groupRows("RollupGroupMonth"),
+      await indicatorRows("RollupIndicatorDay"),
+      await indicatorRows("RollupIndicatorMonth"),
+    ];
+    const before = await all();
+    for (const table of before) expect(table.length).toBeGreaterThan(0);
     await db.prisma.$transaction((tx) => rebuildRollups(tx), { timeout: 120_000 });
-    expect([await rows("RollupDay"), await rows("RollupMonth"), await nodeRows()]).toEqual(before);
+    expect(await all()).toEqual(before);
   }, 120_000);
 
   it("reports a corrupted row", async () => {

@@ -98,7 +98,8 @@ export function rollupFunctions(): RollupFunction[] {
       args: "p_day date, p_ids uuid[]",
       returns: `TABLE ("programmeId" text, "supervisorId" text, "categoryId" text, "isMain" boolean,
   "day" text, "total" int, "completed" int, "pendingClaims" int, "weight" text,
-  "weightedPercent" text, "red" int, "yellow" int, "nodeId" text) LANGUAGE sql STABLE ${kept}`,
+  "weightedPercent" text, "red" int, "yellow" int, "nodeId" text, "groupId" text)
+  LANGUAGE sql STABLE ${kept}`,
       body: text(streamFromSql(Prisma.raw("p_ids"), Prisma.raw("p_day"))),
     },
     {
@@ -136,13 +137,21 @@ export function rollupFunctions(): RollupFunction[] {
 
 /** The statements that (re)create rollupFunctions (a migration's text). */
 export function rollupFunctionsSql(): string {
-  return rollupFunctions()
-    .map(
+  const functions = rollupFunctions();
+  // Dropped first: a function's result columns cannot be changed by CREATE OR REPLACE.
+  return [
+    `${ROLLUP_FUNCTIONS_MARKER}\n`,
+    ...functions.map((f) => `DROP FUNCTION IF EXISTS ${f.name}(${f.args});\n`),
+    ...functions.map(
       (f) =>
-        `CREATE OR REPLACE FUNCTION ${f.name}(${f.args})\nRETURNS ${f.returns}\nAS $rollup$${f.body}$rollup$;\n`,
-    )
-    .join("\n");
+        `\nCREATE FUNCTION ${f.name}(${f.args})\nRETURNS ${f.returns}\nAS $rollup$${f.body}$rollup$;\n`,
+    ),
+  ].join("");
 }
+
+/** The line that opens rollupFunctionsSql in a migration. */
+export const ROLLUP_FUNCTIONS_MARKER =
+  "-- Roll-up write functions, generated from lib/dashboard/rollup (rollupFunctions)";
 
 /** The first key of the roll-up's advisory locks (the second: the programme id's hash). */
 export const ROLLUP_LOCK = 0x526c;
@@ -162,6 +171,16 @@ export async function applyStream(
 ): Promise<void> {
   await tx.$executeRaw`${applyStreamSql(stream, minus)}`;
 }
+
+const GROUP_KEY = Prisma.raw(`"programmeId", "supervisorId", "groupId"`);
+const GROUP_FIGURES = Prisma.raw(
+  `"total", "completed", "weight", "weightedPercent", "red", "yellow"`,
+);
+const addGroup = (table: string, period: string) =>
+  Prisma.raw(`ON CONFLICT ("programmeId", "supervisorId", "${period}", "groupId")
+    DO UPDATE SET ${["total", "completed", "weight", "weightedPercent", "red", "yellow"]
+      .map((f) => `"${f}" = "${table}"."${f}" + EXCLUDED."${f}"`)
+      .join(", ")}`);
 
 /** applyStream's one statement. */
 function applyStreamSql(stream: Prisma.Sql, minus: readonly StreamRow[] = []): Prisma.Sql {
@@ -188,20 +207,21 @@ export function applyJsonSql(stream: Prisma.Sql, minus: Prisma.Sql): Prisma.Sql 
              "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", -"total" AS "total",
              -"completed" AS "completed", -"pendingClaims" AS "pendingClaims",
              -("weight"::numeric) AS "weight", -("weightedPercent"::numeric) AS "weightedPercent",
-             -"red" AS "red", -"yellow" AS "yellow", "nodeId"::uuid AS "nodeId"
+             -"red" AS "red", -"yellow" AS "yellow", "nodeId"::uuid AS "nodeId",
+             "groupId"::uuid AS "groupId"
       FROM jsonb_to_recordset(${minus}) AS r("programmeId" text,
         "supervisorId" text, "categoryId" text, "isMain" boolean, "day" text, "total" int,
         "completed" int, "pendingClaims" int, "weight" text, "weightedPercent" text, "red" int,
-        "yellow" int, "nodeId" text)
+        "yellow" int, "nodeId" text, "groupId" text)
     ), g AS (
-      SELECT ${KEY}, "nodeId", "day", ${sums} FROM (
+      SELECT ${KEY}, "nodeId", "groupId", "day", ${sums} FROM (
         SELECT "programmeId"::uuid AS "programmeId", "supervisorId"::uuid AS "supervisorId",
                "categoryId"::uuid AS "categoryId", "isMain", "day"::date AS "day", "total",
                "completed", "pendingClaims", "weight"::numeric AS "weight",
                "weightedPercent"::numeric AS "weightedPercent", "red", "yellow",
-               "nodeId"::uuid AS "nodeId" FROM st
+               "nodeId"::uuid AS "nodeId", "groupId"::uuid AS "groupId" FROM st
         UNION ALL SELECT * FROM m) x
-      GROUP BY ${KEY}, "nodeId", "day"
+      GROUP BY ${KEY}, "nodeId", "groupId", "day"
       HAVING sum("total") <> 0 OR sum("completed") <> 0 OR sum("pendingClaims") <> 0
           OR sum("weight") <> 0 OR sum("weightedPercent") <> 0 OR sum("red") <> 0
           OR sum("yellow") <> 0
@@ -210,7 +230,7 @@ export function applyJsonSql(stream: Prisma.Sql, minus: Prisma.Sql): Prisma.Sql 
         "weightedPercent", "red", "yellow")
       SELECT ${KEY}, "day", "total", "completed", "pendingClaims", "weight", "weightedPercent",
              "red", "yellow" FROM g
-      WHERE "nodeId" IS NULL
+      WHERE "nodeId" IS NULL AND "groupId" IS NULL
       ORDER BY ${KEY}, "day"
       ${add("RollupDay")}
     ), n AS (
@@ -222,11 +242,25 @@ export function applyJsonSql(stream: Prisma.Sql, minus: Prisma.Sql): Prisma.Sql 
       ON CONFLICT ("programmeId", "enterpriseId", "month")
       DO UPDATE SET "total" = "RollupNodeMonth"."total" + EXCLUDED."total",
         "completed" = "RollupNodeMonth"."completed" + EXCLUDED."completed"
+    ), gd AS (
+      INSERT INTO "RollupGroupDay" (${GROUP_KEY}, "day", ${GROUP_FIGURES})
+      SELECT ${GROUP_KEY}, "day", ${GROUP_FIGURES} FROM g
+      WHERE "groupId" IS NOT NULL
+      ORDER BY ${GROUP_KEY}, "day"
+      ${addGroup("RollupGroupDay", "day")}
+    ), gm AS (
+      INSERT INTO "RollupGroupMonth" (${GROUP_KEY}, "month", ${GROUP_FIGURES})
+      SELECT ${GROUP_KEY}, date_trunc('month', "day")::date, sum("total")::int,
+             sum("completed")::int, sum("weight"), sum("weightedPercent"), sum("red")::int,
+             sum("yellow")::int
+      FROM g WHERE "groupId" IS NOT NULL
+      GROUP BY ${GROUP_KEY}, 4 ORDER BY ${GROUP_KEY}, 4
+      ${addGroup("RollupGroupMonth", "month")}
     )
     INSERT INTO "RollupMonth" (${KEY}, "month", "total", "completed", "pendingClaims", "weight",
       "weightedPercent", "red", "yellow")
     SELECT ${KEY}, date_trunc('month', "day")::date AS "month", ${sums} FROM g
-    WHERE "nodeId" IS NULL
+    WHERE "nodeId" IS NULL AND "groupId" IS NULL
     GROUP BY ${KEY}, 5 ORDER BY ${KEY}, 5
     ${add("RollupMonth")}`;
 }

@@ -8,6 +8,7 @@ import { rebuildIndicatorRollups } from "./indicators";
 import { applyStream, ROLLUP_LOCK } from "./maintain";
 import {
   colourWindowSql,
+  groupAtSql,
   nodeStreamColumns,
   planDaySql,
   streamColumns,
@@ -71,6 +72,8 @@ export async function rebuildRollups(db: DbTx, programmeId?: string): Promise<vo
   await db.$executeRaw`DELETE FROM "RollupDay" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupMonth" WHERE ${where}`;
   await db.$executeRaw`DELETE FROM "RollupNodeMonth" WHERE ${where}`;
+  await db.$executeRaw`DELETE FROM "RollupGroupDay" WHERE ${where}`;
+  await db.$executeRaw`DELETE FROM "RollupGroupMonth" WHERE ${where}`;
   await applyStream(db, rebuildStreamSql(items));
   await applyStream(db, rebuildNodeStreamSql(items));
   await rebuildIndicatorRollups(db, programmeId);
@@ -117,6 +120,8 @@ export async function rebuildRollupsInSlices(
     await tx.$executeRaw`DELETE FROM "RollupDay"`;
     await tx.$executeRaw`DELETE FROM "RollupMonth"`;
     await tx.$executeRaw`DELETE FROM "RollupNodeMonth"`;
+    await tx.$executeRaw`DELETE FROM "RollupGroupDay"`;
+    await tx.$executeRaw`DELETE FROM "RollupGroupMonth"`;
     await applyStream(tx, all("main"));
     await applyStream(tx, all("node"));
     for (const k of slices)
@@ -276,6 +281,8 @@ function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
     ), st AS (
       -- the item's population row at the end of each change day (itemsAsOfSql's joins)
       SELECT li."programmeId", ss."supervisorId", s."categoryId", s."isMain", f."day", f."next",
+             CASE WHEN s."isMain" THEN ${groupAtSql(Prisma.raw(`COALESCE(fe."enterpriseId", li."enterpriseId")`), end)} END
+               AS "groupId",
              (li."completedAt" IS NOT NULL AND li."completedAt" <= ${end}) AS "completed",
              COALESCE(f."claim", false) AS "claim", COALESCE(f."p", 0) AS "p", t."weight",
              ${colourCaseSql({
@@ -299,10 +306,14 @@ function rebuildStreamSql(where: Prisma.Sql, from?: Date): Prisma.Sql {
     ), c AS (
       -- added on its day, taken off on the item's next change day
       SELECT st."programmeId", st."supervisorId", st."categoryId", st."isMain", x."day", x."sign",
-             st."completed", st."claim", st."p", st."weight", st."colour"
+             st."groupId", st."completed", st."claim", st."p", st."weight", st."colour"
       FROM st CROSS JOIN LATERAL (VALUES (st."day", 1), (st."next", -1)) x("day", "sign")
       WHERE x."day" IS NOT NULL ${from ? Prisma.sql`AND x."day" >= ${isoDay(from)}::date` : Prisma.empty}
     )
-    SELECT ${streamColumns("claim", "p")}, NULL::text AS "nodeId"
-    FROM c GROUP BY 1, 2, 3, 4, 5`;
+    -- the RollupDay rows (per category) and the RollupGroupDay rows (per group: main items)
+    SELECT ${streamColumns("claim", "p")}, NULL::text AS "nodeId", c."groupId"::text AS "groupId"
+    FROM c
+    GROUP BY c."programmeId", c."supervisorId", c."isMain", c."day",
+      GROUPING SETS ((c."categoryId"), (c."groupId"))
+    HAVING GROUPING(c."categoryId") = 0 OR c."groupId" IS NOT NULL`;
 }

@@ -45,6 +45,8 @@ export type StreamRow = {
   yellow: number;
   /** The enterprise whose subtree the row counts (a RollupNodeMonth row), else null. */
   nodeId: string | null;
+  /** The group whose main items under the supervisor the row counts (a RollupGroupDay row), else null. */
+  groupId: string | null;
 };
 
 /** The China day of a UTC timestamp (Prisma stores DateTime as UTC `timestamp(3)`). */
@@ -194,22 +196,45 @@ export function streamFromSql(itemIds: Prisma.Sql, d0: Prisma.Sql): Prisma.Sql {
         UNION ALL ${colourDaysSql(percents)}
       ) x WHERE x."day" >= s."d0"
     ), c AS (${contributions})
-    SELECT ${streamColumns("claimPending", "percentDone")}, NULL::text AS "nodeId"
+    SELECT ${streamColumns("claimPending", "percentDone")}, NULL::text AS "nodeId",
+           NULL::text AS "groupId"
     FROM c
     GROUP BY c."programmeId", c."supervisorId", c."categoryId", c."isMain", c."day"
-    HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0
-        OR sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END) <> 0
-        OR sum(c."sign" * c."weight") <> 0
-        OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0
-        OR sum(CASE WHEN c."colour" IS NOT NULL THEN c."sign" ELSE 0 END) <> 0
-        OR sum(CASE WHEN c."colour" = 'red' THEN c."sign" ELSE 0 END) <> 0
+    HAVING ${changed}
     UNION ALL
     SELECT ${nodeStreamColumns(`ns."ancestorId"`)}
     FROM c JOIN "EnterpriseClosureSpan" ns
       ON ns."descendantId" = c."enterpriseId" AND ${validAtSql("ns", Prisma.raw(`c."at"`))}
     WHERE c."isMain"
     GROUP BY c."programmeId", ns."ancestorId", c."day"
-    HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0`;
+    HAVING sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0
+    UNION ALL
+    SELECT ${streamColumns("claimPending", "percentDone", "NULL")}, NULL::text AS "nodeId",
+           g."groupId"::text AS "groupId"
+    FROM c CROSS JOIN LATERAL (
+      SELECT ${groupAtSql(Prisma.raw(`c."enterpriseId"`), Prisma.raw(`c."at"`))} AS "groupId") g
+    WHERE c."isMain"
+    GROUP BY c."programmeId", c."supervisorId", g."groupId", c."isMain", c."day"
+    HAVING ${changed}`;
+}
+
+/** Some figure of a group of signed contributions `c` changes (the stream leaves out zero rows). */
+const changed =
+  Prisma.raw(`sum(c."sign") <> 0 OR sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END) <> 0
+        OR sum(CASE WHEN c."claimPending" THEN c."sign" ELSE 0 END) <> 0
+        OR sum(c."sign" * c."weight") <> 0
+        OR sum(c."sign" * c."weight" * CASE WHEN c."completed" THEN 100 ELSE c."percentDone" END) <> 0
+        OR sum(CASE WHEN c."colour" IS NOT NULL THEN c."sign" ELSE 0 END) <> 0
+        OR sum(CASE WHEN c."colour" = 'red' THEN c."sign" ELSE 0 END) <> 0`);
+
+/**
+ * The group (root of its tree) of enterprise `enterprise` at instant `at`: its farthest ancestor
+ * then (a root is its own).
+ */
+export function groupAtSql(enterprise: Prisma.Sql, at: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT gs."ancestorId" FROM "EnterpriseClosureSpan" gs
+      WHERE gs."descendantId" = ${enterprise} AND ${validAtSql("gs", at)}
+      ORDER BY gs."depth" DESC LIMIT 1)`;
 }
 
 /**
@@ -217,9 +242,13 @@ export function streamFromSql(itemIds: Prisma.Sql, d0: Prisma.Sql): Prisma.Sql {
  * "weight", "colour", a claim flag and a percent): one definition for the writers' stream and the
  * rebuild.
  */
-export function streamColumns(claim: string, percent: string): Prisma.Sql {
+export function streamColumns(
+  claim: string,
+  percent: string,
+  category = `c."categoryId"`,
+): Prisma.Sql {
   return Prisma.raw(`c."programmeId"::text AS "programmeId", c."supervisorId"::text AS "supervisorId",
-           c."categoryId"::text AS "categoryId", c."isMain", c."day"::text AS "day",
+           ${category}::text AS "categoryId", c."isMain", c."day"::text AS "day",
            sum(c."sign")::int AS "total",
            sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
            sum(CASE WHEN c."${claim}" THEN c."sign" ELSE 0 END)::int AS "pendingClaims",
@@ -240,4 +269,4 @@ export const nodeStreamColumns = (node: string) =>
            c."day"::text AS "day", sum(c."sign")::int AS "total",
            sum(CASE WHEN c."completed" THEN c."sign" ELSE 0 END)::int AS "completed",
            0 AS "pendingClaims", '0' AS "weight", '0' AS "weightedPercent", 0 AS "red",
-           0 AS "yellow", ${node}::text AS "nodeId"`);
+           0 AS "yellow", ${node}::text AS "nodeId", NULL::text AS "groupId"`);

@@ -5,6 +5,7 @@ import { addDays, chinaDay, isoDay } from "@/lib/time";
 import { itemsAsOfSql, validAtSql } from "../population";
 import { itemsWithColourAsOfSql } from "../risk";
 import { rollupAsOfSql } from "./read";
+import { groupAtSql } from "./stream";
 
 /** One key where the roll-up disagrees with its recomputation. */
 export type RollupDifference = {
@@ -12,9 +13,10 @@ export type RollupDifference = {
   /**
    * "month": a RollupMonth row is not the sum of its days; "day": figures as of a day differ;
    * "node": an enterprise subtree's RollupNodeMonth figures at a month's end differ;
-   * "indicator": a supervisor's figures of an indicator (`indicatorId`) as of a day differ.
+   * "indicator": a supervisor's figures of an indicator (`indicatorId`) as of a day differ;
+   * "group": a supervisor's group's (`enterpriseId`) RollupGroupDay figures as of a day differ.
    */
-  kind: "month" | "day" | "node" | "indicator";
+  kind: "month" | "day" | "node" | "indicator" | "group";
   at: string;
   /** The key (null on a node difference, which names `enterpriseId`). */
   supervisorId: string | null;
@@ -68,6 +70,7 @@ export async function verifyRollups(
     const ends = days.filter((d) => addDays(d, 1).getUTCDate() === 1 || isoDay(d) === today);
     out.push(...(await nodeDifferences(db, p.id, ends)));
     out.push(...(await indicatorDifferences(db, p.id, days)));
+    out.push(...(await groupDifferences(db, p.id, days)));
   }
   return out;
 }
@@ -163,6 +166,50 @@ function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
     WHERE ${pair("r")} <> ${pair("p")}`;
 }
 
+function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
+  if (!days.length) return Promise.resolve([]);
+  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
+  const six = (alias: string) =>
+    Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0),
+      COALESCE(${alias}."weight", 0)::numeric(30, 2), COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2),
+      COALESCE(${alias}."red", 0), COALESCE(${alias}."yellow", 0))`);
+  const cols = Prisma.raw(`"supervisorId", "groupId", "total", "completed", "weight",
+    "weightedPercent", "red", "yellow"`);
+  return db.$queryRaw<RollupDifference[]>`
+    WITH r AS (
+      SELECT d."day", x."supervisorId", x."groupId", sum(x."total") AS "total",
+             sum(x."completed") AS "completed", sum(x."weight") AS "weight",
+             sum(x."weightedPercent") AS "weightedPercent", sum(x."red") AS "red",
+             sum(x."yellow") AS "yellow"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL (
+        SELECT ${cols} FROM "RollupGroupMonth" m
+        WHERE m."programmeId" = ${programmeId}::uuid
+          AND m."month" < date_trunc('month', d."day" + 1)::date
+        UNION ALL
+        SELECT ${cols} FROM "RollupGroupDay" y
+        WHERE y."programmeId" = ${programmeId}::uuid
+          AND y."day" >= date_trunc('month', d."day" + 1)::date AND y."day" <= d."day") x
+      GROUP BY 1, 2, 3
+    ), p AS (
+      SELECT d."day", p."supervisorId", ${groupAtSql(Prisma.raw(`p."enterpriseId"`), at)} AS "groupId",
+             count(*) AS "total", count(*) FILTER (WHERE p."completed") AS "completed",
+             sum(p."weight") AS "weight",
+             sum(p."weight" * CASE WHEN p."completed" THEN 100 ELSE p."percentDone" END) AS "weightedPercent",
+             count(*) FILTER (WHERE p."colour" = 'red') AS "red",
+             count(*) FILTER (WHERE p."colour" = 'yellow') AS "yellow"
+      FROM unnest(${days.map(isoDay)}::date[]) d("day")
+      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at, day: Prisma.raw(`d."day"`) })} p
+      WHERE p."isMain" AND NOT p."notApplicable"
+      GROUP BY 1, 2, 3
+    )
+    SELECT ${programmeId} AS "programmeId", 'group' AS "kind", "day"::text AS "at",
+           "supervisorId"::text AS "supervisorId", NULL AS "categoryId", true AS "isMain",
+           "groupId"::text AS "enterpriseId", ${six("r")} AS "rollup", ${six("p")} AS "raw"
+    FROM r FULL JOIN p USING ("day", "supervisorId", "groupId")
+    WHERE ${six("r")} <> ${six("p")}`;
+}
+
 function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
   if (!days.length) return Promise.resolve([]);
   const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
@@ -216,7 +263,9 @@ function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date
 export const describeDifference = (d: RollupDifference) =>
   d.kind === "indicator"
     ? `indicator ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} indicator ${d.indicatorId}: roll-up [${d.rollup}] != raw [${d.raw}] (items actual own-baseline own-baselines own-target own-targets)`
-    : d.kind === "node"
-      ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
-      : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
-        `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted% red yellow)`;
+    : d.kind === "group"
+      ? `group ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} group ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed weight weighted% red yellow)`
+      : d.kind === "node"
+        ? `node ${d.at} programme ${d.programmeId} enterprise ${d.enterpriseId}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed)`
+        : `${d.kind} ${d.at} programme ${d.programmeId} supervisor ${d.supervisorId} category ${d.categoryId} ` +
+          `${d.isMain ? "main" : "other"}: roll-up [${d.rollup}] != raw [${d.raw}] (total completed pending weight weighted% red yellow)`;

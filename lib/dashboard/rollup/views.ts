@@ -120,3 +120,37 @@ export function rollupNodeCounts<T>(
       AND r."enterpriseId" = ${enterpriseId}::uuid AND r."month" <= date_trunc('month', d."day")::date
     GROUP BY d."i"`;
 }
+
+/**
+ * A supervisor's groups' counts, weighted progress and colours per instant (i = 1..n) from
+ * RollupGroupDay / RollupGroupMonth: the rows of the groups `groups` under `supervisorId`. The
+ * caller has checked that the supervisor's rows are the viewer's figures (rollupSupervisors)
+ * and that each group was a root at every instant (groupsStayRoots).
+ */
+export function rollupGroupCounts(
+  ctx: Pick<ViewContext, "programmeId">,
+  instants: readonly Date[],
+  supervisorId: string,
+  groups: readonly string[],
+): Prisma.Sql {
+  const where = (alias: string) =>
+    Prisma.sql`${Prisma.raw(`${alias}."programmeId"`)} = ${ctx.programmeId}::uuid
+      AND ${Prisma.raw(`${alias}."supervisorId"`)} = ${supervisorId}::uuid`;
+  const figures = Prisma.raw(`"total", "completed", "weight", "weightedPercent", "red", "yellow"`);
+  return Prisma.sql`WITH mo AS MATERIALIZED (
+      SELECT "month", "groupId" AS "g", sum("total") AS "total", sum("completed") AS "completed",
+             sum("weight") AS "weight", sum("weightedPercent") AS "weightedPercent",
+             sum("red") AS "red", sum("yellow") AS "yellow"
+      FROM "RollupGroupMonth" m WHERE ${where("m")} AND m."groupId" = ANY(${[...groups]}::uuid[])
+      GROUP BY 1, 2)
+    SELECT d."i"::int AS "i", r."g"::text AS "childId", ${counts},
+           ${rollupWeightedSql("r")} AS "weighted", ${colours}
+    FROM ${rollupDaysSql(instants)} CROSS JOIN LATERAL (
+      SELECT "g", ${figures} FROM mo
+      WHERE mo."month" < date_trunc('month', d."day" + 1)::date
+      UNION ALL
+      SELECT x."groupId", ${figures} FROM "RollupGroupDay" x
+      WHERE ${where("x")} AND x."groupId" = ANY(${[...groups]}::uuid[])
+        AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day") r
+    GROUP BY d."i", r."g"`;
+}
