@@ -4,7 +4,7 @@ import { itemColour } from "@/lib/ledger/colour";
 import { rowSelect, toRow } from "@/lib/ledger/rows";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_COUNT_CAP, type LedgerItemRow, type LedgerStatus } from "@/lib/ledger/schemas";
-import { isoDay } from "@/lib/time";
+import { addDays, isoDay } from "@/lib/time";
 import { ledgerListUrl } from "./drill-down";
 import { mainPopulationSql, nodeFilter } from "./nodes";
 import { statusAsOf } from "./risk";
@@ -41,23 +41,36 @@ export async function atRisk(
 ) {
   const { items: source, where } = mainPopulationSql(ctx, ctx.at, ctx.day);
   const day = Prisma.sql`${isoDay(ctx.day)}::date`;
+  const yellow = Prisma.sql`p."dueDate" >= ${day} AND p."colour" = 'yellow'`;
   const parts = [
-    { sql: Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`, known: counted?.red },
-    { sql: Prisma.sql`p."dueDate" >= ${day} AND p."colour" = 'yellow'`, known: counted?.yellow },
+    {
+      sql: Prisma.sql`NOT p."completed" AND p."dueDate" < ${day}`,
+      known: counted?.red,
+      windows: [Prisma.sql`TRUE`],
+    },
+    {
+      sql: yellow,
+      known: counted?.yellow,
+      // The colour rule looks up each item's history: the yellow rows are looked for among
+      // the items falling due soonest first, so a node with thousands of open items evaluates
+      // a few hundred (a national supervisor's past day: 0.6 s when all were evaluated).
+      windows: dueWindows(ctx.day),
+    },
   ];
   // One statement after another: the dashboard reads its figures in one transaction.
   const rows: Row[] = [];
   let n = 0;
-  for (const { sql: part, known } of parts) {
+  for (const { sql: part, known, windows } of parts) {
     if (known !== undefined) n += known;
-    if (rows.length < AT_RISK_LIMIT && known !== 0)
-      rows.push(
-        ...(await ctx.db.$queryRaw<Row[]>`
-          SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
-                 p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart"
-          FROM ${source} p WHERE ${where} AND ${part}
-          ORDER BY p."dueDate", p."itemId" LIMIT ${AT_RISK_LIMIT - rows.length}`),
-      );
+    for (const window of windows)
+      if (rows.length < AT_RISK_LIMIT && known !== 0)
+        rows.push(
+          ...(await ctx.db.$queryRaw<Row[]>`
+            SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
+                   p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart"
+            FROM ${source} p WHERE ${where} AND ${part} AND ${window}
+            ORDER BY p."dueDate", p."itemId" LIMIT ${AT_RISK_LIMIT - rows.length}`),
+        );
     if (known === undefined && n <= LIST_COUNT_CAP) {
       const [found] = await ctx.db.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS "n" FROM (SELECT 1 FROM ${source} p WHERE ${where} AND ${part}
@@ -76,6 +89,19 @@ export async function atRisk(
       colour: "atRisk",
     }),
   };
+}
+
+/**
+ * Consecutive ranges of due dates from `day` on (a month, a quarter, a year, the rest), in
+ * order, as conditions on p."dueDate": read one after another until the page is full.
+ */
+function dueWindows(day: Date): Prisma.Sql[] {
+  const ends = [31, 92, 366].map((days) => isoDay(addDays(day, days)));
+  return [...ends, null].map((end, k) => {
+    const from = k === 0 ? null : ends[k - 1]!;
+    return Prisma.sql`${from ? Prisma.sql`p."dueDate" >= ${from}::date` : Prisma.sql`TRUE`}
+      AND ${end ? Prisma.sql`p."dueDate" < ${end}::date` : Prisma.sql`TRUE`}`;
+  });
 }
 
 /**
