@@ -175,6 +175,10 @@ async function recordEntry(
       `SELECT * FROM rollup_stream($1::date, $2::uuid[])`,
       [day, [itemId]],
     );
+    const beforeIndicators = await client.query(
+      `SELECT * FROM rollup_indicator_stream($1::date, $2::uuid[])`,
+      [day, [itemId]],
+    );
     const moved = await client.query(
       `UPDATE "LedgerItem" SET "status" = 'IN_PROGRESS', "percentDone" = $3, "lastEntryAt" = now(),
          "version" = "version" + 1, "updatedAt" = now()
@@ -199,6 +203,11 @@ async function recordEntry(
       day,
       [itemId],
       JSON.stringify(before.rows),
+    ]);
+    await client.query(`SELECT rollup_indicator_apply($1::date, $2::uuid[], $3::jsonb)`, [
+      day,
+      [itemId],
+      JSON.stringify(beforeIndicators.rows),
     ]);
     await client.query("COMMIT");
     return { entry: entry.rows[0], item: moved.rows[0] };
