@@ -352,5 +352,49 @@ describe("the dashboard roll-up", () => {
     ]);
     await db.prisma.rollupNodeMonth.update({ where: key, data: { total: { decrement: 1 } } });
     expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([]);
+
+    // A group's and an indicator's monthly rows (a month before today's: read for today).
+    const before = addDays(chinaDay(), -62);
+    const group = await db.prisma.rollupGroupMonth.findFirstOrThrow({
+      where: { month: { lte: before } },
+      orderBy: { month: "desc" },
+    });
+    const groupKey = {
+      programmeId_supervisorId_month_groupId: {
+        programmeId: group.programmeId,
+        supervisorId: group.supervisorId,
+        month: group.month,
+        groupId: group.groupId,
+      },
+    };
+    await db.prisma.rollupGroupMonth.update({ where: groupKey, data: { red: { increment: 1 } } });
+    expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([
+      expect.objectContaining({ kind: "group", enterpriseId: group.groupId }),
+    ]);
+    await db.prisma.rollupGroupMonth.update({ where: groupKey, data: { red: { decrement: 1 } } });
+    const indicator = await db.prisma.rollupIndicatorMonth.findFirstOrThrow({
+      where: { month: { lte: before } },
+      orderBy: { month: "desc" },
+    });
+    const indicatorKey = {
+      programmeId_month_supervisorId_indicatorId: {
+        programmeId: indicator.programmeId,
+        month: indicator.month,
+        supervisorId: indicator.supervisorId,
+        indicatorId: indicator.indicatorId,
+      },
+    };
+    await db.prisma.rollupIndicatorMonth.update({
+      where: indicatorKey,
+      data: { actual: { increment: 1 } },
+    });
+    expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([
+      expect.objectContaining({ kind: "indicator", indicatorId: indicator.indicatorId }),
+    ]);
+    await db.prisma.rollupIndicatorMonth.update({
+      where: indicatorKey,
+      data: { actual: { decrement: 1 } },
+    });
+    expect(await verifyRollups(db.prisma, { days: [chinaDay()] })).toEqual([]);
   }, 120_000);
 });

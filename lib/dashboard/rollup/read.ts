@@ -14,13 +14,29 @@ import { validAtSql } from "../population";
  * "completed", "pendingClaims", "weight", "weightedPercent", "red", "yellow".
  */
 export function rollupAsOfSql(programmeId: string): Prisma.Sql {
-  const cols = Prisma.raw(`"supervisorId", "categoryId", "isMain", "total", "completed",
-    "pendingClaims", "weight", "weightedPercent", "red", "yellow"`);
+  return rollupPairAsOfSql(
+    "Rollup",
+    `"supervisorId", "categoryId", "isMain", "total", "completed", "pendingClaims", "weight",
+    "weightedPercent", "red", "yellow"`,
+    programmeId,
+  );
+}
+
+/**
+ * The rows `columns` of a roll-up's month and day tables (`${prefix}Month`, `${prefix}Day`) that
+ * sum to the figures as of the end of day d."day", as rollupAsOfSql reads RollupMonth/RollupDay.
+ */
+export function rollupPairAsOfSql(
+  prefix: "Rollup" | "RollupGroup" | "RollupIndicator",
+  columns: string,
+  programmeId: string,
+): Prisma.Sql {
+  const cols = Prisma.raw(columns);
   return Prisma.sql`(
-    SELECT ${cols} FROM "RollupMonth" m
+    SELECT ${cols} FROM ${Prisma.raw(`"${prefix}Month"`)} m
     WHERE m."programmeId" = ${programmeId}::uuid AND m."month" < date_trunc('month', d."day" + 1)::date
     UNION ALL
-    SELECT ${cols} FROM "RollupDay" x
+    SELECT ${cols} FROM ${Prisma.raw(`"${prefix}Day"`)} x
     WHERE x."programmeId" = ${programmeId}::uuid
       AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day")`;
 }

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, chinaDay, isoDay } from "@/lib/time";
 import { itemsAsOfSql, validAtSql } from "../population";
 import { itemsWithColourAsOfSql } from "../risk";
-import { rollupAsOfSql } from "./read";
+import { rollupAsOfSql, rollupPairAsOfSql } from "./read";
 import { groupAtSql } from "./stream";
 
 /** One key where the roll-up disagrees with its recomputation. */
@@ -173,8 +173,6 @@ function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) 
     Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0),
       COALESCE(${alias}."weight", 0)::numeric(30, 2), COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2),
       COALESCE(${alias}."red", 0), COALESCE(${alias}."yellow", 0))`);
-  const cols = Prisma.raw(`"supervisorId", "groupId", "total", "completed", "weight",
-    "weightedPercent", "red", "yellow"`);
   return db.$queryRaw<RollupDifference[]>`
     WITH r AS (
       SELECT d."day", x."supervisorId", x."groupId", sum(x."total") AS "total",
@@ -182,14 +180,12 @@ function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) 
              sum(x."weightedPercent") AS "weightedPercent", sum(x."red") AS "red",
              sum(x."yellow") AS "yellow"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL (
-        SELECT ${cols} FROM "RollupGroupMonth" m
-        WHERE m."programmeId" = ${programmeId}::uuid
-          AND m."month" < date_trunc('month', d."day" + 1)::date
-        UNION ALL
-        SELECT ${cols} FROM "RollupGroupDay" y
-        WHERE y."programmeId" = ${programmeId}::uuid
-          AND y."day" >= date_trunc('month', d."day" + 1)::date AND y."day" <= d."day") x
+      CROSS JOIN LATERAL ${rollupPairAsOfSql(
+        "RollupGroup",
+        `"supervisorId", "groupId", "total", "completed", "weight",
+    "weightedPercent", "red", "yellow"`,
+        programmeId,
+      )} x
       GROUP BY 1, 2, 3
     ), p AS (
       SELECT d."day", p."supervisorId", ${groupAtSql(Prisma.raw(`p."enterpriseId"`), at)} AS "groupId",
@@ -217,8 +213,6 @@ function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date
     Prisma.raw(`concat_ws(' ', COALESCE(${alias}."items", 0), COALESCE(${alias}."actual", 0)::numeric(30, 4),
       COALESCE(${alias}."ownBaseline", 0)::numeric(30, 4), COALESCE(${alias}."ownBaselines", 0),
       COALESCE(${alias}."ownTarget", 0)::numeric(30, 4), COALESCE(${alias}."ownTargets", 0))`);
-  const cols = Prisma.raw(`"supervisorId", "indicatorId", "items", "actual", "ownBaseline",
-    "ownBaselines", "ownTarget", "ownTargets"`);
   return db.$queryRaw<RollupDifference[]>`
     WITH r AS (
       SELECT d."day", x."supervisorId", x."indicatorId", sum(x."items") AS "items",
@@ -226,14 +220,12 @@ function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date
              sum(x."ownBaselines") AS "ownBaselines", sum(x."ownTarget") AS "ownTarget",
              sum(x."ownTargets") AS "ownTargets"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL (
-        SELECT ${cols} FROM "RollupIndicatorMonth" m
-        WHERE m."programmeId" = ${programmeId}::uuid
-          AND m."month" < date_trunc('month', d."day" + 1)::date
-        UNION ALL
-        SELECT ${cols} FROM "RollupIndicatorDay" y
-        WHERE y."programmeId" = ${programmeId}::uuid
-          AND y."day" >= date_trunc('month', d."day" + 1)::date AND y."day" <= d."day") x
+      CROSS JOIN LATERAL ${rollupPairAsOfSql(
+        "RollupIndicator",
+        `"supervisorId", "indicatorId", "items", "actual", "ownBaseline",
+    "ownBaselines", "ownTarget", "ownTargets"`,
+        programmeId,
+      )} x
       GROUP BY 1, 2, 3
     ), p AS (
       SELECT d."day", p."supervisorId", idf."id" AS "indicatorId", count(*) AS "items",
