@@ -86,14 +86,18 @@ async function openDatabase(
   return { ...db, flags: true };
 }
 
-/** pg_stat_statements on the server's maintenance database (the app's own database is left alone). */
-async function statementsAdmin(url: string): Promise<pg.Client | null> {
+/**
+ * pg_stat_statements on the server's maintenance database (the app's own database is left
+ * alone): created there on the benchmark's own embedded server, used on a server given by
+ * DATABASE_URL only where it is installed already.
+ */
+async function statementsAdmin(url: string, create: boolean): Promise<pg.Client | null> {
   const u = new URL(url);
   u.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: u.toString() });
   try {
     await admin.connect();
-    await admin.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    if (create) await admin.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     await admin.query("SELECT pg_stat_statements_reset()");
     return admin;
   } catch {
@@ -230,7 +234,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
     const problems: string[] = [];
     if (options.check) problems.push(...(await checkNumbers(appOrigin, floorOrigin, data)));
 
-    admin = db.flags ? await statementsAdmin(db.url) : null;
+    admin = await statementsAdmin(db.url, db.flags);
     const rss = sampleRss(() => running.app.pid!);
     const agent = loadAgent();
     const rows: Row[] = [];

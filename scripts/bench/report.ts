@@ -76,7 +76,10 @@ export async function slowestStatements(
   database: string,
   limit = 8,
 ): Promise<string[]> {
-  if (!admin) return ["(pg_stat_statements is not available on this server: no statement list)"];
+  if (!admin)
+    return [
+      "(no statement list: pg_stat_statements is not installed in the server's postgres database, or not preloaded)",
+    ];
   const { rows } = await admin.query(
     `SELECT calls, round(mean_exec_time::numeric, 1) AS mean, round(max_exec_time::numeric, 1) AS max,
             round(total_exec_time::numeric) AS total, regexp_replace(query, '\\s+', ' ', 'g') AS query
