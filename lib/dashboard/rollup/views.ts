@@ -125,7 +125,7 @@ export function rollupNodeCounts<T>(
  * A supervisor's groups' counts, weighted progress and colours per instant (i = 1..n) from
  * RollupGroupDay / RollupGroupMonth: the rows of the groups `groups` under `supervisorId`. The
  * caller has checked that the supervisor's rows are the viewer's figures (rollupSupervisors)
- * and that each group was a root at every instant (groupsStayRoots).
+ * and that each group was a root at every instant (children.ts, groupsStand).
  */
 export function rollupGroupCounts(
   ctx: Pick<ViewContext, "programmeId">,
