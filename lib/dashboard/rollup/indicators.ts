@@ -2,6 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { itemsAsOfSql } from "../population";
+import { rollupPairAsOfSql, rollupSupervisorSql } from "./read";
 import { dayOf, endOfDay, spanDays } from "./stream";
 
 /**
@@ -74,27 +75,26 @@ export function indicatorStreamFromSql(itemIds: Prisma.Sql, d0: Prisma.Sql): Pri
            idf."id"::text AS "indicatorId", c."day"::text AS "day", ${INDICATOR_SUMS}
     FROM c
     JOIN "IndicatorDefinition" idf ON idf."taskId" = c."taskId"
-    ${latestValueSql("c")}
+    ${latestValueSql(Prisma.raw(`c."itemId"`), Prisma.raw(`c."at"`))}
     GROUP BY c."programmeId", c."supervisorId", idf."id", c."day"
     HAVING ${nonZero}`;
 }
 
 /**
- * The latest value of indicator `idf` an item `alias` (columns "itemId", "at") had reported by
- * its instant, entries returned left out, and its own baseline and target: as ../indicators.ts
- * reads them.
+ * The latest value `v` of indicator `idf` that item `itemId` had reported by instant `at`,
+ * entries returned left out, and its own baseline and target `lit`: the one definition the
+ * dashboard's raw totals (../indicators.ts), this roll-up's stream and its verification read.
  */
-function latestValueSql(alias: string): Prisma.Sql {
-  const a = (column: string) => Prisma.raw(`${alias}."${column}"`);
+export function latestValueSql(itemId: Prisma.Sql, at: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`JOIN LATERAL (
       SELECT iv."value" FROM "IndicatorValue" iv
-      WHERE iv."ledgerItemId" = ${a("itemId")} AND iv."indicatorId" = idf."id"
-        AND NOT iv."returned" AND iv."createdAt" <= ${a("at")}
+      WHERE iv."ledgerItemId" = ${itemId} AND iv."indicatorId" = idf."id"
+        AND NOT iv."returned" AND iv."createdAt" <= ${at}
       ORDER BY iv."createdAt" DESC, iv."entryId" DESC
       LIMIT 1
     ) v ON TRUE
     LEFT JOIN "LedgerIndicatorTarget" lit
-      ON lit."ledgerItemId" = ${a("itemId")} AND lit."indicatorId" = idf."id"`;
+      ON lit."ledgerItemId" = ${itemId} AND lit."indicatorId" = idf."id"`;
 }
 
 /** The stream row's figures over signed contributions `c` joined to `v` and `lit`. */
@@ -192,32 +192,25 @@ export function rollupIndicatorTotalsSql(
   day: string,
   supervisors: "all" | string[],
 ): Prisma.Sql {
-  const bySupervisor = (alias: string) =>
-    supervisors === "all"
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`${Prisma.raw(`${alias}."supervisorId"`)} = ANY(${supervisors}::uuid[])`;
-  const cols = Prisma.raw(`"indicatorId", "items", "actual", "ownBaseline", "ownBaselines",
-    "ownTarget", "ownTargets"`);
   const own = (figure: "Baseline" | "Target", column: "baseline" | "target") =>
     Prisma.raw(`CASE WHEN idf."${column}" IS NULL
         THEN CASE WHEN r."own${figure}s" > 0 THEN r."own${figure}" END
         ELSE r."own${figure}" + idf."${column}" * (r."items" - r."own${figure}s") END`);
   return Prisma.sql`
     WITH r AS (
-      SELECT "indicatorId", sum("items")::int AS "items", sum("actual") AS "actual",
-             sum("ownBaseline") AS "ownBaseline", sum("ownBaselines")::int AS "ownBaselines",
-             sum("ownTarget") AS "ownTarget", sum("ownTargets")::int AS "ownTargets"
-      FROM (
-        SELECT ${cols} FROM "RollupIndicatorMonth" m
-        WHERE m."programmeId" = ${programmeId}::uuid AND ${bySupervisor("m")}
-          AND m."month" < date_trunc('month', ${day}::date + 1)::date
-        UNION ALL
-        SELECT ${cols} FROM "RollupIndicatorDay" x
-        WHERE x."programmeId" = ${programmeId}::uuid AND ${bySupervisor("x")}
-          AND x."day" >= date_trunc('month', ${day}::date + 1)::date AND x."day" <= ${day}::date
-      ) y
-      GROUP BY "indicatorId"
-      HAVING sum("items") <> 0
+      SELECT y."indicatorId", sum(y."items")::int AS "items", sum(y."actual") AS "actual",
+             sum(y."ownBaseline") AS "ownBaseline", sum(y."ownBaselines")::int AS "ownBaselines",
+             sum(y."ownTarget") AS "ownTarget", sum(y."ownTargets")::int AS "ownTargets"
+      FROM (SELECT ${day}::date AS "day") d
+      CROSS JOIN LATERAL ${rollupPairAsOfSql(
+        "RollupIndicator",
+        `"supervisorId", "indicatorId", "items", "actual", "ownBaseline", "ownBaselines",
+        "ownTarget", "ownTargets"`,
+        programmeId,
+      )} y
+      WHERE ${rollupSupervisorSql("y", supervisors)}
+      GROUP BY y."indicatorId"
+      HAVING sum(y."items") <> 0
     )
     SELECT idf."code", idf."unit"::text AS "unit",
            min(idf."nameZh") AS "nameZh", min(idf."nameEn") AS "nameEn",

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, chinaDay, isoDay } from "@/lib/time";
 import { itemsAsOfSql, validAtSql } from "../population";
 import { itemsWithColourAsOfSql } from "../risk";
+import { latestValueSql } from "./indicators";
 import { rollupAsOfSql, rollupPairAsOfSql } from "./read";
 import { groupAtSql } from "./stream";
 
@@ -29,6 +30,9 @@ export type RollupDifference = {
 };
 
 const KEY = `"supervisorId", "categoryId", "isMain"`;
+
+/** The last instant of China day d."day" (the days checked), as UTC. */
+const AT = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
 
 /** Figures as text, zeros for a missing side, so rows compare as one value. */
 const figures = (alias: string) =>
@@ -106,7 +110,6 @@ function monthDifferences(db: DbTx, programmeId: string) {
 }
 
 function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
-  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   return db.$queryRaw<RollupDifference[]>`
     WITH r AS (
       SELECT d."day", ${Prisma.raw(KEY.replace(/"(\w+)"/g, 'x."$1"'))},
@@ -126,7 +129,7 @@ function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
              count(*) FILTER (WHERE p."colour" = 'red') AS "red",
              count(*) FILTER (WHERE p."colour" = 'yellow') AS "yellow"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at, day: Prisma.raw(`d."day"`) })} p
+      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at: AT, day: Prisma.raw(`d."day"`) })} p
       WHERE NOT p."notApplicable"
       GROUP BY 1, 2, 3, 4
     )
@@ -139,7 +142,6 @@ function dayDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
 
 function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
   if (!days.length) return Promise.resolve([]);
-  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   const pair = (alias: string) =>
     Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0))`);
   return db.$queryRaw<RollupDifference[]>`
@@ -153,9 +155,9 @@ function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
       SELECT d."day", ns."ancestorId" AS "enterpriseId", count(*) AS "total",
              count(*) FILTER (WHERE p."completed") AS "completed"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at: AT })} p
       JOIN "EnterpriseClosureSpan" ns
-        ON ns."descendantId" = p."enterpriseId" AND ${validAtSql("ns", at)}
+        ON ns."descendantId" = p."enterpriseId" AND ${validAtSql("ns", AT)}
       WHERE p."isMain" AND NOT p."notApplicable"
       GROUP BY 1, 2
     )
@@ -168,7 +170,6 @@ function nodeDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
 
 function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
   if (!days.length) return Promise.resolve([]);
-  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   const six = (alias: string) =>
     Prisma.raw(`concat_ws(' ', COALESCE(${alias}."total", 0), COALESCE(${alias}."completed", 0),
       COALESCE(${alias}."weight", 0)::numeric(30, 2), COALESCE(${alias}."weightedPercent", 0)::numeric(30, 2),
@@ -188,14 +189,14 @@ function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) 
       )} x
       GROUP BY 1, 2, 3
     ), p AS (
-      SELECT d."day", p."supervisorId", ${groupAtSql(Prisma.raw(`p."enterpriseId"`), at)} AS "groupId",
+      SELECT d."day", p."supervisorId", ${groupAtSql(Prisma.raw(`p."enterpriseId"`), AT)} AS "groupId",
              count(*) AS "total", count(*) FILTER (WHERE p."completed") AS "completed",
              sum(p."weight") AS "weight",
              sum(p."weight" * CASE WHEN p."completed" THEN 100 ELSE p."percentDone" END) AS "weightedPercent",
              count(*) FILTER (WHERE p."colour" = 'red') AS "red",
              count(*) FILTER (WHERE p."colour" = 'yellow') AS "yellow"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at, day: Prisma.raw(`d."day"`) })} p
+      CROSS JOIN LATERAL ${itemsWithColourAsOfSql({ programmeId, at: AT, day: Prisma.raw(`d."day"`) })} p
       WHERE p."isMain" AND NOT p."notApplicable"
       GROUP BY 1, 2, 3
     )
@@ -208,7 +209,6 @@ function groupDifferences(db: DbTx, programmeId: string, days: readonly Date[]) 
 
 function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date[]) {
   if (!days.length) return Promise.resolve([]);
-  const at = Prisma.raw(`(d."day"::timestamp + interval '16 hours' - interval '1 millisecond')`);
   const sums = (alias: string) =>
     Prisma.raw(`concat_ws(' ', COALESCE(${alias}."items", 0), COALESCE(${alias}."actual", 0)::numeric(30, 4),
       COALESCE(${alias}."ownBaseline", 0)::numeric(30, 4), COALESCE(${alias}."ownBaselines", 0),
@@ -233,15 +233,9 @@ function indicatorDifferences(db: DbTx, programmeId: string, days: readonly Date
              count(lit."baseline") AS "ownBaselines", sum(lit."target") AS "ownTarget",
              count(lit."target") AS "ownTargets"
       FROM unnest(${days.map(isoDay)}::date[]) d("day")
-      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at })} p
+      CROSS JOIN LATERAL ${itemsAsOfSql({ programmeId, at: AT })} p
       JOIN "IndicatorDefinition" idf ON idf."taskId" = p."taskId"
-      JOIN LATERAL (
-        SELECT iv."value" FROM "IndicatorValue" iv
-        WHERE iv."ledgerItemId" = p."itemId" AND iv."indicatorId" = idf."id"
-          AND NOT iv."returned" AND iv."createdAt" <= ${at}
-        ORDER BY iv."createdAt" DESC, iv."entryId" DESC LIMIT 1) v ON TRUE
-      LEFT JOIN "LedgerIndicatorTarget" lit
-        ON lit."ledgerItemId" = p."itemId" AND lit."indicatorId" = idf."id"
+      ${latestValueSql(Prisma.raw(`p."itemId"`), AT)}
       WHERE NOT p."notApplicable"
       GROUP BY 1, 2, 3
     )

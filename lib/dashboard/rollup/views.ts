@@ -12,9 +12,22 @@ import { rollupDaysSql, rollupSupervisorSql, rollupWeightedSql } from "./read";
  */
 type Supervisors = "all" | string[];
 
-const SUMS = Prisma.raw(`sum("total") AS "total", sum("completed") AS "completed",
-  sum("pendingClaims") AS "pendingClaims", sum("weight") AS "weight",
-  sum("weightedPercent") AS "weightedPercent", sum("red") AS "red", sum("yellow") AS "yellow"`);
+/** A pair of roll-up tables (`${prefix}Month`, `${prefix}Day`), its figures and its rows' filter. */
+type Source = {
+  prefix: "Rollup" | "RollupGroup";
+  figures: readonly string[];
+  rows: (alias: string) => Prisma.Sql;
+};
+
+const FIGURES = ["total", "completed", "weight", "weightedPercent", "red", "yellow"];
+
+/** RollupMonth / RollupDay: main items, the rows of `supervisors`. */
+const mainSource = (ctx: Pick<ViewContext, "programmeId">, supervisors: Supervisors): Source => ({
+  prefix: "Rollup",
+  figures: [...FIGURES, "pendingClaims"],
+  rows: (alias) => Prisma.sql`${Prisma.raw(`${alias}."programmeId"`)} = ${ctx.programmeId}::uuid
+    AND ${Prisma.raw(`${alias}."isMain"`)} AND ${rollupSupervisorSql(alias, supervisors)}`,
+});
 
 /**
  * `WITH ... SELECT` head and FROM clause of a view: the months are summed per month and `group`
@@ -25,23 +38,22 @@ function parts(
   ctx: Pick<ViewContext, "programmeId">,
   instants: readonly Date[],
   supervisors: Supervisors,
-  group: "supervisorId" | "categoryId" | null,
+  group: "supervisorId" | "categoryId" | "groupId" | null,
+  source: Source = mainSource(ctx, supervisors),
 ) {
   const g = Prisma.raw(group ? `"${group}"` : `NULL::uuid`);
-  const where = Prisma.sql`"programmeId" = ${ctx.programmeId}::uuid AND "isMain"
-    AND ${rollupSupervisorSql(`"RollupMonth"`, supervisors)}`;
+  const figures = Prisma.raw(source.figures.map((f) => `"${f}"`).join(", "));
+  const sums = Prisma.raw(source.figures.map((f) => `sum("${f}") AS "${f}"`).join(", "));
   const head = Prisma.sql`WITH mo AS MATERIALIZED (
-      SELECT "month", ${g} AS "g", ${SUMS} FROM "RollupMonth" WHERE ${where} GROUP BY 1, 2)`;
+      SELECT "month", ${g} AS "g", ${sums} FROM ${Prisma.raw(`"${source.prefix}Month"`)} m
+      WHERE ${source.rows("m")} GROUP BY 1, 2)`;
   const from = Prisma.sql`FROM ${rollupDaysSql(instants)} CROSS JOIN LATERAL (
-      SELECT "g", "total", "completed", "pendingClaims", "weight", "weightedPercent", "red",
-             "yellow" FROM mo
+      SELECT "g", ${figures} FROM mo
       WHERE mo."month" < date_trunc('month', d."day" + 1)::date
       UNION ALL
-      SELECT ${g}, "total", "completed", "pendingClaims", "weight", "weightedPercent", "red",
-             "yellow"
-      FROM "RollupDay" x
-      WHERE x."programmeId" = ${ctx.programmeId}::uuid AND x."isMain"
-        AND ${rollupSupervisorSql("x", supervisors)}
+      SELECT ${g}, ${figures}
+      FROM ${Prisma.raw(`"${source.prefix}Day"`)} x
+      WHERE ${source.rows("x")}
         AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day") r`;
   return { head, from };
 }
@@ -133,24 +145,16 @@ export function rollupGroupCounts(
   supervisorId: string,
   groups: readonly string[],
 ): Prisma.Sql {
-  const where = (alias: string) =>
-    Prisma.sql`${Prisma.raw(`${alias}."programmeId"`)} = ${ctx.programmeId}::uuid
-      AND ${Prisma.raw(`${alias}."supervisorId"`)} = ${supervisorId}::uuid`;
-  const figures = Prisma.raw(`"total", "completed", "weight", "weightedPercent", "red", "yellow"`);
-  return Prisma.sql`WITH mo AS MATERIALIZED (
-      SELECT "month", "groupId" AS "g", sum("total") AS "total", sum("completed") AS "completed",
-             sum("weight") AS "weight", sum("weightedPercent") AS "weightedPercent",
-             sum("red") AS "red", sum("yellow") AS "yellow"
-      FROM "RollupGroupMonth" m WHERE ${where("m")} AND m."groupId" = ANY(${[...groups]}::uuid[])
-      GROUP BY 1, 2)
+  const { head, from } = parts(ctx, instants, [supervisorId], "groupId", {
+    prefix: "RollupGroup",
+    figures: FIGURES,
+    rows: (alias) => Prisma.sql`${Prisma.raw(`${alias}."programmeId"`)} = ${ctx.programmeId}::uuid
+      AND ${rollupSupervisorSql(alias, [supervisorId])}
+      AND ${Prisma.raw(`${alias}."groupId"`)} = ANY(${[...groups]}::uuid[])`,
+  });
+  return Prisma.sql`${head}
     SELECT d."i"::int AS "i", r."g"::text AS "childId", ${counts},
            ${rollupWeightedSql("r")} AS "weighted", ${colours}
-    FROM ${rollupDaysSql(instants)} CROSS JOIN LATERAL (
-      SELECT "g", ${figures} FROM mo
-      WHERE mo."month" < date_trunc('month', d."day" + 1)::date
-      UNION ALL
-      SELECT x."groupId", ${figures} FROM "RollupGroupDay" x
-      WHERE ${where("x")} AND x."groupId" = ANY(${[...groups]}::uuid[])
-        AND x."day" >= date_trunc('month', d."day" + 1)::date AND x."day" <= d."day") r
+    ${from}
     GROUP BY d."i", r."g"`;
 }
