@@ -103,15 +103,19 @@ export function nodePopulationSql(options: {
   at: Date | Prisma.Sql;
   filter?: Omit<PopulationFilter, "supervisorId" | "enterpriseId">;
   colourDay?: Date;
+  /** Only this item (itemsAsOfSql's `itemId`); not with an instant after everything recorded. */
+  itemId?: Prisma.Sql;
 }): { items: Prisma.Sql; where: Prisma.Sql } {
   const { actor, programmeId, node } = options;
   const instant = options.at instanceof Date ? options.at : null;
   const at = instant ? Prisma.sql`${instant.toISOString()}::timestamp` : (options.at as Prisma.Sql);
   // Today's figures (an instant after everything recorded) need no history at all.
   const live = { live: true, current: instant ? isAfterEverythingRecorded(instant) : false };
+  if (live.current && options.itemId) throw new Error("itemId needs an instant in the history");
+  const { itemId } = options;
   const items = options.colourDay
-    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node, ...live })
-    : itemsAsOfSql({ programmeId, at, node, ...live });
+    ? itemsWithColourAsOfSql({ programmeId, at, day: options.colourDay, node, itemId, ...live })
+    : itemsAsOfSql({ programmeId, at, node, itemId, ...live });
   const where = populationWhereSql(actor, "p", { ...node, ...options.filter }, at, {
     nodeInSource: true,
   });
@@ -123,6 +127,8 @@ export function mainPopulationSql(
   ctx: Pick<ViewContext, "actor" | "programmeId" | "node">,
   at: Date | Prisma.Sql,
   colourDay?: Date,
+  /** Only this item (an expression of the caller's: at-risk.ts walks items by due date). */
+  itemId?: Prisma.Sql,
 ) {
   return nodePopulationSql({
     actor: ctx.actor,
@@ -131,6 +137,7 @@ export function mainPopulationSql(
     at,
     filter: { mainOnly: true },
     colourDay,
+    itemId,
   });
 }
 

@@ -44,7 +44,11 @@ export function itemsAsOfSql(options: {
   /** A programme id, or a SQL expression of one (the roll-up's per-item evaluation). */
   programmeId: string | Prisma.Sql;
   at: Prisma.Sql;
-  /** Only this item (an expression): the roll-up evaluates items one by one. */
+  /**
+   * Only this item (an expression): the roll-up evaluates items one by one, the at-risk list
+   * walks them by due date. The node's candidate arrays are then not applied (a linear search of
+   * an array per row); its conditions on the row are.
+   */
   itemId?: Prisma.Sql;
   /**
    * Only the items of a node as it stood at `at` (the same condition populationWhereSql puts on
@@ -122,7 +126,7 @@ export function itemsAsOfSql(options: {
     }
     WHERE li."programmeId" = ${programmeId} AND li."createdAt" <= ${at}
       ${options.itemId ? Prisma.sql`AND li."id" = ${options.itemId}` : Prisma.empty}
-      ${options.node?.enterpriseId || options.node?.supervisorId ? Prisma.sql`AND ${nodeCandidatesSql(options.node)}` : Prisma.empty}
+      ${(options.node?.enterpriseId || options.node?.supervisorId) && !options.itemId ? Prisma.sql`AND ${nodeCandidatesSql(options.node)}` : Prisma.empty}
       ${options.node?.supervisorId ? Prisma.sql`AND ss."supervisorId" = ${options.node.supervisorId}::uuid` : Prisma.empty}
   )`;
 }
