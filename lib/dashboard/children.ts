@@ -8,7 +8,15 @@ import { rollupSupervisors } from "./rollup/read";
 import { rollupChildCounts, rollupGroupCounts } from "./rollup/views";
 import { validAtSql } from "./population";
 import { completionRate, targetFor } from "./targets";
-import { D_AT, firstInstantFullSql, instantsSql, weightedSql, type ViewContext } from "./view";
+import {
+  D_AT,
+  firstInstantFullSql,
+  instantSqlOf,
+  instantsSql,
+  weightedSql,
+  type Counts,
+  type ViewContext,
+} from "./view";
 
 /** A child's figures at one instant: main applicable items, weighted progress, colours. */
 export type ChildCounts = {
@@ -100,6 +108,40 @@ export async function childCounts(
   return ctx.db.$queryRaw<Row[]>`${rollupChildCounts(ctx, instants, bySupervisor)}`;
 }
 
+/**
+ * An enterprise node's total and completed at the forecast window's start, and each child's, in
+ * ONE pass (the trend's forecast and the children's each read it otherwise): the children are
+ * disjoint subtrees, so the node's figure is the sum of its children's and its own items'.
+ */
+export async function windowCounts(
+  ctx: ViewContext,
+  children: readonly ChildRef[],
+): Promise<{ node: Counts; children: Map<string, Counts> }> {
+  if (ctx.node.type !== "enterprise") throw new Error("windowCounts: an enterprise node only");
+  const at = endOfChinaDay(monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS));
+  const { items, where } = mainPopulationSql(ctx, at);
+  const rows = await ctx.db.$queryRaw<(Counts & { childId: string | null })[]>`
+    SELECT ch."childId"::text AS "childId", count(*)::int AS "total",
+           count(*) FILTER (WHERE p."completed")::int AS "completed"
+    FROM ${items} p
+    ${childJoinSql(children, "p", instantSqlOf(at), true)}
+    WHERE ${where}
+    GROUP BY ch."childId"`;
+  const node = { total: 0, completed: 0 };
+  for (const r of rows) {
+    node.total += r.total;
+    node.completed += r.completed;
+  }
+  return {
+    node,
+    children: new Map(
+      rows.flatMap((r) =>
+        r.childId ? [[r.childId, { total: r.total, completed: r.completed }]] : [],
+      ),
+    ),
+  };
+}
+
 /** Whether a supervisor's children may be read from the group roll-up (see childCounts). */
 async function groupsStand(
   ctx: ViewContext,
@@ -121,17 +163,21 @@ async function groupsStand(
  * The node's children ranked by completion rate (highest first), each with its weighted progress,
  * standing, forecast and red/yellow counts: the as-of figures from `counted` (per child id: a
  * round's snapshot, or the as-of pass of as-of.ts) when given, else computed with the counts at
- * the forecast window's start.
+ * the forecast window's start (or taken from `then`, per child id: windowCounts).
  */
 export async function rankChildren(
   ctx: ViewContext,
   children: readonly ChildRef[],
   counted?: ReadonlyMap<string, ChildCounts>,
+  then?: ReadonlyMap<string, Counts>,
 ) {
   if (!children.length) return [];
   const windowStart = endOfChinaDay(monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS));
   const instants = counted ? [windowStart] : [ctx.at, windowStart];
-  const rows = await childCounts(ctx, children, instants, !counted);
+  const rows =
+    counted && then
+      ? [...then].map(([childId, c]) => ({ ...NONE, ...c, i: 1, childId }))
+      : await childCounts(ctx, children, instants, !counted);
   const find = (i: number, childId: string) => rows.find((r) => r.i === i && r.childId === childId);
   const governing = targetFor(ctx.targets, ctx.at);
   const ranked = children.map((child) => {

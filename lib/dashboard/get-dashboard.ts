@@ -8,7 +8,7 @@ import { asOfFigures } from "./as-of";
 import { atRisk, atRiskItems } from "./at-risk";
 import { byCategory } from "./categories";
 import { frozenFigures } from "./frozen";
-import { rankChildren } from "./children";
+import { rankChildren, windowCounts } from "./children";
 import type { Target } from "./forecast";
 import { headlineCounts, toComparison, toHeadline } from "./headline";
 import { indicatorTotals } from "./indicators";
@@ -123,9 +123,11 @@ async function readDashboard(
     ? await headlineCounts(ctx, compareAt, false)
     : await headlineCounts(ctx, [ctx.at, ...compareAt], true);
   const [counts, then] = asOf ? [asOf.headline, ...counted] : counted;
-  const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts);
+  // An enterprise's figures at the forecast window's start, the node's and its children's at once.
+  const window = node.type === "enterprise" ? await windowCounts(ctx, children) : null;
+  const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts, window?.node);
   const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
-  const ranked = await rankChildren(ctx, children, asOf?.children);
+  const ranked = await rankChildren(ctx, children, asOf?.children, window?.children);
   // Red and yellow counted already: by the as-of pass, or by the roll-up with the headline.
   const coloured =
     counts?.red !== undefined && counts.yellow !== undefined

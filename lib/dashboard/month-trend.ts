@@ -33,12 +33,17 @@ export async function monthTrend(
   programmeStart: Date,
   /** The headline's total and completed at the as-of instant, when already counted. */
   asOf?: Counts,
+  /** The total and completed at the forecast window's start, when already counted. */
+  atWindowStart?: Counts,
 ): Promise<{ trend: MonthPoint[]; forecast: Forecast }> {
   const days = trendDays(programmeStart, ctx.day);
   const windowStart = monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS);
   // The last point is the as-of day: the same population at the same instant as the headline.
   const known = asOf && days.at(-1)?.getTime() === ctx.day.getTime() ? asOf : null;
-  const asked = await countsAt(ctx, [...(known ? days.slice(0, -1) : days), windowStart]);
+  const points = known ? days.slice(0, -1) : days;
+  const asked = atWindowStart
+    ? [...(await countsAt(ctx, points)), atWindowStart]
+    : await countsAt(ctx, [...points, windowStart]);
   const counts = known
     ? [...asked.slice(0, -1), { total: known.total, completed: known.completed }, asked.at(-1)!]
     : asked;
