@@ -4,29 +4,19 @@
  * windowCounts) against the dashboard of that very day, whose figures come another way (the
  * as-of pass): the pace is the change of rate between the two, over the window.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/policy";
+import { describe, expect, it } from "vitest";
 import { FORECAST_WINDOW_MONTHS, monthsBefore, paceOf } from "@/lib/dashboard/forecast";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { addDays, chinaDay, isoDay, parseIsoDay } from "@/lib/time";
-import { actorFor } from "./fixtures";
-import { seededTestDatabase, type TestDatabase } from "./setup/db";
+import { seededWithAdmin } from "./fixtures";
 
-let db: TestDatabase;
-let admin: Actor;
-beforeAll(async () => {
-  db = await seededTestDatabase();
-  admin = { ...(await actorFor(db.prisma, "admin")), scopeAll: true };
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const file = seededWithAdmin();
 
 describe("an enterprise's forecast", () => {
   it("is the pace since the window's start, for the node and each child", async () => {
-    const [programme] = await db.prisma.programme.findMany({ select: { id: true }, take: 1 });
+    const [programme] = await file.db.prisma.programme.findMany({ select: { id: true }, take: 1 });
     // Groups with subsidiaries and items of their own.
-    const groups = await db.prisma.enterprise.findMany({
+    const groups = await file.db.prisma.enterprise.findMany({
       where: { depth: 0, children: { some: {} }, ledgerItems: { some: { isMain: true } } },
       select: { id: true },
       take: 4,
@@ -37,7 +27,7 @@ describe("an enterprise's forecast", () => {
       for (const day of [chinaDay(), addDays(chinaDay(), -50), parseIsoDay("2025-08-20")]) {
         const ask = (asOf: Date) =>
           getDashboard(
-            admin,
+            file.admin,
             { programmeId: programme!.id, enterpriseId: id, asOf: isoDay(asOf) },
             { live: true },
           );

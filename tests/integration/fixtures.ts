@@ -2,13 +2,30 @@
  * Shared fixtures for integration tests on the demo data: actors by username, items in a scope,
  * small real files.
  */
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { periodOf } from "@/lib/ledger/period";
 import { chinaDay } from "@/lib/time";
 import type { Actor } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seededTestDatabase, type TestDatabase } from "./setup/db";
+
+/**
+ * A seeded database of the file's own, with its national administrator (scope: everything),
+ * made before the file's tests and dropped after them; read its fields inside the tests.
+ */
+export function seededWithAdmin(): { db: TestDatabase; admin: Actor } {
+  const file = {} as { db: TestDatabase; admin: Actor };
+  beforeAll(async () => {
+    file.db = await seededTestDatabase();
+    file.admin = { ...(await actorFor(file.db.prisma, "admin")), scopeAll: true };
+  });
+  afterAll(async () => {
+    await file.db?.drop();
+  });
+  return file;
+}
 
 export async function actorFor(prisma: PrismaClient, username: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } });
