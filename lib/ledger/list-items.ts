@@ -139,6 +139,14 @@ function seekSql(filter: LedgerListFilter, s: Segment): Prisma.Sql {
   if (openIndexed && (filter.overdue || (current && openColour))) and.push(OPEN);
   if (key === `li."percentDone"` && filter.status)
     and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
+  // One category by due date (`LedgerItem_categoryId_dueDate_id_idx`, and for its main items
+  // `LedgerItem_main_categoryId_dueDate_id_idx`): a category's items fall due together, so a
+  // walk of all items by due date met few of them before reaching its bound, and the rest were
+  // read and sorted (the whole country's category by due date: 290-380 ms).
+  if (key === `li."dueDate"` && !s.desc && filter.categoryId) {
+    and.push(Prisma.sql`li."categoryId" = ${filter.categoryId}::uuid`);
+    if (filter.mainOnly) and.push(Prisma.sql`li."isMain"`);
+  }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 

@@ -122,8 +122,16 @@ describe("keyset pages", () => {
                                   WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
       GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
     const categoryId = top!.categoryId;
-    cases.push(
+    // Walked through the category's own indexes (seekSql) in due-date orders: both ways also
+    // equal the whole order with the category's rows kept.
+    const seeks: Record<string, string>[] = [
       { sort: "urgency", categoryId },
+      { sort: "urgency", categoryId, mainOnly: "true" },
+      { sort: "dueDate", categoryId },
+      { sort: "dueDate", categoryId, mainOnly: "true" },
+    ];
+    cases.push(
+      ...seeks,
       { sort: "dueDate", order: "desc", categoryId, mainOnly: "true" },
       { sort: "percentDone", categoryId, status: "IN_PROGRESS" },
     );
@@ -132,6 +140,11 @@ describe("keyset pages", () => {
       const large = (await walk(liaison, q, 25, undefined, { small: 0, walk: 7 })).map((r) => r.id);
       expect(small.length, JSON.stringify(q)).toBeGreaterThan(0);
       expect(large, JSON.stringify(q)).toEqual(small);
+      if (seeks.includes(q)) {
+        const whole = await walk(liaison, { sort: q.sort! }, 200);
+        const kept = whole.filter((r) => r.category.id === categoryId && (!q.mainOnly || r.isMain));
+        expect(small, JSON.stringify(q)).toEqual(kept.map((r) => r.id));
+      }
     }
   }, 120_000);
 
