@@ -138,7 +138,7 @@ function mayBelong(ctx: ViewContext): Prisma.Sql {
  * walking the programme's open items by due date (`due`, over LedgerItem li) in chunks growing
  * fourfold, each chunk's items placed and coloured one by one: a scope or supervisor with tens
  * of thousands of red items fills the page from the first few hundred, where a scan of the
- * node's items evaluated and sorted them all (a national supervisor's past day: 0.75 s). A
+ * node's items evaluated and sorted them all (a national supervisor's past day: 0.55-0.92 s). A
  * supervisor's walk skips other supervisors' items by one index probe each before placing any.
  * When the walk has passed `WALK.perKnown` times as many items as the node has of the colour
  * (`known`), they are sparse in it: the caller goes on with the node's own scan (some 6-10 us an
