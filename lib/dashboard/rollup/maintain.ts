@@ -61,17 +61,17 @@ export async function withRollup<T>(
     )}`;
     return result;
   }
-  // The everyday case, through the database functions that keep their plans (rollupFunctions).
+  // The everyday case, through the database functions that keep their plans (rollupFunctions):
+  // both streams in one statement, both applications in another, the streams handed back as the
+  // JSON the database wrote (one round trip each, nothing parsed here).
   const day = streamDay(from);
-  const before = await tx.$queryRaw<StreamRow[]>`
-    SELECT * FROM rollup_stream(${day}::date, ${ids}::uuid[])`;
-  const beforeIndicators = await tx.$queryRaw<IndicatorStreamRow[]>`
-    SELECT * FROM rollup_indicator_stream(${day}::date, ${ids}::uuid[])`;
+  const [before] = await tx.$queryRaw<{ main: string; indicators: string }[]>`
+    SELECT (SELECT COALESCE(json_agg(s), '[]') FROM rollup_stream(${day}::date, ${ids}::uuid[]) s)::text AS "main",
+           (SELECT COALESCE(json_agg(s), '[]') FROM rollup_indicator_stream(${day}::date, ${ids}::uuid[]) s)::text AS "indicators"`;
   const result = await change();
   await tx.$executeRaw`
-    SELECT rollup_apply(${day}::date, ${ids}::uuid[], ${JSON.stringify(before)}::jsonb)`;
-  await tx.$executeRaw`
-    SELECT rollup_indicator_apply(${day}::date, ${ids}::uuid[], ${JSON.stringify(beforeIndicators)}::jsonb)`;
+    SELECT rollup_apply(${day}::date, ${ids}::uuid[], ${before!.main}::jsonb),
+           rollup_indicator_apply(${day}::date, ${ids}::uuid[], ${before!.indicators}::jsonb)`;
   return result;
 }
 
