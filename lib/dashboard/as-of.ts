@@ -54,9 +54,8 @@ export async function asOfFigures(
            count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" < ${day})::int AS "red",
            count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" >= ${day}
              AND p."colour" = 'yellow')::int AS "yellow"
-    FROM ${items} p
+    FROM (SELECT * FROM ${items} p WHERE ${where} OFFSET 0) p
     ${childJoinSql(children, "p", instantSqlOf(ctx.at), true)}
-    WHERE ${where}
     GROUP BY GROUPING SETS ((), (p."categoryId"), (ch."childId"))`;
   const node = rows.find((r) => r.grouping === "node");
   const figures: AsOfFigures = {

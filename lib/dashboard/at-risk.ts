@@ -160,13 +160,15 @@ async function walk(
     const open: Prisma.Sql = Prisma.sql`li."programmeId" = ${ctx.programmeId}::uuid AND ${due}
       AND li."createdAt" <= ${at} AND (li."completedAt" IS NULL OR li."completedAt" > ${at})
       ${after ? Prisma.sql`AND (li."dueDate", li."id") > (${after.dueDate}::date, ${after.id}::uuid)` : Prisma.empty}`;
-    // The chunk in key order; the nested loop keeps it, so the page stops the walk.
+    // The chunk in key order; the nested loop keeps it, so the page stops the walk. OFFSET 0
+    // keeps each item's population a sub-query of its own, evaluated per item: pulled up, the
+    // planner may join the chunk to whole tables instead (a seq scan of every item's span).
     const found = await ctx.db.$queryRaw<Row[]>`
       SELECT p."itemId"::text AS "itemId", p."status"::text AS "status", p."completed",
              p."claimPending", p."percentDone", p."lastEntryAt", p."lastRoundStart"
       FROM (SELECT li."id", li."dueDate", li."enterpriseId" FROM "LedgerItem" li WHERE ${open}
             ORDER BY li."dueDate", li."id" LIMIT ${chunk}) c
-      CROSS JOIN LATERAL ${items} p
+      CROSS JOIN LATERAL (SELECT * FROM ${items} p OFFSET 0) p
       WHERE ${mayBelong(ctx)} AND ${where} AND ${part}
       ORDER BY c."dueDate", c."id" LIMIT ${need - rows.length}`;
     rows.push(...found);

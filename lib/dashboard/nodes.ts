@@ -195,6 +195,23 @@ export async function resolveNode(
   return { type: "scope", id: null, nameZh: "全部", nameEn: "Whole scope" };
 }
 
+/**
+ * A superset of the enterprises that were roots supervised by `supervisorId` at `t`, found
+ * without reading the supervisor's whole tree (a central supervisor's 14,000 enterprises, 17 ms
+ * a dashboard, where its roots are a hundred): such a root is a root under it now (`parentId`
+ * and `supervisorId` repeat the open spans, lib/history/move-enterprise.ts), or it was given a
+ * parent after `t` (a closure span opened since), or it left the supervisor since (a closed
+ * supervisor span). Both kinds of span are rare and have partial indexes of their own.
+ */
+function supervisorRootCandidatesSql(supervisorId: string, t: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT r."id" FROM "Enterprise" r
+      WHERE r."parentId" IS NULL AND r."supervisorId" = ${supervisorId}::uuid
+    UNION SELECT m."descendantId" FROM "EnterpriseClosureSpan" m
+      WHERE m."depth" > 0 AND m."validFrom" > ${t}
+    UNION SELECT x."enterpriseId" FROM "EnterpriseSupervisorSpan" x
+      WHERE x."supervisorId" = ${supervisorId}::uuid AND x."validTo" IS NOT NULL`;
+}
+
 /** A span row (closure or supervisor history) valid at `at`, as a Prisma filter. */
 const validAt = (at: Date) => ({
   validFrom: { lte: at },
@@ -232,17 +249,16 @@ export async function listChildren(
     return rows.map(asChild("enterprise"));
   }
   if (node.type === "supervisor") {
-    const rows = await db.enterprise.findMany({
-      where: {
-        AND: [
-          { supervisorSpans: { some: { supervisorId: node.id, ...validAt(at) } } },
-          { ancestorSpans: { none: { depth: { gt: 0 }, ...validAt(at) } } },
-          enterpriseScopeWhere(actor),
-        ],
-      },
-      select: named,
-      orderBy: bySortOrder,
-    });
+    const t = Prisma.sql`${at.toISOString()}::timestamp`;
+    const rows = await db.$queryRaw<Omit<ChildRef, "type">[]>`
+      SELECT e."id"::text AS "id", e."code", e."nameZh", e."nameEn" FROM "Enterprise" e
+      WHERE e."id" IN (${supervisorRootCandidatesSql(node.id, t)})
+        AND EXISTS (SELECT 1 FROM "EnterpriseSupervisorSpan" ss
+          WHERE ss."enterpriseId" = e."id" AND ss."supervisorId" = ${node.id}::uuid AND ${validAtSql("ss", t)})
+        AND NOT EXISTS (SELECT 1 FROM "EnterpriseClosureSpan" cs
+          WHERE cs."descendantId" = e."id" AND cs."depth" > 0 AND ${validAtSql("cs", t)})
+        AND ${enterpriseScopeSql(actor, Prisma.raw(`e."id"`))}
+      ORDER BY e."sortOrder", e."code"`;
     return rows.map(asChild("enterprise"));
   }
   const supervisors = await db.supervisor.findMany({

@@ -22,7 +22,9 @@ export function validAtSql(alias: string, at: Prisma.Sql): Prisma.Sql {
  *   that enterprise's EnterpriseSupervisorSpan at the instant.
  * - "completed": final approval on or before the instant (`completedAt`). No code path takes an
  *   item out of COMPLETED (entries and claims refuse completed items, only a pending claim can
- *   be returned), so `completedAt` is exact and needs no history lookup.
+ *   be returned), so `completedAt` is exact and needs no history lookup. Approval records the
+ *   item's last status event (COMPLETED, percent 100) at `completedAt`, so a completed item's
+ *   status and percent are known without one either (tests/integration/history.test.ts).
  * - "status": the last LedgerStatusEvent at or before the instant (NOT_STARTED before any);
  *   "claimPending" is that status being COMPLETION_CLAIMED (claims can be returned, so the
  *   current `claimedAt` cannot say whether one was pending in the past).
@@ -81,15 +83,19 @@ export function itemsAsOfSql(options: {
       ? Prisma.sql`${options.programmeId}::uuid`
       : options.programmeId;
   if (options.current) return currentItemsSql(programmeId, options.node);
+  const completed = Prisma.sql`(li."completedAt" IS NOT NULL AND li."completedAt" <= ${at})`;
+  // A completed item's status and percent need no look-up: approval is its last event
+  // (COMPLETED, 100, at completedAt) and nothing is recorded on it after (see above). Most of a
+  // past day's items are completed, and these look-ups were most of the as-of pass.
   const status = fromHistory(
-    Prisma.sql`COALESCE((
+    Prisma.sql`CASE WHEN ${completed} THEN 'COMPLETED'::"LedgerStatus" ELSE COALESCE((
       SELECT ev."toStatus" FROM "LedgerStatusEvent" ev
       WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
-      ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus")`,
+      ORDER BY ev."at" DESC, ev."id" DESC LIMIT 1), 'NOT_STARTED'::"LedgerStatus") END`,
     Prisma.sql`li."status"`,
   );
   const percentDone = fromHistory(
-    Prisma.sql`COALESCE((
+    Prisma.sql`CASE WHEN ${completed} THEN 100 ELSE COALESCE((
              SELECT x."p" FROM (
                (SELECT ev."percentDone" AS "p", ev."at" AS "t", 1 AS "k" FROM "LedgerStatusEvent" ev
                 WHERE ev."ledgerItemId" = li."id" AND ev."at" <= ${at}
@@ -98,7 +104,7 @@ export function itemsAsOfSql(options: {
                (SELECT pe."percentDone", pe."createdAt", 0 FROM "ProgressEntry" pe
                 WHERE pe."ledgerItemId" = li."id" AND pe."createdAt" <= ${at}
                 ORDER BY pe."createdAt" DESC LIMIT 1)
-             ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0)`,
+             ) x ORDER BY x."t" DESC, x."k" DESC LIMIT 1), 0) END`,
     Prisma.sql`li."percentDone"`,
   );
   const lastEntryAt = fromHistory(
@@ -110,7 +116,7 @@ export function itemsAsOfSql(options: {
     SELECT li."id" AS "itemId", li."taskId", s."categoryId",
            COALESCE(fe."enterpriseId", li."enterpriseId") AS "enterpriseId",
            ss."supervisorId", s."isMain", s."notApplicable",
-           (li."completedAt" IS NOT NULL AND li."completedAt" <= ${at}) AS "completed",
+           ${completed} AS "completed",
            (${status} = 'COMPLETION_CLAIMED') AS "claimPending",
            ${percentDone} AS "percentDone",
            t."weight", li."dueDate", ${status} AS "status", ${lastEntryAt} AS "lastEntryAt"

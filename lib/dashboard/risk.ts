@@ -44,6 +44,11 @@ export function itemsWithColourAsOfSql(options: {
   // The population's scalar sub-select: once this table is pulled up into the caller, it is
   // looked up only for the rows that reach the rule's last test (or that the caller selects).
   const lastEntryAt = Prisma.sql`p."lastEntryAt"`;
+  // The last closed round as a sub-select, not a joined aggregate: at a constant instant it is
+  // then computed once for the statement, where the join recomputed it for every item (a
+  // group's past day: 21 of its 117 ms).
+  const lastRoundStart = Prisma.sql`(SELECT max(r."periodStart") FROM "ReportingRound" r
+      WHERE r."programmeId" = ${programmeId} AND r."status" = 'CLOSED' AND r."closedAt" <= ${at})`;
   const colour = colourCaseSql({
     day,
     full: options.full ?? false,
@@ -53,19 +58,15 @@ export function itemsWithColourAsOfSql(options: {
     percentDone: Prisma.sql`p."percentDone"`,
     dueDate: Prisma.sql`p."dueDate"`,
     lastEntryAt,
-    lastRoundStart: Prisma.sql`lr."periodStart"`,
+    lastRoundStart,
     startDate: Prisma.sql`pg."startDate"`,
     behindPlanPoints: Prisma.sql`pg."behindPlanPoints"`,
     dueSoonDays: Prisma.sql`pg."dueSoonDays"`,
   });
   return Prisma.sql`(
-    SELECT p.*, lr."periodStart" AS "lastRoundStart", ${colour} AS "colour"
+    SELECT p.*, ${lastRoundStart} AS "lastRoundStart", ${colour} AS "colour"
     FROM ${itemsAsOfSql({ programmeId, at, itemId, node: options.node, live: options.live, current: options.current })} p
     CROSS JOIN (SELECT "startDate", "behindPlanPoints", "dueSoonDays" FROM "Programme" WHERE "id" = ${programmeId}) pg
-    LEFT JOIN LATERAL (
-      SELECT max(r."periodStart") AS "periodStart" FROM "ReportingRound" r
-      WHERE r."programmeId" = ${programmeId} AND r."status" = 'CLOSED' AND r."closedAt" <= ${at}
-    ) lr ON TRUE
   )`;
 }
 

@@ -75,6 +75,22 @@ describe("history and as-of figures", () => {
     expect(diff[0]!.n).toBe(0);
   });
 
+  it("ends a completed item's history with its approval: COMPLETED, 100, at completedAt", async () => {
+    // What lets the as-of population skip a completed item's history look-ups.
+    const [row] = await db.prisma.$queryRaw<{ completed: number; bad: number }[]>`
+      SELECT count(*)::int AS "completed",
+             count(*) FILTER (WHERE ev."toStatus" IS DISTINCT FROM 'COMPLETED'
+               OR ev."percentDone" IS DISTINCT FROM 100 OR ev."at" IS DISTINCT FROM li."completedAt"
+               OR EXISTS (SELECT 1 FROM "ProgressEntry" pe
+                          WHERE pe."ledgerItemId" = li."id" AND pe."createdAt" > li."completedAt"))::int AS "bad"
+      FROM "LedgerItem" li
+      LEFT JOIN LATERAL (SELECT e."toStatus", e."percentDone", e."at" FROM "LedgerStatusEvent" e
+        WHERE e."ledgerItemId" = li."id" ORDER BY e."at" DESC, e."id" DESC LIMIT 1) ev ON TRUE
+      WHERE li."completedAt" IS NOT NULL`;
+    expect(row!.completed).toBeGreaterThan(50);
+    expect(row!.bad).toBe(0);
+  });
+
   it("keeps past figures and moves current ones by exactly the change", async () => {
     const sc = await db.prisma.supervisor.findUniqueOrThrow({ where: { code: "SASAC-SC" } });
     const hn = await db.prisma.supervisor.findUniqueOrThrow({ where: { code: "SASAC-HN" } });

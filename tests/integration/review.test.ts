@@ -149,6 +149,12 @@ describe("the close-off cycle", () => {
 
     const row = await db.prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(row.completedAt).not.toBeNull();
+    // The as-of figures take a completed item's status and percent from this (population.ts).
+    const last = await db.prisma.ledgerStatusEvent.findFirstOrThrow({
+      where: { ledgerItemId: item.id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
+    expect(last).toMatchObject({ toStatus: "COMPLETED", percentDone: 100, at: row.completedAt });
     const audits = await db.prisma.auditLog.findMany({
       where: { entityId: item.id },
       orderBy: { id: "asc" },
