@@ -154,8 +154,9 @@ export function isAfterEverythingRecorded(at: Date, now = Date.now()): boolean {
  * itemsAsOfSql's rows at an instant after everything recorded, from the items' current columns
  * and the current tree: spans never start in the future (a change is recorded when decided,
  * lib/enterprises/effective-at.ts), so the spans valid then are the open ones, which the current
- * columns repeat; an item that moved in a merge now stands at the survivor. Same columns, same
- * order. tests/integration/dashboard-rollup.test.ts compares the two, item by item.
+ * columns repeat (the item's supervisor column is its enterprise's, kept by triggers); an item
+ * that moved in a merge now stands at the survivor. Same columns, same order.
+ * tests/integration/dashboard-rollup.test.ts compares the two, item by item.
  */
 function currentItemsSql(
   programmeId: Prisma.Sql,
@@ -163,12 +164,11 @@ function currentItemsSql(
 ): Prisma.Sql {
   return Prisma.sql`(
     SELECT li."id" AS "itemId", li."taskId", li."categoryId", li."enterpriseId",
-           e."supervisorId", li."isMain", li."notApplicable",
+           li."supervisorId", li."isMain", li."notApplicable",
            (li."completedAt" IS NOT NULL) AS "completed",
            (li."status" = 'COMPLETION_CLAIMED') AS "claimPending", li."percentDone",
            t."weight", li."dueDate", li."status", li."lastEntryAt"
     FROM "LedgerItem" li
-    LEFT JOIN "Enterprise" e ON e."id" = li."enterpriseId"
     LEFT JOIN "Task" t ON t."id" = li."taskId"
     ${
       node?.enterpriseId
@@ -177,7 +177,7 @@ function currentItemsSql(
         : Prisma.empty
     }
     WHERE li."programmeId" = ${programmeId}
-      ${node?.supervisorId ? Prisma.sql`AND e."supervisorId" = ${node.supervisorId}::uuid` : Prisma.empty}
+      ${node?.supervisorId ? Prisma.sql`AND li."supervisorId" = ${node.supervisorId}::uuid` : Prisma.empty}
   )`;
 }
 

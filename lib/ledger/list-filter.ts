@@ -29,6 +29,10 @@ export async function listWhereSql(
   const today = chinaDay(now);
   const day = Prisma.sql`${isoDay(today)}::date`;
   const and: Prisma.Sql[] = [enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`))];
+  // The same scope again on the item's own supervisor column (the enterprise's, kept by
+  // triggers), for the indexes that start with it: added, never instead.
+  const supervisors = scopeSupervisors(actor);
+  if (supervisors) and.push(Prisma.sql`li."supervisorId" = ANY(${supervisors}::uuid[])`);
   if (filter.programmeId) and.push(Prisma.sql`li."programmeId" = ${filter.programmeId}::uuid`);
   if (filter.status) and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);
   if (filter.overdue)
@@ -53,11 +57,16 @@ export async function listWhereSql(
     if (filter.enterpriseId)
       and.push(subtreeSql(filter.enterpriseId, Prisma.raw(`li."enterpriseId"`)));
     if (filter.supervisorId)
-      and.push(
-        Prisma.sql`li."enterpriseId" IN (SELECT "id" FROM "Enterprise" WHERE "supervisorId" = ${filter.supervisorId}::uuid)`,
-      );
+      and.push(Prisma.sql`li."supervisorId" = ${filter.supervisorId}::uuid`);
   }
   return Prisma.sql`(${Prisma.join(and, " AND ")})`;
+}
+
+/** The supervisors whose items are the viewer's whole scope, when that is all it holds. */
+export function scopeSupervisors(actor: Actor): string[] | null {
+  return !actor.scopeAll && actor.supervisorIds.length && !actor.enterpriseIds.length
+    ? [...actor.supervisorIds]
+    : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { ledgerItemScopeWhere } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/time";
-import { listWhereSql } from "./list-filter";
+import { listWhereSql, scopeSupervisors } from "./list-filter";
 import {
   afterSql,
   filterColours,
@@ -42,6 +42,8 @@ async function pageKeys(
   today: Date,
   small: boolean,
   walk: number,
+  /** The one supervisor the rows all have (the viewer's scope, or the filter's): see seekSql. */
+  supervisor: string | null,
 ): Promise<Keyed[]> {
   const segments = orderSegments(filter.sort, filter.order, today);
   const colours = filterColours(filter.colour, filter.overdue);
@@ -52,7 +54,7 @@ async function pageKeys(
     if (colours && s.colours && !s.colours.some((c) => colours.includes(c))) continue;
     const after = cursor && cursor.segment === i ? afterSql(s, cursor.key, cursor.id) : null;
     const segmentWhere = Prisma.join(
-      [s.where, seekSql(filter, s), ...(after ? [after] : [])],
+      [s.where, seekSql(filter, s, supervisor), ...(after ? [after] : [])],
       " AND ",
     );
     const rows = small
@@ -128,11 +130,15 @@ async function walkedRows(
  * data, in-process: red items by last entry 1,166-1,328 -> 24 ms, overdue by last entry
  * 478-641 -> 12, in progress by percent 551-607 -> 17.
  */
-function seekSql(filter: LedgerListFilter, s: Segment): Prisma.Sql {
+function seekSql(filter: LedgerListFilter, s: Segment, supervisor: string | null): Prisma.Sql {
   // The key's SQL text as lib/ledger/list-order.ts writes it: a key written otherwise only loses
   // the seek (a slower page), never a row.
   const key = s.key?.sql;
   const and: Prisma.Sql[] = [];
+  // One province (`LedgerItem_supervisorId_<key>_id_idx`, ascending; a descending page reads
+  // the same index backwards and sorts each key's ties): a walk of the country's order met its
+  // items one in thirty, and the rest of a page was read and sorted (50-190 ms a page).
+  if (supervisor) and.push(Prisma.sql`li."supervisorId" = ${supervisor}::uuid`);
   const current = !filter.asOf && filter.completed === undefined;
   const openColour = filter.colour && filter.colour !== "done" && filter.colour !== "na";
   const openIndexed = key === `li."dueDate"` || key === `li."lastEntryAt"`;
@@ -213,11 +219,21 @@ export async function listLedgerItems(
   )
     throw invalidCursor();
   const where = await listWhereSql(db, actor, filter, now);
-  const narrow = !actor.scopeAll || filter.supervisorId || filter.enterpriseId;
+  const scoped = scopeSupervisors(actor);
+  const supervisor =
+    scoped?.length === 1
+      ? scoped[0]!
+      : filter.supervisorId && !filter.asOf && filter.completed === undefined
+        ? filter.supervisorId
+        : null;
+  // A province walks its own indexes (seekSql), as the whole country walks the country's.
+  const narrow =
+    (!actor.scopeAll || filter.supervisorId || filter.enterpriseId) &&
+    !(supervisor && !filter.enterpriseId);
   const small = tuning.small ?? (narrow ? NARROW_SMALL : COUNTRY_SMALL);
   const { small: isSmall, ...count } = await cappedCount(db, where, small);
   const walk = tuning.walk ?? WALK_PER_ROW * (filter.limit + 1);
-  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk);
+  const keys = await pageKeys(db, filter, where, cursor, today, isSmall, walk, supervisor);
   const page = keys.slice(0, filter.limit);
   const found = await db.ledgerItem.findMany({
     where: { id: { in: page.map((k) => k.id) } },

@@ -148,6 +148,43 @@ describe("keyset pages", () => {
     }
   }, 120_000);
 
+  it("a province's pages, walked through its own indexes, are the whole order's rows of its enterprises", async () => {
+    const province = await actorFor(db.prisma, "reviewer-hunan");
+    expect(province).toMatchObject({ scopeAll: false, enterpriseIds: [] });
+    expect(province.supervisorIds).toHaveLength(1);
+    // The province's items by their enterprises, not by the items' own supervisor column.
+    const mine = new Set(
+      (
+        await db.prisma.ledgerItem.findMany({
+          where: { enterprise: { supervisorId: province.supervisorIds[0] } },
+          select: { id: true },
+        })
+      ).map((r) => r.id),
+    );
+    expect(mine.size).toBeGreaterThan(20);
+    const cases: Record<string, string>[] = [
+      { sort: "dueDate" },
+      { sort: "dueDate", order: "desc" },
+      { sort: "urgency", mainOnly: "true" },
+      { sort: "colour", order: "desc" },
+      { sort: "percentDone", status: "IN_PROGRESS" },
+      { sort: "percentDone", order: "desc" },
+      { sort: "lastEntryAt" },
+      { sort: "lastEntryAt", order: "desc", overdue: "true" },
+    ];
+    for (const q of cases) {
+      const whole = (await walk(manager, q, 200)).filter((r) => mine.has(r.id)).map((r) => r.id);
+      expect(whole.length, JSON.stringify(q)).toBeGreaterThan(0);
+      for (const tuning of [undefined, { small: 0, walk: 7 }]) {
+        const rows = (await walk(province, q, 9, undefined, tuning)).map((r) => r.id);
+        expect(rows, JSON.stringify({ q, tuning })).toEqual(whole);
+      }
+      // The same province as a filter of the national viewer's list.
+      const filtered = await walk(manager, { ...q, supervisorId: province.supervisorIds[0]! }, 9);
+      expect(filtered.map((r) => r.id), JSON.stringify(q)).toEqual(whole);
+    }
+  }, 120_000);
+
   it("neither repeats nor skips a row while rows are inserted between pages", async () => {
     const before = await walk(liaison, { sort: "dueDate" }, 200);
     const pairs = await db.prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`

@@ -108,9 +108,9 @@ export async function insertItems(client: pg.ClientBase, ctx: SqlContext, progra
   const filedLast = expr.filed("i.l");
   const inserted = await client.query(`
     INSERT INTO "LedgerItem" ("id", "programmeId", "taskId", "categoryId", "isMain", "enterpriseId",
-      "notApplicable", "notApplicableReason", "responsibleDept", "responsiblePerson", "dueDate",
+      "supervisorId", "notApplicable", "notApplicableReason", "responsibleDept", "responsiblePerson", "dueDate",
       "status", "percentDone", "lastEntryAt", "claimedAt", "completedAt", "version", "createdAt", "updatedAt")
-    SELECT i.id, '${programmeId}'::uuid, i.task, i.cat, i.is_main, i.ent,
+    SELECT i.id, '${programmeId}'::uuid, i.task, i.cat, i.is_main, i.ent, i.sup_id,
            i.na_start OR i.na_month IS NOT NULL,
            CASE WHEN i.na_start THEN '${NA_REASON}' WHEN i.na_month IS NOT NULL THEN '${NA_LATER_REASON}' END,
            (${sqlArray(DEPTS)})[1 + floor(pg_temp.r(i.k, 23) * ${DEPTS.length})::int],
