@@ -56,8 +56,7 @@ export async function listWhereSql(
     if (filter.mainOnly) and.push(Prisma.sql`li."isMain"`);
     if (filter.enterpriseId)
       and.push(subtreeSql(filter.enterpriseId, Prisma.raw(`li."enterpriseId"`)));
-    if (filter.supervisorId)
-      and.push(Prisma.sql`li."supervisorId" = ${filter.supervisorId}::uuid`);
+    if (filter.supervisorId) and.push(Prisma.sql`li."supervisorId" = ${filter.supervisorId}::uuid`);
   }
   return Prisma.sql`(${Prisma.join(and, " AND ")})`;
 }

@@ -181,7 +181,10 @@ describe("keyset pages", () => {
       }
       // The same province as a filter of the national viewer's list.
       const filtered = await walk(manager, { ...q, supervisorId: province.supervisorIds[0]! }, 9);
-      expect(filtered.map((r) => r.id), JSON.stringify(q)).toEqual(whole);
+      expect(
+        filtered.map((r) => r.id),
+        JSON.stringify(q),
+      ).toEqual(whole);
     }
   }, 120_000);
 
