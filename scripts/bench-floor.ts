@@ -10,9 +10,15 @@
 import http from "node:http";
 import pg from "pg";
 import { streamDay, type StreamRow } from "../lib/dashboard/rollup/stream";
+import { markedClient } from "./bench/marked-client";
 import { chinaDay, endOfChinaDay, isoDay, parseIsoDay } from "../lib/time";
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+// Marked, so that the run's report lists the application's statements apart from these.
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 10,
+  Client: markedClient("floor"),
+});
 // An idle connection ended by the server (the benchmark restarting the other server) is not fatal.
 pool.on("error", () => {});
 const port = Number(process.env.PORT ?? 4100);

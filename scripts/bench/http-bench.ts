@@ -23,6 +23,7 @@ import { applyMigrations } from "../../lib/db/schema-engine";
 import { NEXT_START_FLAGS, waitForPort } from "../processes";
 import { buildStaleReason, nextEnv } from "../serve";
 import { checkNumbers } from "./checks";
+import { markedClient } from "./marked-client";
 import { loadAgent, runOpenLoad, summarise } from "./open-load";
 import { prepare, signIn, TOKEN_NAME } from "./prepare";
 import {
@@ -144,7 +145,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
         throw new Error("next build failed");
     }
     db = await openDatabase(options, tmp);
-    client = new pg.Client({ connectionString: db.url });
+    client = new (markedClient("bench"))({ connectionString: db.url });
     await client.connect();
     // Free ports near the one asked for: other servers may run on this machine.
     const appPort = await findFreePort(options.port);
@@ -275,6 +276,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<boolean> {
       rss: peak,
       duration: options.duration,
       statements: await slowestStatements(admin, new URL(db.url).pathname.slice(1)),
+      floorStatements: await slowestStatements(admin, new URL(db.url).pathname.slice(1), "floor"),
     });
     console.log(`\n${report}\n`);
     if (options.json) fs.writeFileSync(options.json, JSON.stringify(jsonRows(rows), null, 2));

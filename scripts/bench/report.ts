@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import type pg from "pg";
 import type { Summary } from "./open-load";
+import { markOf } from "./marked-client";
 import type { Budget } from "./scenarios";
 
 export type Row = { name: string; app: Summary; floor: Summary | null; budget: Budget };
@@ -74,18 +75,24 @@ export function sampleRss(pid: () => number) {
 export async function slowestStatements(
   admin: pg.ClientBase | null,
   database: string,
+  /** The application's statements (unmarked), or the floor's (scripts/bench/marked-client.ts). */
+  side: "app" | "floor" = "app",
   limit = 8,
 ): Promise<string[]> {
   if (!admin)
     return [
       "(no statement list: pg_stat_statements is not installed in the server's postgres database, or not preloaded)",
     ];
+  // Marked statements (marked-client.ts) hold a mark after their first word.
+  const any = `%${markOf("%")}%`;
   const { rows } = await admin.query(
     `SELECT calls, round(mean_exec_time::numeric, 1) AS mean, round(max_exec_time::numeric, 1) AS max,
             round(total_exec_time::numeric) AS total, regexp_replace(query, '\\s+', ' ', 'g') AS query
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-     WHERE d.datname = $1 AND calls >= 3 ORDER BY mean_exec_time DESC LIMIT $2`,
-    [database, limit],
+     WHERE d.datname = $1 AND calls >= 3
+       AND (CASE WHEN $3 THEN s.query LIKE $4 ELSE s.query NOT LIKE $5 END)
+     ORDER BY mean_exec_time DESC LIMIT $2`,
+    [database, limit, side === "floor", `%${markOf("floor")}%`, any],
   );
   return rows.map(
     (r) =>
@@ -112,6 +119,7 @@ export function markdown(
     rss: number;
     duration: number;
     statements: string[];
+    floorStatements: string[];
   },
 ): string {
   const lines = [
@@ -146,11 +154,17 @@ export function markdown(
         .replace(/$/, " |"),
     ),
     "",
-    "Slowest statements of the run (pg_stat_statements, by mean time):",
+    "The application's slowest statements of the run (pg_stat_statements, by mean time; the floor's and this harness's apart):",
     "",
     "| mean ms | max ms | calls | total ms | statement |",
     "| --: | --: | --: | --: | --- |",
     ...context.statements,
+    "",
+    "The floor's slowest statements:",
+    "",
+    "| mean ms | max ms | calls | total ms | statement |",
+    "| --: | --: | --: | --: | --- |",
+    ...context.floorStatements,
   ];
   return lines.join("\n");
 }
