@@ -12,7 +12,7 @@ import { rankChildren, windowCounts } from "./children";
 import type { Target } from "./forecast";
 import { headlineCounts, toComparison, toHeadline } from "./headline";
 import { indicatorTotals } from "./indicators";
-import { monthTrend } from "./month-trend";
+import { monthTrend, trendInstants } from "./month-trend";
 import { listChildren, resolveNode } from "./nodes";
 import type { DashboardDto, DashboardQuery } from "./schemas";
 import type { ViewContext } from "./view";
@@ -118,14 +118,26 @@ async function readDashboard(
   const pass = !frozen && node.type === "enterprise" ? await asOfFigures(ctx, children) : null;
   const asOf = frozen ?? pass;
   const compareAt = query.compareTo ? [endOfChinaDay(query.compareTo)] : [];
-  // A comparison needs total and completed only.
+  // The trend's points counted with the headline, in one pass over the roll-up or the
+  // population, for the whole scope and a supervisor (an enterprise's come from its monthly
+  // roll-up and its window start from windowCounts).
+  const trendAt = node.type === "enterprise" ? [] : trendInstants(programme.startDate, day);
+  // A comparison and the trend need total and completed only.
   const counted = asOf
-    ? await headlineCounts(ctx, compareAt, false)
-    : await headlineCounts(ctx, [ctx.at, ...compareAt], true);
-  const [counts, then] = asOf ? [asOf.headline, ...counted] : counted;
+    ? await headlineCounts(ctx, [...compareAt, ...trendAt], false)
+    : await headlineCounts(ctx, [ctx.at, ...compareAt, ...trendAt], true);
+  const points = trendAt.length ? counted.slice(counted.length - trendAt.length) : undefined;
+  const head = counted.slice(0, counted.length - trendAt.length);
+  const [counts, then] = asOf ? [asOf.headline, ...head] : head;
   // An enterprise's figures at the forecast window's start, the node's and its children's at once.
   const window = node.type === "enterprise" ? await windowCounts(ctx, children) : null;
-  const { trend, forecast } = await monthTrend(ctx, programme.startDate, counts, window?.node);
+  const { trend, forecast } = await monthTrend(
+    ctx,
+    programme.startDate,
+    counts,
+    window?.node,
+    points,
+  );
   const categories = await byCategory(ctx, targets.byCategory, asOf?.byCategory);
   const ranked = await rankChildren(ctx, children, asOf?.children, window?.children);
   // Red and yellow counted already: by the as-of pass, or by the roll-up with the headline.

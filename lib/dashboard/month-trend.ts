@@ -35,15 +35,19 @@ export async function monthTrend(
   asOf?: Counts,
   /** The total and completed at the forecast window's start, when already counted. */
   atWindowStart?: Counts,
+  /** The counts at `trendInstants` (with `asOf`), when already counted with the headline. */
+  counted?: readonly Counts[],
 ): Promise<{ trend: MonthPoint[]; forecast: Forecast }> {
   const days = trendDays(programmeStart, ctx.day);
   const windowStart = monthsBefore(ctx.day, FORECAST_WINDOW_MONTHS);
   // The last point is the as-of day: the same population at the same instant as the headline.
   const known = asOf && days.at(-1)?.getTime() === ctx.day.getTime() ? asOf : null;
   const points = known ? days.slice(0, -1) : days;
-  const asked = atWindowStart
-    ? [...(await countsAt(ctx, points)), atWindowStart]
-    : await countsAt(ctx, [...points, windowStart]);
+  const asked = counted
+    ? counted.map(({ total, completed }) => ({ total, completed }))
+    : atWindowStart
+      ? [...(await countsAt(ctx, points)), atWindowStart]
+      : await countsAt(ctx, [...points, windowStart]);
   const counts = known
     ? [...asked.slice(0, -1), { total: known.total, completed: known.completed }, asked.at(-1)!]
     : asked;
@@ -57,6 +61,17 @@ export async function monthTrend(
   const now = days.length ? counts[days.length - 1]! : { total: 0, completed: 0 };
   const forecast = forecastFor({ now, then: counts.at(-1)! }, ctx.day, ctx.targets);
   return { trend, forecast };
+}
+
+/**
+ * The instants monthTrend counts besides the as-of one (given the headline's counts): the month
+ * ends before the as-of day and the forecast window's start, so that a caller can count them in
+ * the headline's statement (one roll-up pass for both).
+ */
+export function trendInstants(programmeStart: Date, day: Date): Date[] {
+  const days = trendDays(programmeStart, day);
+  const points = days.at(-1)?.getTime() === day.getTime() ? days.slice(0, -1) : days;
+  return [...points, monthsBefore(day, FORECAST_WINDOW_MONTHS)].map(endOfChinaDay);
 }
 
 const isMonthEnd = (day: Date) => addDays(day, 1).getUTCDate() === 1;
