@@ -54,6 +54,8 @@ export async function asOfFigures(
            count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" < ${day})::int AS "red",
            count(*) FILTER (WHERE NOT p."completed" AND p."dueDate" >= ${day}
              AND p."colour" = 'yellow')::int AS "yellow"
+    -- Filtered whole before grouping (OFFSET 0): pulled up under GROUPING SETS, the history
+    -- look-ups ran for every candidate item before its span was found not main.
     FROM (SELECT * FROM ${items} p WHERE ${where} OFFSET 0) p
     ${childJoinSql(children, "p", instantSqlOf(ctx.at), true)}
     GROUP BY GROUPING SETS ((), (p."categoryId"), (ch."childId"))`;
