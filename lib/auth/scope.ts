@@ -42,6 +42,17 @@ export function enterpriseScopeSql(actor: Actor, enterpriseIdColumn: Prisma.Sql)
   return or.length ? Prisma.sql`(${Prisma.join(or, " OR ")})` : Prisma.sql`FALSE`;
 }
 
+/**
+ * The supervisors whose enterprises are the viewer's whole scope, when that is all it holds
+ * (no national scope, no enterprise grants): then an item is in scope exactly when its
+ * supervisor column (`LedgerItem.supervisorId`, its enterprise's) is one of them.
+ */
+export function scopeSupervisors(actor: Actor): string[] | null {
+  return !actor.scopeAll && actor.supervisorIds.length && !actor.enterpriseIds.length
+    ? [...actor.supervisorIds]
+    : null;
+}
+
 /** Enterprise `enterpriseId` and its whole subtree, as a SQL condition (closure rows include the node itself). */
 export function subtreeSql(enterpriseId: string, enterpriseIdColumn: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${enterpriseIdColumn} IN (SELECT "descendantId" FROM "EnterpriseClosure" WHERE "ancestorId" = ${enterpriseId}::uuid)`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policy";
-import { enterpriseScopeSql, subtreeSql } from "@/lib/auth/scope";
+import { enterpriseScopeSql, scopeSupervisors, subtreeSql } from "@/lib/auth/scope";
 import { populationWhereSql } from "@/lib/dashboard/nodes";
 import { itemsAsOfSql } from "@/lib/dashboard/population";
 import { colourWhereSql, itemsWithColourAsOfSql } from "@/lib/dashboard/risk";
@@ -59,13 +59,6 @@ export async function listWhereSql(
     if (filter.supervisorId) and.push(Prisma.sql`li."supervisorId" = ${filter.supervisorId}::uuid`);
   }
   return Prisma.sql`(${Prisma.join(and, " AND ")})`;
-}
-
-/** The supervisors whose items are the viewer's whole scope, when that is all it holds. */
-export function scopeSupervisors(actor: Actor): string[] | null {
-  return !actor.scopeAll && actor.supervisorIds.length && !actor.enterpriseIds.length
-    ? [...actor.supervisorIds]
-    : null;
 }
 
 /**

@@ -6,11 +6,11 @@ import {
   type KeysetCursor,
 } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
-import { ledgerItemScopeWhere } from "@/lib/auth/scope";
+import { ledgerItemScopeWhere, scopeSupervisors } from "@/lib/auth/scope";
 import { getDb, type DbTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDay } from "@/lib/time";
-import { listWhereSql, scopeSupervisors } from "./list-filter";
+import { listWhereSql } from "./list-filter";
 import {
   afterSql,
   filterColours,

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { periodOf } from "@/lib/ledger/period";
 import { chinaDay } from "@/lib/time";
 import type { Actor } from "@/lib/auth/policy";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 
 /**
@@ -103,4 +103,21 @@ export async function failure(promise: Promise<unknown>): Promise<AppError> {
   );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
+}
+
+/**
+ * Up to `limit` enterprise and task pairs with no ledger item yet (for tests that insert items),
+ * among the enterprises `e` that `enterprises` (a condition on them) keeps.
+ */
+export function unassignedPairs(
+  prisma: PrismaClient,
+  limit: number,
+  enterprises: Prisma.Sql = Prisma.sql`TRUE`,
+): Promise<{ enterpriseId: string; taskId: string }[]> {
+  return prisma.$queryRaw`
+    SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
+    FROM "Enterprise" e CROSS JOIN "Task" t
+    WHERE ${enterprises} AND NOT EXISTS (SELECT 1 FROM "LedgerItem" li
+                                         WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
+    LIMIT ${limit}`;
 }

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { mergeEnterprises } from "@/lib/history/merge-enterprises";
 import { moveEnterprise } from "@/lib/history/move-enterprise";
-import { seededWithAdmin } from "./fixtures";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { seededWithAdmin, unassignedPairs } from "./fixtures";
 
 const file = seededWithAdmin();
 
@@ -36,12 +37,7 @@ describe("an item's supervisor", () => {
     const template = await prisma.ledgerItem.findFirstOrThrow({
       select: { programmeId: true, categoryId: true, dueDate: true },
     });
-    const [free] = await prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`
-      SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
-      FROM "Enterprise" e CROSS JOIN "Task" t
-      WHERE e."supervisorId" = ${zj!.id}::uuid AND NOT EXISTS (SELECT 1 FROM "LedgerItem" li
-        WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
-      LIMIT 1`;
+    const [free] = await unassignedPairs(prisma, 1, Prisma.sql`e."supervisorId" = ${zj!.id}::uuid`);
     const created = await prisma.ledgerItem.create({
       data: { ...template, ...free!, isMain: false },
       select: { supervisorId: true },

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/auth/policy";
 import { listLedgerItems } from "@/lib/ledger/queries";
 import { LIST_COUNT_CAP, LedgerListQuery, type LedgerItemRow } from "@/lib/ledger/schemas";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
-import { actorFor, failure } from "./fixtures";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { actorFor, failure, unassignedPairs } from "./fixtures";
 
 let db: TestDatabase;
 let liaison: Actor;
@@ -190,14 +191,12 @@ describe("keyset pages", () => {
 
   it("neither repeats nor skips a row while rows are inserted between pages", async () => {
     const before = await walk(liaison, { sort: "dueDate" }, 200);
-    const pairs = await db.prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`
-      SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
-      FROM "Enterprise" e CROSS JOIN "Task" t
-      WHERE e."id" IN (SELECT "descendantId" FROM "EnterpriseClosure"
-                       WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
-        AND NOT EXISTS (SELECT 1 FROM "LedgerItem" li
-                        WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
-      LIMIT 20`;
+    const pairs = await unassignedPairs(
+      db.prisma,
+      20,
+      Prisma.sql`e."id" IN (SELECT "descendantId" FROM "EnterpriseClosure"
+                            WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)`,
+    );
     expect(pairs.length).toBeGreaterThan(5);
     const template = await db.prisma.ledgerItem.findFirstOrThrow({
       where: { id: before[0]!.id },
@@ -237,12 +236,7 @@ describe("capped totals", () => {
     const template = await db.prisma.ledgerItem.findFirstOrThrow({
       select: { programmeId: true, categoryId: true, dueDate: true },
     });
-    const free = await db.prisma.$queryRaw<{ enterpriseId: string; taskId: string }[]>`
-      SELECT e."id"::text AS "enterpriseId", t."id"::text AS "taskId"
-      FROM "Enterprise" e CROSS JOIN "Task" t
-      WHERE NOT EXISTS (SELECT 1 FROM "LedgerItem" li
-                        WHERE li."enterpriseId" = e."id" AND li."taskId" = t."id")
-      LIMIT ${Math.max(0, LIST_COUNT_CAP + 1 - have)}`;
+    const free = await unassignedPairs(db.prisma, Math.max(0, LIST_COUNT_CAP + 1 - have));
     await db.prisma.ledgerItem.createMany({
       data: free.map((pair) => ({ ...template, ...pair, isMain: false })),
     });
