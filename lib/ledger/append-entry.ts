@@ -109,17 +109,21 @@ export async function appendEntry(actor: Actor, input: AppendEntryInput) {
           late,
           authorId: actor.id,
           createdAt: now,
-          indicatorValues: {
-            create: input.indicatorValues.map((v) => ({
-              indicatorId: v.indicatorId,
-              value: String(Number(v.value)),
-              ledgerItemId: item.id,
-              createdAt: now,
-            })),
-          },
         },
         select: { id: true },
       });
+      // Apart from the entry: a nested create reads the entry back in another statement.
+      if (input.indicatorValues.length) {
+        await tx.indicatorValue.createMany({
+          data: input.indicatorValues.map((v) => ({
+            entryId: entry.id,
+            indicatorId: v.indicatorId,
+            value: String(Number(v.value)),
+            ledgerItemId: item.id,
+            createdAt: now,
+          })),
+        });
+      }
       if (input.evidenceIds.length) {
         await tx.evidence.updateMany({
           where: { id: { in: input.evidenceIds } },

@@ -6,7 +6,7 @@ import type { IndicatorSpec } from "./indicator-check";
  * What the indicator checks compare against: each indicator of the item's task with the item's
  * own baseline and target (else the task's), and the value last reported before a moment.
  * Entries that were returned do not count as reported. Batched by ids: one statement for the
- * definitions and one for the previous values, however many entries are asked about.
+ * definitions with their previous values, however many entries are asked about.
  */
 export type IndicatorRef = IndicatorSpec & {
   id: string;
@@ -26,8 +26,9 @@ type DefRow = {
   direction: IndicatorSpec["direction"];
   baseline: string | null;
   target: string | null;
+  previousValue: string | null;
+  previousPeriod: string | null;
 };
-type PrevRow = { key: string; indicatorId: string; value: string; period: string };
 
 export type Subject = {
   /** The caller's key for this subject (an entry id, or anything unique). */
@@ -47,33 +48,34 @@ export async function indicatorContexts(tx: DbTx, subjects: Subject[]) {
   const befores = subjects.map((s) => s.before);
   const excludes = subjects.map((s) => s.excludeEntryId ?? null);
 
+  // One statement: each definition with the value last reported before the moment, if any.
   const defs = await tx.$queryRaw<DefRow[]>`
     SELECT s.key, d.id, d.code, d."nameZh", d."nameEn", d.unit::text AS unit,
            d.direction::text AS direction,
            COALESCE(t.baseline, d.baseline)::text AS baseline,
-           COALESCE(t.target, d.target)::text AS target
-    FROM unnest(${keys}::text[], ${itemIds}::uuid[]) AS s(key, "itemId")
-    JOIN "LedgerItem" li ON li.id = s."itemId"
-    JOIN "IndicatorDefinition" d ON d."taskId" = li."taskId"
-    LEFT JOIN "LedgerIndicatorTarget" t ON t."ledgerItemId" = li.id AND t."indicatorId" = d.id
-    ORDER BY s.key, d."sortOrder", d.code`;
-  const prev = await tx.$queryRaw<PrevRow[]>`
-    SELECT s.key, d.id AS "indicatorId", v.value::text AS value, v.period
+           COALESCE(t.target, d.target)::text AS target,
+           v.value::text AS "previousValue", v.period AS "previousPeriod"
     FROM unnest(${keys}::text[], ${itemIds}::uuid[], ${befores}::timestamptz[], ${excludes}::uuid[])
       AS s(key, "itemId", before, "exclude")
     JOIN "LedgerItem" li ON li.id = s."itemId"
     JOIN "IndicatorDefinition" d ON d."taskId" = li."taskId"
-    CROSS JOIN LATERAL (
+    LEFT JOIN "LedgerIndicatorTarget" t ON t."ledgerItemId" = li.id AND t."indicatorId" = d.id
+    LEFT JOIN LATERAL (
       SELECT iv.value, p.period FROM "IndicatorValue" iv
       JOIN "ProgressEntry" p ON p.id = iv."entryId"
       WHERE iv."indicatorId" = d.id AND p."ledgerItemId" = s."itemId" AND p."createdAt" < s.before
         AND p."reviewState" <> 'RETURNED' AND p.id IS DISTINCT FROM s."exclude"
       ORDER BY p."createdAt" DESC, p.id DESC LIMIT 1
-    ) v`;
+    ) v ON TRUE
+    ORDER BY s.key, d."sortOrder", d.code`;
 
   const num = (v: string | null) => (v === null ? null : Number(v));
   for (const s of subjects) out.set(s.key, { indicators: [], previous: new Map() });
   for (const d of defs) {
+    if (d.previousValue !== null && d.previousPeriod !== null)
+      out
+        .get(d.key)
+        ?.previous.set(d.id, { value: Number(d.previousValue), period: d.previousPeriod });
     out.get(d.key)?.indicators.push({
       id: d.id,
       code: d.code,
@@ -85,8 +87,6 @@ export async function indicatorContexts(tx: DbTx, subjects: Subject[]) {
       target: num(d.target),
     });
   }
-  for (const p of prev)
-    out.get(p.key)?.previous.set(p.indicatorId, { value: Number(p.value), period: p.period });
   return out;
 }
 

@@ -73,6 +73,21 @@ describe("indicator checks on the server", () => {
     expect(taken.entry.indicatorValues[0]!.value).toBe(wild);
   });
 
+  it("measures a value against the one reported before it, not only the baseline", async () => {
+    const { item, def, baseline, target } = await itemWithIndicator(2);
+    const toward = (share: number) => [
+      { indicatorId: def.id, value: String(baseline + share * (target - baseline)) },
+    ];
+    const first = await progress(item.id, item.version, toward(0.9), {
+      indicatorWarningsConfirmed: true,
+    });
+    // Still better than the baseline, but worse than the value reported before: it moves away.
+    const refused = await failure(progress(item.id, first.item.version, toward(0.5)));
+    expect(refused.status).toBe(422);
+    const warnings = (refused.details?.indicatorWarnings as { warnings: { key: string }[] }[])[0]!;
+    expect(warnings.warnings.map((w) => w.key)).toContain("movesAway");
+  });
+
   it("needs a justification for a claim whose target is not met, and stores it", async () => {
     const { item, def, baseline } = await itemWithIndicator(1);
     const evidence = await uploadEvidence(liaison, { itemId: item.id, file: pdfFile() });

@@ -36,12 +36,16 @@ export async function withRollup<T>(
   const selection = Array.isArray(items)
     ? Prisma.sql`SELECT unnest(${[...items]}::uuid[])`
     : (items as Prisma.Sql);
-  // Shared with every other writer, before the items' locks, so a programme-wide re-stream
-  // (withProgrammeRollup) waits for the writers in flight and they for it, never in a cycle.
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock_shared(${ROLLUP_LOCK}::int, hashtext(p."programmeId"::text))::text
-    FROM (SELECT DISTINCT "programmeId" FROM "LedgerItem" WHERE "id" IN (${selection}) ORDER BY 1) p`;
+  // The programmes' roll-up locks, shared with every other writer, before the items' locks, so a
+  // programme-wide re-stream (withProgrammeRollup) waits for the writers in flight and they for
+  // it, never in a cycle. One statement: the condition naming `shared` holds no column, so it is
+  // evaluated once, before the first row is read and locked.
   const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "LedgerItem" WHERE "id" IN (${selection})
+    WITH shared AS MATERIALIZED (
+      SELECT pg_advisory_xact_lock_shared(${ROLLUP_LOCK}::int, hashtext(p."programmeId"::text))
+      FROM (SELECT DISTINCT "programmeId" FROM "LedgerItem" WHERE "id" IN (${selection}) ORDER BY 1) p)
+    SELECT "id"::text AS "id" FROM "LedgerItem"
+    WHERE "id" IN (${selection}) AND (SELECT count(*) FROM shared) >= 0
     ORDER BY "id" FOR UPDATE`;
   if (!locked.length) return change();
   const ids = locked.map((r) => r.id);
