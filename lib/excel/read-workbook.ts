@@ -10,8 +10,10 @@ export class WorkbookUnreadable extends Error {
   constructor(
     readonly reason: "unreadable" | "tooManyRows",
     readonly limit?: number,
+    /** What the reader threw, for the server's log (the user is told "unreadable" alone). */
+    cause?: unknown,
   ) {
-    super(reason);
+    super(reason, { cause });
   }
 }
 
@@ -63,7 +65,7 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Pro
     }
   } catch (error) {
     if (error instanceof WorkbookUnreadable) throw error;
-    throw new WorkbookUnreadable("unreadable");
+    throw new WorkbookUnreadable("unreadable", undefined, error);
   }
   return sheets;
 }

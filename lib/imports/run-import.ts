@@ -115,6 +115,8 @@ export async function runImport(
     });
   } catch (error) {
     if (!(error instanceof WorkbookUnreadable)) throw error;
+    // A file the reader gave up on: why, for whoever looks into a file that should have read.
+    if (error.cause) console.warn("[imports] unreadable workbook:", error.cause);
     const message =
       error.reason === "tooManyRows"
         ? t("imports.fileErrors.tooManyRows", { max: error.limit ?? IMPORT_MAX_ROWS })
