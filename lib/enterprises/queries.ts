@@ -60,7 +60,7 @@ async function containingIds(q: string, few: number): Promise<string[] | null> {
   const pattern = containsPattern(q);
   const rows = await getDb().$queryRaw<{ id: string }[]>`
     SELECT e."id"::text AS "id" FROM "Enterprise" e
-    WHERE ledger_grams(e."nameZh" || ' ' || e."nameEn" || ' ' || e."code") @> ledger_query_grams(${q})
+    WHERE e."searchGrams" @> ledger_query_grams(${q})
       AND (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern} OR e."code" ILIKE ${pattern})
     UNION ALL
     SELECT e."id"::text FROM "Enterprise" e WHERE e."creditCode" = ${q.toUpperCase()}

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeKeysetCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
+import { searchSql } from "@/lib/ledger/list-search";
 import { listLedgerItems } from "@/lib/ledger/queries";
 import { LIST_COUNT_CAP, LedgerListQuery, type LedgerItemRow } from "@/lib/ledger/schemas";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -276,6 +277,23 @@ describe("search", () => {
       expect(found.map((r) => r.id).sort(), q).toEqual(expected.sort());
     }
   }, 120_000);
+
+  it("finds the same items, in scope, when most enterprises match (ids or a sub-query)", async () => {
+    const itemsOf = async (actor: Actor, q: string, many: number) => {
+      const where = await searchSql(db.prisma, actor, q, many);
+      const [row] = await db.prisma.$queryRaw<{ ids: string[] | null }[]>`
+        SELECT array_agg(li."id"::text ORDER BY li."id") AS "ids" FROM "LedgerItem" li WHERE ${where}`;
+      return row!.ids ?? [];
+    };
+    let compared = 0;
+    for (const actor of [manager, telecom])
+      for (const q of ["集团", "公司", "中国", "车", "Co."]) {
+        const byIds = await itemsOf(actor, q, 1_000_000);
+        expect(await itemsOf(actor, q, 0), q).toEqual(byIds);
+        compared += byIds.length;
+      }
+    expect(compared).toBeGreaterThan(100);
+  });
 
   it("searches within the scope only", async () => {
     const page = await listLedgerItems(telecom, query({ q: "中车", limit: "200" }));
