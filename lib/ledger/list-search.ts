@@ -9,8 +9,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * The list's search (task code and titles, enterprise names, responsible person; contains,
  * ignoring case) in two steps: first the tasks and the enterprises of the scope that match
  * (small tables; the tasks' trigram indexes from three characters on, a scan below that; the
- * enterprises' search pieces, stored with each enterprise and indexed, at any length), then items by those
- * ids or by their responsible person. The person is matched on the items through the
+ * enterprises' search pieces, stored with each enterprise and indexed, at any length), then
+ * items by those ids or by their responsible person. The person is matched on the items through the
  * `ledger_grams` GIN index (its one- and two-character pieces, so the two-character searches
  * common in Chinese, "中车", "张伟", use it too), with ILIKE rechecking every candidate so the
  * result is exactly the contains match.
