@@ -2,10 +2,10 @@
  * The roll-up's write-path functions (lib/dashboard/rollup/maintain.ts, rollupFunctions): the
  * database holds the text the code generates (else `npm run db:migration -- <name>` writes the
  * migration that updates them), they keep their plans, and they answer what the statements they
- * were generated from answer.
+ * were generated from answer; and a writer holds the roll-up's locks while it changes items.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollupFunctions } from "@/lib/dashboard/rollup/maintain";
+import { ROLLUP_LOCK, rollupFunctions, withRollup } from "@/lib/dashboard/rollup/maintain";
 import { streamSql, type StreamRow } from "@/lib/dashboard/rollup/stream";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
@@ -61,5 +61,25 @@ describe("roll-up functions", () => {
       compared += expected.length;
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it("hold the programme's shared roll-up lock and the item's row lock while a writer changes it", async () => {
+    const item = await db.prisma.ledgerItem.findFirstOrThrow({ select: { id: true } });
+    const held = await db.prisma.$transaction((tx) =>
+      withRollup(
+        tx,
+        [item.id],
+        new Date(),
+        () =>
+          tx.$queryRaw<{ mode: string; locktype: string }[]>`
+          SELECT mode, locktype FROM pg_locks
+          WHERE pid = pg_backend_pid() AND granted
+            AND ((locktype = 'advisory' AND classid = ${ROLLUP_LOCK}::int)
+              OR (locktype = 'transactionid'))`,
+      ),
+    );
+    expect(held).toContainEqual({ mode: "ShareLock", locktype: "advisory" });
+    // FOR UPDATE gave the transaction an id (its row lock is recorded on the tuple).
+    expect(held.some((l) => l.locktype === "transactionid")).toBe(true);
   });
 });
