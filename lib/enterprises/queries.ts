@@ -27,8 +27,13 @@ export function scopeRootsWhere(actor: Actor): Prisma.EnterpriseWhereInput {
  * ("中车" for 中国中车集团), so a name that begins with "中国" + the text counts as a prefix too.
  */
 function searchTiers(q: string): Prisma.EnterpriseWhereInput[] {
+  // Null-safe: an enterprise without a credit code must be FALSE here, not NULL, or NOT exact
+  // (the other tiers) would be NULL too and leave it out of every tier.
   const exact: Prisma.EnterpriseWhereInput = {
-    OR: [{ code: { equals: q, mode: "insensitive" } }, { creditCode: { equals: q.toUpperCase() } }],
+    OR: [
+      { code: { equals: q, mode: "insensitive" } },
+      { AND: [{ creditCode: { not: null } }, { creditCode: { equals: q.toUpperCase() } }] },
+    ],
   };
   const prefix: Prisma.EnterpriseWhereInput = {
     OR: [
@@ -50,7 +55,7 @@ const searchOrder = [
 /**
  * The enterprises that contain `q` (name, English name, code, a former name) or carry it as their
  * credit code, when at most `few` do; else null. Read through the search pieces' index
- * (`Enterprise_search_grams_idx`), so a rare name costs an index look-up where the tiers' three
+ * (`EnterpriseSearch_grams_idx`), so a rare name costs an index look-up where the tiers' three
  * statements each scanned every enterprise: national data, a two-character name found nowhere
  * took 190-250 ms. A common one ("公司", in every name) stops at `few` + 1 and the tiers filter
  * as before.
@@ -60,7 +65,8 @@ async function containingIds(q: string, few: number): Promise<string[] | null> {
   const pattern = containsPattern(q);
   const rows = await getDb().$queryRaw<{ id: string }[]>`
     SELECT e."id"::text AS "id" FROM "Enterprise" e
-    WHERE e."searchGrams" @> ledger_query_grams(${q})
+    WHERE e."id" IN (SELECT s."enterpriseId" FROM "EnterpriseSearch" s
+                     WHERE s."grams" @> ledger_query_grams(${q}))
       AND (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern} OR e."code" ILIKE ${pattern})
     UNION ALL
     SELECT e."id"::text FROM "Enterprise" e WHERE e."creditCode" = ${q.toUpperCase()}

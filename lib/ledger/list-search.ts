@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * The list's search (task code and titles, enterprise names, responsible person; contains,
  * ignoring case) in two steps: first the tasks and the enterprises of the scope that match
  * (small tables; the tasks' trigram indexes from three characters on, a scan below that; the
- * enterprises' search pieces, stored with each enterprise and indexed, at any length), then
+ * enterprises' search pieces, stored in EnterpriseSearch and indexed, at any length), then
  * items by those ids or by their responsible person. The person is matched on the items through the
  * `ledger_grams` GIN index (its one- and two-character pieces, so the two-character searches
  * common in Chinese, "中车", "张伟", use it too), with ILIKE rechecking every candidate so the
@@ -23,7 +23,8 @@ export async function searchSql(
   many = MANY_ENTERPRISES,
 ): Promise<Prisma.Sql> {
   const pattern = containsPattern(q);
-  const enterpriseMatch = Prisma.sql`e."searchGrams" @> ledger_query_grams(${q})
+  const enterpriseMatch = Prisma.sql`e."id" IN (SELECT s."enterpriseId" FROM "EnterpriseSearch" s
+          WHERE s."grams" @> ledger_query_grams(${q}))
         AND (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
         AND ${enterpriseScopeSql(actor, Prisma.raw(`e."id"`))}`;
   const [tasks, enterprises] = await Promise.all([

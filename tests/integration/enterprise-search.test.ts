@@ -143,4 +143,37 @@ describe("enterprise search hits", () => {
     expect(await hits("无此名")).toEqual([]);
     expect((await hits("集团")).length).toBeGreaterThan(3);
   });
+
+  it("follow a rename and a new enterprise at once (the pieces are kept by the database)", async () => {
+    const hits = async (q: string) => (await searchAll(actors.admin!, q, 200)).map((e) => e.id);
+    const sample = await db.prisma.enterprise.findFirstOrThrow({
+      where: { parentId: { not: null } },
+      select: { id: true, parentId: true, supervisorId: true },
+    });
+    await db.prisma.enterprise.update({
+      where: { id: sample.id },
+      data: { nameZh: "改名验证精密仪器厂", nameEn: "Renamed Precision Works" },
+    });
+    expect(await hits("改名验证")).toEqual([sample.id]);
+    expect(await hits("precision works")).toEqual([sample.id]);
+    const created = await db.prisma.enterprise.create({
+      data: {
+        code: "NEWSEARCH01",
+        nameZh: "新设检索测试公司",
+        nameEn: "New Search Test Co",
+        parentId: sample.parentId,
+        supervisorId: sample.supervisorId,
+        depth: 1,
+      },
+      select: { id: true },
+    });
+    expect(await hits("新设检索")).toEqual([created.id]);
+    expect(await hits("newsearch0")).toEqual([created.id]);
+    // The names and code of the rows, pieces recomputed: every enterprise has exactly its own.
+    const [stale] = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS "n" FROM "Enterprise" e
+      LEFT JOIN "EnterpriseSearch" s ON s."enterpriseId" = e."id"
+      WHERE s."grams" IS DISTINCT FROM ledger_grams(e."nameZh" || ' ' || e."nameEn" || ' ' || e."code")`;
+    expect(stale!.n).toBe(0);
+  });
 });

@@ -82,6 +82,7 @@ describe("generated data keeps the app's invariants", () => {
       closure: number;
       supervisors: number;
       itemSupervisors: number;
+      search: number;
     }>(`SELECT
       (SELECT count(*)::int FROM "LedgerItem" li WHERE NOT EXISTS (SELECT 1 FROM "LedgerItemSpan" s
          WHERE s."ledgerItemId" = li."id" AND s."validTo" IS NULL AND s."isMain" = li."isMain"
@@ -93,8 +94,16 @@ describe("generated data keeps the app's invariants", () => {
       (SELECT count(*)::int FROM "Enterprise" e WHERE (SELECT count(*) FROM "EnterpriseSupervisorSpan" s
          WHERE s."enterpriseId" = e."id" AND s."validTo" IS NULL AND s."supervisorId" = e."supervisorId") <> 1) AS supervisors,
       (SELECT count(*)::int FROM "LedgerItem" li JOIN "Enterprise" e ON e."id" = li."enterpriseId"
-       WHERE li."supervisorId" IS DISTINCT FROM e."supervisorId") AS "itemSupervisors"`);
-    expect(mismatch).toEqual({ items: 0, closure: 0, supervisors: 0, itemSupervisors: 0 });
+       WHERE li."supervisorId" IS DISTINCT FROM e."supervisorId") AS "itemSupervisors",
+      (SELECT count(*)::int FROM "Enterprise" e LEFT JOIN "EnterpriseSearch" s ON s."enterpriseId" = e."id"
+       WHERE s."grams" IS DISTINCT FROM ledger_grams(e."nameZh" || ' ' || e."nameEn" || ' ' || e."code")) AS search`);
+    expect(mismatch).toEqual({
+      items: 0,
+      closure: 0,
+      supervisors: 0,
+      itemSupervisors: 0,
+      search: 0,
+    });
   });
 
   it("derives each item's status, percent and last entry from its history, none of it in the future", async () => {

@@ -81,6 +81,10 @@ export async function insertOrgAndPeople(
   await client.query(`
     INSERT INTO "EnterpriseSupervisorSpan" ("enterpriseId", "supervisorId", "validFrom")
     SELECT "id", "supervisorId", "createdAt" FROM "Enterprise"`);
+  // What the Enterprise_search trigger writes for every other writer (the load runs without it).
+  await client.query(`
+    INSERT INTO "EnterpriseSearch" ("enterpriseId", "grams")
+    SELECT "id", ledger_grams("nameZh" || ' ' || "nameEn" || ' ' || "code") FROM "Enterprise"`);
   await insertRows(
     client,
     "User",
