@@ -28,10 +28,21 @@ export async function listWhereSql(
 ): Promise<Prisma.Sql> {
   const today = chinaDay(now);
   const day = Prisma.sql`${isoDay(today)}::date`;
-  const and: Prisma.Sql[] = [enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`))];
+  const supervisors = scopeSupervisors(actor);
+  const and: Prisma.Sql[] = [
+    supervisors
+      ? // A province's scope checked on each row's enterprise (its primary key), not as a join:
+        // the join's estimate (a province's enterprises, a fortieth of them) multiplied the
+        // supervisor condition below, which already holds those rows, so PostgreSQL expected
+        // fifty times too few rows, never a capped count's end, and read every row of the
+        // province to count a thousand (national data, a province's 750 benchmark requests:
+        // 52 -> 31 ms mean; a row check is taken as one row in two).
+        Prisma.sql`(SELECT e."supervisorId" = ANY(${supervisors}::uuid[]) FROM "Enterprise" e
+                    WHERE e."id" = li."enterpriseId")`
+      : enterpriseScopeSql(actor, Prisma.raw(`li."enterpriseId"`)),
+  ];
   // The same scope again on the item's own supervisor column (the enterprise's, kept by
   // triggers), for the indexes that start with it: added, never instead.
-  const supervisors = scopeSupervisors(actor);
   if (supervisors) and.push(Prisma.sql`li."supervisorId" = ANY(${supervisors}::uuid[])`);
   if (filter.programmeId) and.push(Prisma.sql`li."programmeId" = ${filter.programmeId}::uuid`);
   if (filter.status) and.push(Prisma.sql`li."status" = ${filter.status}::"LedgerStatus"`);

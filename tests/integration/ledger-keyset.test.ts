@@ -190,6 +190,34 @@ describe("keyset pages", () => {
     }
   }, 120_000);
 
+  it("a province sees an item by its enterprise's supervisor, never by the item's own column alone", async () => {
+    const province = await actorFor(db.prisma, "reviewer-hunan");
+    const supervisorId = province.supervisorIds[0]!;
+    const stranger = await db.prisma.ledgerItem.findFirstOrThrow({
+      where: { programme: { status: "ACTIVE" }, enterprise: { supervisorId: { not: supervisorId } } },
+      select: { id: true, supervisorId: true, enterpriseId: true },
+    });
+    const before = await listLedgerItems(province, query({ limit: "1" }));
+    // The column drifts (a bug, a hand repair): the trigger keeps it only on its own writes.
+    await db.prisma.$executeRaw`UPDATE "LedgerItem" SET "supervisorId" = ${supervisorId}::uuid
+      WHERE "id" = ${stranger.id}::uuid`;
+    try {
+      for (const q of [{ sort: "dueDate" }, { sort: "urgency" }, { sort: "lastEntryAt" }])
+        for (const tuning of [undefined, { small: 0, walk: 7 }]) {
+          const rows = await walk(province, q, 50, undefined, tuning);
+          expect(
+            rows.map((r) => r.id),
+            JSON.stringify({ q, tuning }),
+          ).not.toContain(stranger.id);
+        }
+      const after = await listLedgerItems(province, query({ limit: "1" }));
+      expect(after.total).toBe(before.total);
+    } finally {
+      await db.prisma.$executeRaw`UPDATE "LedgerItem" SET "supervisorId" = ${stranger.supervisorId}::uuid
+        WHERE "id" = ${stranger.id}::uuid`;
+    }
+  }, 120_000);
+
   it("neither repeats nor skips a row while rows are inserted between pages", async () => {
     const before = await walk(liaison, { sort: "dueDate" }, 200);
     const pairs = await unassignedPairs(
