@@ -194,7 +194,10 @@ describe("keyset pages", () => {
     const province = await actorFor(db.prisma, "reviewer-hunan");
     const supervisorId = province.supervisorIds[0]!;
     const stranger = await db.prisma.ledgerItem.findFirstOrThrow({
-      where: { programme: { status: "ACTIVE" }, enterprise: { supervisorId: { not: supervisorId } } },
+      where: {
+        programme: { status: "ACTIVE" },
+        enterprise: { supervisorId: { not: supervisorId } },
+      },
       select: { id: true, supervisorId: true, enterpriseId: true },
     });
     const before = await listLedgerItems(province, query({ limit: "1" }));
@@ -213,7 +216,8 @@ describe("keyset pages", () => {
       const after = await listLedgerItems(province, query({ limit: "1" }));
       expect(after.total).toBe(before.total);
     } finally {
-      await db.prisma.$executeRaw`UPDATE "LedgerItem" SET "supervisorId" = ${stranger.supervisorId}::uuid
+      await db.prisma
+        .$executeRaw`UPDATE "LedgerItem" SET "supervisorId" = ${stranger.supervisorId}::uuid
         WHERE "id" = ${stranger.id}::uuid`;
     }
   }, 120_000);
