@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { listEnterprises } from "@/lib/enterprises/queries";
+import { inMostNames, listEnterprises } from "@/lib/enterprises/queries";
 import type { EnterpriseSummary } from "@/lib/enterprises/schemas";
 import { seededTestDatabase, type TestDatabase } from "./setup/db";
 import { actorFor } from "./fixtures";
@@ -23,11 +23,21 @@ afterAll(async () => {
 });
 
 /** Every hit of a search, page by page through the cursor. */
-async function searchAll(actor: Actor, q: string, limit: number, few?: number) {
+async function searchAll(
+  actor: Actor,
+  q: string,
+  limit: number,
+  search?: "statement" | "tiers",
+  filters: { parentId?: string; supervisorId?: string; roots?: boolean } = {},
+) {
   const out: EnterpriseSummary[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 500; guard++) {
-    const page = await listEnterprises(actor, { q, limit, cursor, roots: false }, few);
+    const page = await listEnterprises(
+      actor,
+      { q, limit, cursor, roots: false, ...filters },
+      search,
+    );
     out.push(...page.items);
     if (!page.nextCursor) return out;
     cursor = page.nextCursor;
@@ -109,6 +119,11 @@ describe("enterprise search hits", () => {
         validTo: new Date("2015-01-01"),
       },
     });
+    // Statistics of the pieces, so that both plans are taken below: the common words match
+    // names in one scan, the others through the pieces' index.
+    await db.prisma.$executeRaw`ANALYZE "EnterpriseSearch"`;
+    expect(await inMostNames(db.prisma, "有限公司")).toBe(true);
+    expect(await inMostNames(db.prisma, "中车")).toBe(false);
     const queries = [
       ...[
         "中",
@@ -130,7 +145,7 @@ describe("enterprise search hits", () => {
     for (const q of queries) {
       for (const actor of [actors.admin!, actors["liaison-crrc"]!]) {
         const byIndex = await searchAll(actor, q, 200);
-        const inPlace = await searchAll(actor, q, 200, 0);
+        const inPlace = await searchAll(actor, q, 200, "tiers");
         expect(
           byIndex.map((e) => e.code),
           q,
@@ -142,6 +157,28 @@ describe("enterprise search hits", () => {
     expect(await hits(sample.creditCode!.toLowerCase())).toContain(sample.id);
     expect(await hits("无此名")).toEqual([]);
     expect((await hits("集团")).length).toBeGreaterThan(3);
+  });
+
+  it("are the same, page by page, under the tree, supervisor and roots filters", async () => {
+    const crrc = await rootOf("CRRC");
+    const { supervisorId } = await db.prisma.enterprise.findUniqueOrThrow({
+      where: { id: crrc.id },
+      select: { supervisorId: true },
+    });
+    const filters = [{ parentId: crrc.id }, { supervisorId }, { roots: true }];
+    let seen = 0;
+    for (const q of ["中", "集团", "有限公司", "crrc"])
+      for (const f of filters)
+        for (const actor of [actors.admin!, actors["liaison-crrc"]!]) {
+          const statement = await searchAll(actor, q, 4, "statement", f);
+          const tiers = await searchAll(actor, q, 4, "tiers", f);
+          expect(
+            statement.map((e) => e.code),
+            JSON.stringify({ q, f }),
+          ).toEqual(tiers.map((e) => e.code));
+          seen += statement.length;
+        }
+    expect(seen).toBeGreaterThan(20);
   });
 
   it("follow a rename and a new enterprise at once (the pieces are kept by the database)", async () => {
