@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { enterpriseScopeSql } from "@/lib/auth/scope";
 import type { DbTx } from "@/lib/db/client";
 import { containsPattern } from "@/lib/db/contains-pattern";
+import { inMostNames } from "@/lib/enterprises/queries";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -23,10 +24,14 @@ export async function searchSql(
   many = MANY_ENTERPRISES,
 ): Promise<Prisma.Sql> {
   const pattern = containsPattern(q);
-  const enterpriseMatch = Prisma.sql`e."id" IN (SELECT s."enterpriseId" FROM "EnterpriseSearch" s
-          WHERE s."grams" @> ledger_query_grams(${q}))
-        AND (e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
+  // A word in most names is matched on the names alone (see inMostNames: "公司" 216 -> 71 ms).
+  const pieces = (await inMostNames(db, q))
+    ? Prisma.empty
+    : Prisma.sql`e."id" IN (SELECT s."enterpriseId" FROM "EnterpriseSearch" s
+          WHERE s."grams" @> ledger_query_grams(${q})) AND`;
+  const names = Prisma.sql`(e."nameZh" ILIKE ${pattern} OR e."nameEn" ILIKE ${pattern})
         AND ${enterpriseScopeSql(actor, Prisma.raw(`e."id"`))}`;
+  const enterpriseMatch = Prisma.sql`${pieces} ${names}`;
   const [tasks, enterprises] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
       SELECT t."id"::text AS "id" FROM "Task" t
@@ -39,12 +44,12 @@ export async function searchSql(
   // computed only where ILIKE matched: a whole-country count for "产业", 228 -> 52 ms.
   const or: Prisma.Sql[] = [];
   if (tasks.length) or.push(Prisma.sql`li."taskId" = ANY(${tasks.map((t) => t.id)}::uuid[])`);
-  // A word in most names ("公司"): the enterprises as a sub-query, not tens of thousands of ids
-  // read into the app and sent back (national data, the whole scope: 545 -> 371-390 ms).
+  // A word in many names ("科技", "公司"): the enterprises as a sub-query, not thousands of ids
+  // read into the app and sent back (national data, the whole scope: 545 -> 371-390 ms), their
+  // names matched in one scan: through the pieces, PostgreSQL checked the pieces of every
+  // enterprise in the order of its primary key ("科技", 6,000 names: 290 -> 150 ms a page).
   if (enterprises.length > many)
-    or.push(
-      Prisma.sql`li."enterpriseId" IN (SELECT e."id" FROM "Enterprise" e WHERE ${enterpriseMatch})`,
-    );
+    or.push(Prisma.sql`li."enterpriseId" IN (SELECT e."id" FROM "Enterprise" e WHERE ${names})`);
   else if (enterprises.length)
     or.push(Prisma.sql`li."enterpriseId" = ANY(${enterprises.map((e) => e.id)}::uuid[])`);
   or.push(Prisma.sql`(li."responsiblePerson" ILIKE ${pattern}

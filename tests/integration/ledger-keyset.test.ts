@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeKeysetCursor } from "@/lib/api/cursor";
 import type { Actor } from "@/lib/auth/policy";
+import { inMostNames } from "@/lib/enterprises/queries";
 import { searchSql } from "@/lib/ledger/list-search";
 import { listLedgerItems } from "@/lib/ledger/queries";
 import { LIST_COUNT_CAP, LedgerListQuery, type LedgerItemRow } from "@/lib/ledger/schemas";
@@ -317,6 +318,11 @@ describe("search", () => {
         SELECT array_agg(li."id"::text ORDER BY li."id") AS "ids" FROM "LedgerItem" li WHERE ${where}`;
       return row!.ids ?? [];
     };
+    // Statistics of the search pieces, so that a word in most names ("公司") is matched on the
+    // names alone and the others through the pieces: both ways below.
+    await db.prisma.$executeRaw`ANALYZE "EnterpriseSearch"`;
+    expect(await inMostNames(db.prisma, "公司")).toBe(true);
+    expect(await inMostNames(db.prisma, "车")).toBe(false);
     let compared = 0;
     for (const actor of [manager, telecom])
       for (const q of ["集团", "公司", "中国", "车", "Co."]) {
