@@ -117,7 +117,21 @@ describe("keyset pages", () => {
       { sort: "percentDone", order: "desc", status: "NOT_STARTED" },
       { sort: "percentDone", status: "COMPLETED" },
       { sort: "urgency", order: "desc", colour: "green" },
+      // Not-started items with an entry (a liaison may record one and leave the status):
+      // walked through their own index (see seekSql).
+      { sort: "lastEntryAt", status: "NOT_STARTED" },
+      { sort: "lastEntryAt", order: "desc", status: "NOT_STARTED" },
     ];
+    // Such an item, so that the not-started items' segment of items with an entry holds one.
+    const [started] = await db.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "LedgerItem" SET "status" = 'NOT_STARTED'
+      WHERE "id" = (SELECT li."id" FROM "LedgerItem" li
+                    WHERE li."status" = 'IN_PROGRESS' AND li."lastEntryAt" IS NOT NULL AND li."isMain"
+                      AND li."enterpriseId" IN (SELECT "descendantId" FROM "EnterpriseClosure"
+                                                WHERE "ancestorId" = ${liaison.enterpriseIds[0]}::uuid)
+                    ORDER BY li."id" LIMIT 1)
+      RETURNING "id"::text AS "id"`;
+    expect(started).toBeDefined();
     // A category's items: in the demo as in national data, a category's rows can all sort late.
     const [top] = await db.prisma.$queryRaw<{ categoryId: string }[]>`
       SELECT li."categoryId"::text AS "categoryId" FROM "LedgerItem" li
@@ -143,12 +157,15 @@ describe("keyset pages", () => {
       const large = (await walk(liaison, q, 25, undefined, { small: 0, walk: 7 })).map((r) => r.id);
       expect(small.length, JSON.stringify(q)).toBeGreaterThan(0);
       expect(large, JSON.stringify(q)).toEqual(small);
+      if (q.status === "NOT_STARTED") expect(small, JSON.stringify(q)).toContain(started!.id);
       if (seeks.includes(q)) {
         const whole = await walk(liaison, { sort: q.sort! }, 200);
         const kept = whole.filter((r) => r.category.id === categoryId && (!q.mainOnly || r.isMain));
         expect(small, JSON.stringify(q)).toEqual(kept.map((r) => r.id));
       }
     }
+    await db.prisma
+      .$executeRaw`UPDATE "LedgerItem" SET "status" = 'IN_PROGRESS' WHERE "id" = ${started!.id}::uuid`;
   }, 120_000);
 
   it("a province's pages, walked through its own indexes, are the whole order's rows of its enterprises", async () => {
