@@ -30,8 +30,8 @@ type Key = { id: string; key: string | null };
 /**
  * One page by keyset: the segments of the order read one after the other from the cursor's, each
  * an ordered, limited statement (usually the first fills the page, so one statement a page).
- * `small`: few rows match (see NARROW_SMALL), so each segment reads its rows through the
- * filters' own indexes and sorts them; else each segment is walked in its order, a bounded way
+ * `small`: few rows match (see NARROW_SMALL), so they are read through the filters' own indexes
+ * and sorted (all the segments at once: smallPage); else each segment is walked in its order, a bounded way
  * (`walkedRows`).
  */
 async function pageKeys(
@@ -48,6 +48,7 @@ async function pageKeys(
   const segments = orderSegments(filter.sort, filter.order, today);
   const colours = filterColours(filter.colour, filter.overdue);
   const take = filter.limit + 1;
+  if (small && segments.length > 1) return smallPage(db, segments, colours, where, cursor, take);
   const out: Keyed[] = [];
   for (let i = cursor?.segment ?? 0; i < segments.length && out.length < take; i++) {
     const s = segments[i]!;
@@ -63,6 +64,65 @@ async function pageKeys(
     out.push(...rows.map((r) => ({ ...r, segment: i })));
   }
   return out;
+}
+
+/**
+ * A page of a small population in an order of several segments (colour, urgency, last entry) in
+ * one statement: the matching rows read once through the filters' own indexes, each given its
+ * segment and key, sorted by segment, key (each segment's direction) and id. Read a segment at a
+ * time, a filter that few rows match (a group's main items not started) read the group's rows
+ * once per segment, five or six times (national data: 90-150 ms a page).
+ */
+async function smallPage(
+  db: DbTx,
+  segments: Segment[],
+  colours: string[] | null,
+  where: Prisma.Sql,
+  cursor: KeysetCursor | undefined,
+  take: number,
+): Promise<Keyed[]> {
+  const read = segments
+    .map((s, i) => ({ s, i }))
+    .filter(({ s, i }) => {
+      if (cursor && i < cursor.segment) return false;
+      return !(colours && s.colours && !s.colours.some((c) => colours.includes(c)));
+    });
+  if (!read.length) return [];
+  const segmentOf = Prisma.sql`CASE ${Prisma.join(
+    read.map(({ s, i }) => Prisma.sql`WHEN ${s.where} THEN ${i}::int`),
+    " ",
+  )} END`;
+  const keyed = read.filter(({ s }) => s.key);
+  const keyOf = keyed.length
+    ? Prisma.sql`CASE ${Prisma.join(
+        keyed.map(({ s, i }) => Prisma.sql`WHEN li."segment" = ${i}::int THEN ${s.key}`),
+        " ",
+      )} END`
+    : Prisma.sql`NULL::text`;
+  const ascending = keyed.filter(({ s }) => !s.desc).map(({ i }) => i);
+  const descending = keyed.filter(({ s }) => s.desc).map(({ i }) => i);
+  const inSegments = (ids: number[]) => Prisma.sql`li."segment" = ANY(${ids}::int[])`;
+  const first = cursor ? read.find(({ i }) => i === cursor.segment) : undefined;
+  const after = first
+    ? Prisma.sql`AND (li."segment" > ${first.i}::int OR (li."segment" = ${first.i}::int
+        AND ${afterSql({ ...first.s, key: first.s.key && Prisma.sql`li."key"` }, cursor!.key, cursor!.id)}))`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string; key: string | null; segment: number }[]>`
+    WITH s AS MATERIALIZED (
+      -- the columns the segments' keys read (due date, last entry)
+      SELECT li."id", li."dueDate", li."lastEntryAt", ${segmentOf} AS "segment"
+      FROM ${LIST_FROM} WHERE ${where}
+    ), li AS (
+      SELECT li."id", li."segment", ${keyOf} AS "key" FROM s li WHERE li."segment" IS NOT NULL
+    )
+    SELECT li."id"::text AS "id", li."key"::text AS "key", li."segment" FROM li
+    WHERE TRUE ${after}
+    ORDER BY li."segment",
+      CASE WHEN ${inSegments(ascending)} THEN li."key" END ASC,
+      CASE WHEN ${inSegments(descending)} THEN li."key" END DESC,
+      li."id"
+    LIMIT ${take}`;
+  return rows;
 }
 
 /**
