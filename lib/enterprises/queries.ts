@@ -27,13 +27,13 @@ export function scopeRootsWhere(actor: Actor): Prisma.EnterpriseWhereInput {
  * ("中车" for 中国中车集团), so a name that begins with "中国" + the text counts as a prefix too.
  */
 function searchTiers(q: string): Prisma.EnterpriseWhereInput[] {
-  // Null-safe: an enterprise without a credit code must be FALSE here, not NULL, or NOT exact
-  // (the other tiers) would be NULL too and leave it out of every tier.
   // Prisma puts the text into (I)LIKE as given: escaped, so "%" is a character, not any text.
   const text = escapeLike(q);
   const exact: Prisma.EnterpriseWhereInput = {
     OR: [
       { code: { equals: text, mode: "insensitive" } },
+      // Null-safe: an enterprise without a credit code must be FALSE here, not NULL, or NOT
+      // exact (the other tiers) would be NULL too and leave it out of every tier.
       { AND: [{ creditCode: { not: null } }, { creditCode: { equals: q.toUpperCase() } }] },
     ],
   };
